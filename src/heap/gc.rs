@@ -1,0 +1,121 @@
+//! Generation bookkeeping for the cycle collector: the three generation lists that tracked
+//! containers are linked into, and CPython's counts and thresholds.
+//!
+//! Invariants:
+//! - Each generation list is circular and doubly linked through `GcHeader`s, with a sentinel
+//!   head that lives in this thread's `GcState` (its address is stable for the thread).
+//! - A tracked object is on exactly one list; an untracked one has null links.
+//! - `count[0]` is GC-container allocations minus deallocations since the last collection of
+//!   generation 0; `count[i]` for i > 0 counts collections of generation i-1 since the last
+//!   collection of generation i (CPython 3.11's definition).
+
+use std::cell::Cell;
+use std::ptr;
+
+use super::header::GcHeader;
+
+pub const NUM_GENERATIONS: usize = 3;
+pub const DEFAULT_THRESHOLDS: [usize; NUM_GENERATIONS] = [700, 10, 10];
+
+pub struct GcState {
+    heads: [GcHeader; NUM_GENERATIONS],
+    pub count: [Cell<usize>; NUM_GENERATIONS],
+    pub threshold: [Cell<usize>; NUM_GENERATIONS],
+    pub enabled: Cell<bool>,
+}
+
+impl GcState {
+    const fn new() -> GcState {
+        const EMPTY: GcHeader = GcHeader {
+            next: Cell::new(ptr::null_mut()),
+            prev: Cell::new(ptr::null_mut()),
+        };
+        GcState {
+            heads: [EMPTY, EMPTY, EMPTY],
+            count: [Cell::new(0), Cell::new(0), Cell::new(0)],
+            threshold: [
+                Cell::new(DEFAULT_THRESHOLDS[0]),
+                Cell::new(DEFAULT_THRESHOLDS[1]),
+                Cell::new(DEFAULT_THRESHOLDS[2]),
+            ],
+            enabled: Cell::new(true),
+        }
+    }
+
+    /// The sentinel of generation `g`, made circular on first use.
+    pub fn head(&self, g: usize) -> *mut GcHeader {
+        let h = &self.heads[g];
+        let p = h as *const GcHeader as *mut GcHeader;
+        if h.next.get().is_null() {
+            h.next.set(p);
+            h.prev.set(p);
+        }
+        p
+    }
+}
+
+thread_local! {
+    static GC: GcState = const { GcState::new() };
+}
+
+/// Runs `f` with this thread's collector state.
+pub fn with_gc<R>(f: impl FnOnce(&GcState) -> R) -> R {
+    GC.with(f)
+}
+
+/// Counts the allocation of a GC container against generation 0 (tracked or not, as CPython).
+pub fn count_alloc() {
+    GC.with(|s| s.count[0].set(s.count[0].get() + 1))
+}
+
+/// Links a container into generation 0 (`PyObject_GC_Track`).
+///
+/// # Safety
+/// `g` is the GC header of a live, untracked GC object.
+pub unsafe fn track(g: *mut GcHeader) {
+    GC.with(|s| {
+        let head = s.head(0);
+        // SAFETY: `g` and the sentinel are live headers; the list is circular.
+        unsafe {
+            let last = (*head).prev.get();
+            (*g).next.set(head);
+            (*g).prev.set(last);
+            (*last).next.set(g);
+            (*head).prev.set(g);
+        }
+    })
+}
+
+/// Unlinks `g` from whatever generation holds it (no-op if untracked) and counts the
+/// deallocation against generation 0.
+///
+/// # Safety
+/// `g` is the GC header of an object being freed.
+pub unsafe fn untrack_raw(g: *mut GcHeader) {
+    // SAFETY: a tracked header's neighbours are live headers on the same list.
+    unsafe {
+        let next = (*g).next.get();
+        if !next.is_null() {
+            let prev = (*g).prev.get();
+            (*prev).next.set(next);
+            (*next).prev.set(prev);
+            (*g).next.set(ptr::null_mut());
+            (*g).prev.set(ptr::null_mut());
+        }
+    }
+    GC.with(|s| {
+        let c = s.count[0].get();
+        if c > 0 {
+            s.count[0].set(c - 1);
+        }
+    })
+}
+
+/// Whether the object with GC header `g` is currently tracked.
+///
+/// # Safety
+/// `g` is the GC header of a live GC object.
+pub unsafe fn is_tracked(g: *mut GcHeader) -> bool {
+    // SAFETY: forwarded contract.
+    unsafe { !(*g).next.get().is_null() }
+}

@@ -1,0 +1,175 @@
+//! `Obj`, the owning handle to a Python object: cloning increments `ob_refcnt`, dropping
+//! decrements it, and the drop that reaches zero runs the type's dealloc immediately.
+//!
+//! Invariants:
+//! - An `Obj` always owns exactly one reference; `&Obj` borrows without counting.
+//! - Deallocation never recurses more than `TRASH_DEPTH_LIMIT` levels: deeper deallocs are
+//!   queued on the trashcan and run by the outermost dealloc, so freeing a million nested lists
+//!   uses constant native stack.
+
+use std::cell::{Cell, UnsafeCell};
+use std::fmt;
+use std::ptr::NonNull;
+
+use super::header::ObjHeader;
+use crate::objects::typeobj::TypeObject;
+
+#[repr(transparent)]
+pub struct Obj(NonNull<ObjHeader>);
+
+impl Obj {
+    /// Wraps a pointer that already carries one reference owned by the caller.
+    ///
+    /// # Safety
+    /// `ptr` must point at a live, initialised object, and the caller transfers one reference.
+    #[inline(always)]
+    pub unsafe fn from_owned(ptr: NonNull<ObjHeader>) -> Obj {
+        Obj(ptr)
+    }
+
+    /// Creates a new owning handle from a borrowed pointer (increments the count).
+    ///
+    /// # Safety
+    /// `ptr` must point at a live object.
+    #[inline(always)]
+    pub unsafe fn from_borrowed(ptr: NonNull<ObjHeader>) -> Obj {
+        // SAFETY: the caller guarantees `ptr` is live.
+        let h = unsafe { ptr.as_ref() };
+        h.refcnt.set(h.refcnt.get() + 1);
+        Obj(ptr)
+    }
+
+    /// Gives up the handle without decrementing; the caller now owns the reference.
+    #[inline(always)]
+    pub fn into_raw(self) -> NonNull<ObjHeader> {
+        let p = self.0;
+        std::mem::forget(self);
+        p
+    }
+
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *mut ObjHeader {
+        self.0.as_ptr()
+    }
+
+    #[inline(always)]
+    pub fn as_nonnull(&self) -> NonNull<ObjHeader> {
+        self.0
+    }
+
+    #[inline(always)]
+    pub fn header(&self) -> &ObjHeader {
+        // SAFETY: a handle keeps its object alive.
+        unsafe { self.0.as_ref() }
+    }
+
+    #[inline(always)]
+    pub fn ty(&self) -> &TypeObject {
+        self.header().ty()
+    }
+
+    #[inline(always)]
+    pub fn type_ptr(&self) -> *const TypeObject {
+        self.header().ty.get()
+    }
+
+    /// Identity comparison: Python's `is`.
+    #[inline(always)]
+    pub fn is(&self, other: &Obj) -> bool {
+        self.0 == other.0
+    }
+
+    #[inline(always)]
+    pub fn refcnt(&self) -> isize {
+        self.header().refcnt.get()
+    }
+
+    /// The object's address, as `id()` reports it.
+    pub fn addr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// Reinterprets the object as layout `T`.
+    ///
+    /// # Safety
+    /// The object's type must use layout `T` (checked by the caller, usually via its type).
+    #[inline(always)]
+    pub unsafe fn cast<T>(&self) -> &T {
+        // SAFETY: the caller checked that the object has layout `T`; the handle keeps it alive.
+        unsafe { &*(self.0.as_ptr() as *const T) }
+    }
+}
+
+impl Clone for Obj {
+    #[inline(always)]
+    fn clone(&self) -> Obj {
+        let h = self.header();
+        h.refcnt.set(h.refcnt.get() + 1);
+        Obj(self.0)
+    }
+}
+
+impl Drop for Obj {
+    #[inline(always)]
+    fn drop(&mut self) {
+        let h = self.header();
+        let n = h.refcnt.get() - 1;
+        h.refcnt.set(n);
+        if n == 0 {
+            dealloc(self.0);
+        } else {
+            debug_assert!(n > 0, "reference count went negative");
+        }
+    }
+}
+
+impl PartialEq for Obj {
+    /// Identity, not Python equality (which needs the VM).
+    fn eq(&self, other: &Obj) -> bool {
+        self.is(other)
+    }
+}
+
+impl fmt::Debug for Obj {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} object at {:p}>", self.ty().name(), self.0.as_ptr())
+    }
+}
+
+const TRASH_DEPTH_LIMIT: u32 = 50;
+
+thread_local! {
+    static TRASH_DEPTH: Cell<u32> = const { Cell::new(0) };
+    static TRASH_QUEUE: UnsafeCell<Vec<NonNull<ObjHeader>>> = const { UnsafeCell::new(Vec::new()) };
+}
+
+/// Runs the dealloc of an object whose count just reached zero, through the trashcan.
+#[inline(never)]
+fn dealloc(ptr: NonNull<ObjHeader>) {
+    let depth = TRASH_DEPTH.with(|d| d.get());
+    if depth >= TRASH_DEPTH_LIMIT {
+        // SAFETY: the queue is only touched here and below, never while a reference to it is held.
+        TRASH_QUEUE.with(|q| unsafe { (*q.get()).push(ptr) });
+        return;
+    }
+    TRASH_DEPTH.with(|d| d.set(depth + 1));
+    run_dealloc(ptr);
+    if depth == 0 {
+        // Outermost dealloc: drain what deeper levels deferred. Each drained dealloc may queue
+        // more, so loop until the queue stays empty.
+        // SAFETY: as above; the borrow ends before `run_dealloc` runs.
+        while let Some(next) = TRASH_QUEUE.with(|q| unsafe { (*q.get()).pop() }) {
+            run_dealloc(next);
+        }
+    }
+    TRASH_DEPTH.with(|d| d.set(depth));
+}
+
+#[inline(always)]
+fn run_dealloc(ptr: NonNull<ObjHeader>) {
+    // SAFETY: the object's count is zero and nobody else can reach it; its type is alive.
+    unsafe {
+        let ty = (*ptr.as_ptr()).ty.get();
+        ((*ty).dealloc)(ptr);
+    }
+}

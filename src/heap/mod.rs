@@ -1,0 +1,17 @@
+//! The heap: object headers, owning handles, the obmalloc allocator, heap-backed vectors and
+//! the collector's generation lists. All raw reference counting and raw memory handling of the
+//! interpreter lives here; the rest of the crate uses `Obj` handles.
+
+pub mod alloc;
+pub mod gc;
+pub mod handle;
+pub mod header;
+pub mod heapvec;
+pub mod obmalloc;
+pub mod slot;
+
+pub use alloc::AllocError;
+pub use handle::Obj;
+pub use header::ObjHeader;
+pub use heapvec::HeapVec;
+pub use slot::{as_objs, ObjSlot};

@@ -1,0 +1,120 @@
+//! `Interpreter`: the embedding API and the driver the command line uses — compile a source
+//! text as `__main__`, run it, and turn an uncaught exception into CPython's report and exit
+//! status.
+
+use crate::compiler::{compile_module, Mode};
+use crate::heap::Obj;
+use crate::objects::{exception, int, module, str as pystr, tuple};
+use crate::parser::SyntaxError;
+use crate::vm::{PyErr, Vm};
+
+pub struct Interpreter {
+    vm: Vm,
+}
+
+/// How a run ended, for the process exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exit {
+    pub code: i32,
+}
+
+impl Interpreter {
+    pub fn new() -> Interpreter {
+        Interpreter { vm: Vm::new() }
+    }
+
+    pub fn vm(&mut self) -> &mut Vm {
+        &mut self.vm
+    }
+
+    /// Sets `sys.argv`.
+    pub fn set_argv(&mut self, args: &[String]) {
+        let _ = crate::modules::sys::set_argv(&mut self.vm, args);
+    }
+
+    /// Runs `source` as the `__main__` module. Errors are reported on stderr as CPython
+    /// reports them; the returned status is what `python3` would exit with.
+    pub fn run_main(&mut self, source: &str, filename: &str) -> Exit {
+        let code = match self.compile(source, filename, Mode::Exec) {
+            Ok(c) => c,
+            Err(e) => {
+                self.vm.flush();
+                eprint!("{}", e.render());
+                return Exit { code: 1 };
+            }
+        };
+        let globals = match self.main_module(filename) {
+            Ok(g) => g,
+            Err(e) => return self.report(e),
+        };
+        let r = self.vm.run_code(&code, &globals, None);
+        self.vm.flush();
+        match r {
+            Ok(_) => Exit { code: 0 },
+            Err(e) => self.report(e),
+        }
+    }
+
+    /// Parses and compiles `source`, remembering it for traceback source lines.
+    pub fn compile(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> Result<Obj, Box<SyntaxError>> {
+        self.vm
+            .sources
+            .insert(filename.to_string(), std::rc::Rc::from(source));
+        let module = crate::parser::parse_module(source, filename).map_err(Box::new)?;
+        compile_module(&mut self.vm, &module, source, filename, mode)
+    }
+
+    fn main_module(&mut self, filename: &str) -> Result<Obj, PyErr> {
+        let vm = &mut self.vm;
+        let m = vm.new_module("__main__")?;
+        let g = module::module_dict(&m).clone();
+        let b = vm.builtins.clone();
+        vm.dict_set_str(&g, "__builtins__", b)?;
+        if !filename.starts_with('<') {
+            let f = vm.new_str(filename)?;
+            vm.dict_set_str(&g, "__file__", f)?;
+        }
+        let modules = vm.modules.clone();
+        vm.dict_set_str(&modules, "__main__", m)?;
+        Ok(g)
+    }
+
+    /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
+    fn report(&mut self, e: PyErr) -> Exit {
+        let vm = &mut self.vm;
+        vm.flush();
+        if e.exc.ty().name() == "SystemExit" {
+            let args = exception::exc_data(&e.exc).args.get();
+            let arg = args.and_then(|a| tuple::items(&a).first().cloned());
+            return match arg {
+                None => Exit { code: 0 },
+                Some(a) if a.is(&vm.none) => Exit { code: 0 },
+                Some(a) => match int::as_small(&a) {
+                    Some(n) => Exit { code: n as i32 },
+                    None => {
+                        let s = vm
+                            .str(&a)
+                            .map(|s| pystr::as_str(&s).to_string())
+                            .unwrap_or_default();
+                        eprintln!("{s}");
+                        Exit { code: 1 }
+                    }
+                },
+            };
+        }
+        let report = vm.format_exception(&e.exc);
+        eprint!("{report}");
+        Exit { code: 1 }
+    }
+}
+
+impl Default for Interpreter {
+    fn default() -> Self {
+        Interpreter::new()
+    }
+}

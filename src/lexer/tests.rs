@@ -1,0 +1,1 @@
+//! Tokenizer tests: the layout pass's token stream and its errors.

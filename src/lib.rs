@@ -1,0 +1,19 @@
+//! Pyrena: a Python 3.11 subset interpreter whose memory manager is an observable model of
+//! CPython's (reference counts in every object header, obmalloc arenas/pools/blocks, a
+//! generational cycle collector).
+//!
+//! The pipeline is lexer -> parser -> compiler -> bytecode VM, with every value an object on
+//! the heap in [`heap`]. [`Interpreter`] is the embedding entry point.
+
+pub mod bytecode;
+pub mod compiler;
+pub mod heap;
+pub mod interpreter;
+pub mod lexer;
+pub mod modules;
+pub mod objects;
+pub mod parser;
+pub mod text;
+pub mod vm;
+
+pub use interpreter::Interpreter;

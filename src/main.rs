@@ -1,0 +1,115 @@
+//! The `pyrena` command: python-style command line (`pyrena script.py args`, `-c code`,
+//! `-` or piped stdin, `--version`, `-h`).
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use pyrena::Interpreter;
+
+const USAGE: &str = "usage: pyrena [option] ... [-c cmd | file | -] [arg] ...";
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("{msg}");
+    eprintln!("{USAGE}");
+    eprintln!("Try `pyrena -h' for more information.");
+    ExitCode::from(2)
+}
+
+fn help() {
+    println!("{USAGE}");
+    println!("Options:");
+    println!("-c cmd : program passed in as string (terminates option list)");
+    println!("-h     : print this help message and exit (also -? or --help)");
+    println!("-V     : print the Python version number and exit (also --version)");
+    println!("file   : program read from script file");
+    println!("-      : program read from stdin (default; interactive mode if a tty)");
+    println!("arg ...: arguments passed to program in sys.argv[1:]");
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let mut i = 1;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-h" | "-?" | "--help" => {
+                help();
+                return ExitCode::SUCCESS;
+            }
+            "-V" | "--version" => {
+                println!("Pyrena {} (Python 3.11 subset)", env!("CARGO_PKG_VERSION"));
+                return ExitCode::SUCCESS;
+            }
+            "-c" => {
+                let Some(code) = args.get(i + 1) else {
+                    return usage_error("Argument expected for the -c option");
+                };
+                let mut argv = vec!["-c".to_string()];
+                argv.extend(args[i + 2..].iter().cloned());
+                return run(code, "<string>", &argv);
+            }
+            "-" => {
+                let mut src = String::new();
+                if std::io::stdin().read_to_string(&mut src).is_err() {
+                    return usage_error("pyrena: cannot read program from stdin");
+                }
+                let mut argv = vec!["-".to_string()];
+                argv.extend(args[i + 1..].iter().cloned());
+                return run(&src, "<stdin>", &argv);
+            }
+            a if a.starts_with('-') && a.len() > 1 => {
+                return usage_error(&format!("Unknown option: {a}"));
+            }
+            path => {
+                let abs = std::path::absolute(path)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_else(|_| path.to_string());
+                let src = match std::fs::read(path) {
+                    Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                    Err(e) => {
+                        let errno = e.raw_os_error().unwrap_or(2);
+                        let what = match e.kind() {
+                            std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                            _ => e.to_string(),
+                        };
+                        eprintln!("pyrena: can't open file '{abs}': [Errno {errno}] {what}");
+                        return ExitCode::from(2);
+                    }
+                };
+                let argv: Vec<String> = args[i..].to_vec();
+                return run(&src, &abs, &argv);
+            }
+        }
+        #[allow(unreachable_code)]
+        {
+            i += 1;
+        }
+    }
+    // No script: read the program from stdin, as python3 does when stdin is not a terminal.
+    let mut src = String::new();
+    if std::io::stdin().read_to_string(&mut src).is_err() {
+        return usage_error("pyrena: cannot read program from stdin");
+    }
+    run(&src, "<stdin>", &[String::new()])
+}
+
+/// Runs a program on a thread with a large native stack (deep recursion in Rust helpers such
+/// as the parser must not overflow the default main-thread stack).
+fn run(src: &str, filename: &str, argv: &[String]) -> ExitCode {
+    let src = src.to_string();
+    let filename = filename.to_string();
+    let argv = argv.to_vec();
+    let handle = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut interp = Interpreter::new();
+            interp.set_argv(&argv);
+            interp.run_main(&src, &filename).code
+        });
+    match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code.clamp(0, 255) as u8),
+        _ => {
+            eprintln!("pyrena: internal error");
+            ExitCode::from(70)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! Built-in modules: `builtins` and `sys` (more arrive with later issues: gc, weakref,
+//! tracemalloc, dis, math, time).
+
+pub mod builtins;
+pub mod sys;
+
+use crate::vm::Vm;
+
+/// Creates the built-in modules and registers them in `sys.modules`.
+pub fn install(vm: &mut Vm) {
+    let b = vm.new_module("builtins").expect("startup");
+    let bd = crate::objects::module::module_dict(&b).clone();
+    builtins::install(vm, &bd);
+    vm.builtins = b.clone();
+    vm.builtins_dict = bd;
+    let modules = vm.new_dict().expect("startup");
+    vm.modules = modules.clone();
+    vm.dict_set_str(&modules, "builtins", b).expect("startup");
+    let s = sys::create(vm);
+    vm.sys_module = s.clone();
+    vm.dict_set_str(&modules, "sys", s).expect("startup");
+}

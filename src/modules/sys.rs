@@ -1,0 +1,90 @@
+//! The `sys` module: argv, modules, recursion limit, reference counts, exit, and the
+//! allocator report.
+
+use crate::heap::Obj;
+use crate::objects::args::Args;
+use crate::objects::module::module_dict;
+use crate::vm::{PyResult, Vm};
+
+pub fn create(vm: &mut Vm) -> Obj {
+    let m = vm.new_module("sys").expect("startup");
+    let d = module_dict(&m).clone();
+    let funcs: &[(&'static str, crate::objects::function::BuiltinFn)] = &[
+        ("getrefcount", |vm, a| {
+            let p = a.exact(vm, "getrefcount", 1, 1)?;
+            // The argument's own reference from the caller's stack is included, as in CPython.
+            let n = p[0].refcnt();
+            vm.new_int(n as i64)
+        }),
+        ("getrecursionlimit", |vm, a| {
+            a.exact(vm, "getrecursionlimit", 0, 0)?;
+            let n = vm.recursion_limit;
+            vm.new_usize(n)
+        }),
+        ("setrecursionlimit", sys_setrecursionlimit),
+        ("exit", sys_exit),
+        ("_debugmallocstats", |vm, a| {
+            a.exact(vm, "_debugmallocstats", 0, 0)?;
+            vm.flush();
+            let report = crate::heap::alloc::with_obmalloc(|m| m.debug_malloc_stats());
+            eprint!("{report}");
+            Ok(vm.none.clone())
+        }),
+    ];
+    for (name, f) in funcs {
+        let o = vm.new_builtin(name, *f).expect("startup");
+        vm.dict_set_str(&d, name, o).expect("startup");
+    }
+    let argv = vm.new_list(Vec::new()).expect("startup");
+    vm.dict_set_str(&d, "argv", argv).expect("startup");
+    let path = vm.new_list(Vec::new()).expect("startup");
+    vm.dict_set_str(&d, "path", path).expect("startup");
+    let modules = vm.modules.clone();
+    vm.dict_set_str(&d, "modules", modules).expect("startup");
+    let maxsize = vm.new_int(i64::MAX).expect("startup");
+    vm.dict_set_str(&d, "maxsize", maxsize).expect("startup");
+    let version = vm
+        .new_str(&format!("3.11.0 (Pyrena {})", env!("CARGO_PKG_VERSION")))
+        .expect("startup");
+    vm.dict_set_str(&d, "version", version).expect("startup");
+    let platform = vm.new_str(std::env::consts::OS).expect("startup");
+    vm.dict_set_str(&d, "platform", platform).expect("startup");
+    let byteorder = vm
+        .new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        })
+        .expect("startup");
+    vm.dict_set_str(&d, "byteorder", byteorder)
+        .expect("startup");
+    m
+}
+
+/// Sets `sys.argv`.
+pub fn set_argv(vm: &mut Vm, args: &[String]) -> PyResult<()> {
+    let items = args
+        .iter()
+        .map(|a| vm.new_str(a))
+        .collect::<PyResult<Vec<_>>>()?;
+    let l = vm.new_list(items)?;
+    let d = module_dict(&vm.sys_module).clone();
+    vm.dict_set_str(&d, "argv", l)
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    let p = a.exact(vm, "setrecursionlimit", 1, 1)?;
+    let n = vm.index_i64(&p[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1".into()));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(vm.none.clone())
+}
+
+fn sys_exit(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    let p = a.exact(vm, "exit", 0, 1)?;
+    let t = vm.types.exc.system_exit.clone();
+    let exc = vm.new_exception(&t, p.to_vec())?;
+    Err(crate::vm::PyErr { exc })
+}

@@ -1,0 +1,72 @@
+//! Exception instances (`BaseException` and every built-in subclass share this layout) and
+//! traceback entries.
+//!
+//! Invariant: `args` always holds a tuple; `traceback` is None or a traceback object whose
+//! chain lists frames outermost first.
+
+use std::cell::Cell;
+
+use crate::heap::{Obj, ObjSlot};
+use crate::objects::pybox::{new_box, payload};
+use crate::objects::typeobj::{as_type, flags, TypeObject};
+use crate::vm::{PyResult, Vm};
+
+pub struct ExceptionData {
+    pub args: ObjSlot,
+    pub traceback: ObjSlot,
+    pub cause: ObjSlot,
+    pub context: ObjSlot,
+    pub suppress_context: Cell<bool>,
+    /// Instance attributes (`e.value` for StopIteration, attributes set by user code).
+    pub dict: ObjSlot,
+}
+
+/// One traceback entry: the code that was running and the instruction that raised.
+pub struct TracebackData {
+    pub next: ObjSlot,
+    pub code: Obj,
+    pub lasti: u32,
+}
+
+pub fn is_exception(obj: &Obj) -> bool {
+    obj.ty().has_flag(flags::BASE_EXC_SUBCLASS)
+}
+
+pub fn exc_data(obj: &Obj) -> &ExceptionData {
+    assert!(is_exception(obj), "not an exception");
+    // SAFETY: exception instances use the `PyBox<ExceptionData>` layout.
+    unsafe { payload::<ExceptionData>(obj) }
+}
+
+pub fn tb_data(obj: &Obj) -> &TracebackData {
+    assert_eq!(obj.ty().name(), "traceback");
+    // SAFETY: traceback objects use the `PyBox<TracebackData>` layout.
+    unsafe { payload::<TracebackData>(obj) }
+}
+
+impl Vm {
+    /// A new instance of exception type `ty` with the given args.
+    pub fn new_exception(&mut self, ty: &Obj, args: Vec<Obj>) -> PyResult<Obj> {
+        let args = self.new_tuple(args)?;
+        let data = ExceptionData {
+            args: ObjSlot::new(Some(args)),
+            traceback: ObjSlot::new(None),
+            cause: ObjSlot::new(None),
+            context: ObjSlot::new(None),
+            suppress_context: Cell::new(false),
+            dict: ObjSlot::new(None),
+        };
+        new_box(as_type(ty), data, true).map_err(|_| self.memory_error())
+    }
+
+    pub fn new_traceback(&mut self, next: Option<Obj>, code: Obj, lasti: u32) -> PyResult<Obj> {
+        let ty = as_type(&self.types.traceback) as *const TypeObject;
+        let data = TracebackData {
+            next: ObjSlot::new(next),
+            code,
+            lasti,
+        };
+        // SAFETY: built-in types live as long as the interpreter.
+        new_box(unsafe { &*ty }, data, true).map_err(|_| self.memory_error())
+    }
+}

@@ -1,0 +1,134 @@
+//! Python functions (`def`/`lambda`): code plus the globals they run in, defaults, closure
+//! cells and naming. Builtin functions and method descriptors wrap Rust functions.
+
+use crate::heap::{Obj, ObjSlot};
+use crate::objects::args::Args;
+use crate::objects::pybox::{new_box, payload};
+use crate::objects::typeobj::{as_type, MethodFn, TypeObject};
+use crate::vm::{PyResult, Vm};
+
+pub struct FunctionData {
+    pub code: Obj,
+    pub globals: Obj,
+    pub builtins: Obj,
+    pub name: ObjSlot,
+    pub qualname: ObjSlot,
+    /// Tuple of positional defaults, or None.
+    pub defaults: ObjSlot,
+    /// Dict of keyword-only defaults, or None.
+    pub kwdefaults: ObjSlot,
+    /// Tuple of cells, or None.
+    pub closure: ObjSlot,
+    pub doc: ObjSlot,
+    pub module: ObjSlot,
+    pub dict: ObjSlot,
+}
+
+/// A function implemented in Rust (`len`, `print`), possibly bound to a `self`.
+pub type BuiltinFn = fn(&mut Vm, Args) -> PyResult<Obj>;
+
+pub enum BuiltinKind {
+    Function(BuiltinFn),
+    /// A method bound to `self` (e.g. `"a,b".split` taken as a value).
+    Bound(MethodFn, Obj),
+}
+
+pub struct BuiltinData {
+    pub name: &'static str,
+    pub kind: BuiltinKind,
+}
+
+/// An unbound method of a built-in type, found in the type's dict (`str.split`).
+pub struct MethodDescrData {
+    pub name: &'static str,
+    pub func: MethodFn,
+    pub owner: *const TypeObject,
+}
+
+pub fn is_function(vm: &Vm, obj: &Obj) -> bool {
+    obj.type_ptr() == as_type(&vm.types.function) as *const TypeObject
+}
+
+pub fn func_data(obj: &Obj) -> &FunctionData {
+    assert_eq!(obj.ty().name(), "function");
+    // SAFETY: function objects use the `PyBox<FunctionData>` layout.
+    unsafe { payload::<FunctionData>(obj) }
+}
+
+pub fn builtin_data(obj: &Obj) -> &BuiltinData {
+    assert_eq!(obj.ty().name(), "builtin_function_or_method");
+    // SAFETY: builtin functions use the `PyBox<BuiltinData>` layout.
+    unsafe { payload::<BuiltinData>(obj) }
+}
+
+pub fn method_descr_data(obj: &Obj) -> &MethodDescrData {
+    assert_eq!(obj.ty().name(), "method_descriptor");
+    // SAFETY: method descriptors use the `PyBox<MethodDescrData>` layout.
+    unsafe { payload::<MethodDescrData>(obj) }
+}
+
+impl Vm {
+    pub fn new_function(&mut self, code: Obj, qualname: Obj, globals: Obj) -> PyResult<Obj> {
+        let name = crate::objects::code::code_data(&code).name.clone();
+        let name = self.new_str(&name)?;
+        let builtins = self.builtins_dict.clone();
+        let module = crate::objects::dict::data(&globals).get_str(&self.intern("__name__"));
+        let data = FunctionData {
+            code,
+            globals,
+            builtins,
+            name: ObjSlot::new(Some(name)),
+            qualname: ObjSlot::new(Some(qualname)),
+            defaults: ObjSlot::new(None),
+            kwdefaults: ObjSlot::new(None),
+            closure: ObjSlot::new(None),
+            doc: ObjSlot::new(None),
+            module: ObjSlot::new(module),
+            dict: ObjSlot::new(None),
+        };
+        let ty = as_type(&self.types.function) as *const TypeObject;
+        // SAFETY: built-in types live as long as the interpreter.
+        new_box(unsafe { &*ty }, data, true).map_err(|_| self.memory_error())
+    }
+
+    pub fn new_builtin(&mut self, name: &'static str, f: BuiltinFn) -> PyResult<Obj> {
+        let ty = as_type(&self.types.builtin_function) as *const TypeObject;
+        let data = BuiltinData {
+            name,
+            kind: BuiltinKind::Function(f),
+        };
+        // SAFETY: built-in types live as long as the interpreter.
+        new_box(unsafe { &*ty }, data, true).map_err(|_| self.memory_error())
+    }
+
+    pub fn new_bound_builtin(
+        &mut self,
+        name: &'static str,
+        f: MethodFn,
+        this: Obj,
+    ) -> PyResult<Obj> {
+        let ty = as_type(&self.types.builtin_function) as *const TypeObject;
+        let data = BuiltinData {
+            name,
+            kind: BuiltinKind::Bound(f, this),
+        };
+        // SAFETY: built-in types live as long as the interpreter.
+        new_box(unsafe { &*ty }, data, true).map_err(|_| self.memory_error())
+    }
+
+    pub fn new_method_descr(
+        &mut self,
+        owner: &Obj,
+        name: &'static str,
+        func: MethodFn,
+    ) -> PyResult<Obj> {
+        let ty = as_type(&self.types.method_descriptor) as *const TypeObject;
+        let data = MethodDescrData {
+            name,
+            func,
+            owner: as_type(owner) as *const TypeObject,
+        };
+        // SAFETY: built-in types live as long as the interpreter.
+        new_box(unsafe { &*ty }, data, false).map_err(|_| self.memory_error())
+    }
+}

@@ -1,0 +1,496 @@
+//! `range` and the built-in iterator types: sequence iterators (list, tuple, str), range
+//! iterators, dict key/value/item iterators, `enumerate`, `zip`, `reversed`, `map`, `filter`.
+//!
+//! Invariant: an exhausted iterator drops its reference to the underlying sequence, as
+//! CPython's do, so a finished loop does not keep its sequence alive.
+
+use std::cell::Cell;
+
+use crate::heap::{Obj, ObjSlot};
+use crate::objects::args::Args;
+use crate::objects::pybox::{new_box, payload};
+use crate::objects::typeobj::{as_type, TypeObject};
+use crate::objects::{dict, list, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+pub struct RangeData {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+    pub len: usize,
+}
+
+pub struct SeqIterData {
+    pub seq: ObjSlot,
+    pub index: Cell<usize>,
+}
+
+pub struct RangeIterData {
+    pub next: Cell<i64>,
+    pub step: i64,
+    pub remaining: Cell<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub struct DictIterData {
+    pub dict: ObjSlot,
+    pub pos: Cell<usize>,
+    pub len_at_start: usize,
+    pub kind: DictIterKind,
+}
+
+pub struct EnumerateData {
+    pub it: Obj,
+    pub count: Cell<i64>,
+}
+
+pub struct ZipData {
+    pub iters: Vec<Obj>,
+}
+
+pub struct MapData {
+    pub func: Obj,
+    pub iters: Vec<Obj>,
+}
+
+pub struct FilterData {
+    pub func: Obj,
+    pub it: Obj,
+}
+
+pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 && start < stop {
+        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as usize
+    } else if step < 0 && start > stop {
+        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as usize
+    } else {
+        0
+    }
+}
+
+pub fn range_data<'a>(vm: &Vm, obj: &'a Obj) -> Option<&'a RangeData> {
+    if obj.type_ptr() == as_type(&vm.types.range) as *const TypeObject {
+        // SAFETY: checked the type.
+        Some(unsafe { payload::<RangeData>(obj) })
+    } else {
+        None
+    }
+}
+
+fn alloc<T>(vm: &mut Vm, ty: &Obj, data: T, track: bool) -> PyResult<Obj> {
+    new_box(as_type(ty), data, track).map_err(|_| vm.memory_error())
+}
+
+impl Vm {
+    pub fn new_range(&mut self, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
+        let ty = self.types.range.clone();
+        let len = range_len(start, stop, step);
+        alloc(
+            self,
+            &ty,
+            RangeData {
+                start,
+                stop,
+                step,
+                len,
+            },
+            false,
+        )
+    }
+
+    pub fn new_seq_iter(&mut self, ty: &Obj, seq: Obj) -> PyResult<Obj> {
+        alloc(
+            self,
+            ty,
+            SeqIterData {
+                seq: ObjSlot::new(Some(seq)),
+                index: Cell::new(0),
+            },
+            true,
+        )
+    }
+}
+
+/// `range(stop)` / `range(start, stop[, step])`.
+pub fn range_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
+    let pos = args.exact(vm, "range", 1, 3)?;
+    let vals: Vec<i64> = pos
+        .iter()
+        .map(|a| vm.index_i64(a))
+        .collect::<PyResult<_>>()?;
+    let (start, stop, step) = match vals.as_slice() {
+        [stop] => (0, *stop, 1),
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] => (*start, *stop, *step),
+        _ => unreachable!(),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero".into()));
+    }
+    vm.new_range(start, stop, step)
+}
+
+pub fn range_iter(vm: &mut Vm, r: &Obj) -> PyResult<Obj> {
+    let d = range_data(vm, r).expect("range slot on a non-range");
+    let data = RangeIterData {
+        next: Cell::new(d.start),
+        step: d.step,
+        remaining: Cell::new(d.len),
+    };
+    let ty = vm.types.range_iterator.clone();
+    alloc(vm, &ty, data, false)
+}
+
+pub fn range_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: this slot is only installed on range_iterator, whose layout is RangeIterData.
+    let d = unsafe { payload::<RangeIterData>(it) };
+    let rem = d.remaining.get();
+    if rem == 0 {
+        return Ok(None);
+    }
+    d.remaining.set(rem - 1);
+    let v = d.next.get();
+    d.next.set(v.wrapping_add(d.step));
+    vm.new_int(v).map(Some)
+}
+
+pub fn range_len_slot(vm: &mut Vm, r: &Obj) -> PyResult<usize> {
+    Ok(range_data(vm, r).expect("range").len)
+}
+
+pub fn range_repr(vm: &mut Vm, r: &Obj) -> PyResult<Obj> {
+    let d = range_data(vm, r).expect("range");
+    let s = if d.step == 1 {
+        format!("range({}, {})", d.start, d.stop)
+    } else {
+        format!("range({}, {}, {})", d.start, d.stop, d.step)
+    };
+    vm.new_str(&s)
+}
+
+/// The item at `index` (already normalised to `0..len`).
+pub fn range_item(d: &RangeData, index: usize) -> i64 {
+    d.start + d.step * index as i64
+}
+
+pub fn seq_iter_data(it: &Obj) -> &SeqIterData {
+    // SAFETY: sequence iterator types use the `PyBox<SeqIterData>` layout; callers are their slots.
+    unsafe { payload::<SeqIterData>(it) }
+}
+
+pub fn list_iter_next(_vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_iter_data(it);
+    let i = d.index.get();
+    let item = d.seq.with(|s| s.and_then(|l| list::data(l).get(i)));
+    match item {
+        Some(v) => {
+            d.index.set(i + 1);
+            Ok(Some(v))
+        }
+        None => {
+            d.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+pub fn tuple_iter_next(_vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_iter_data(it);
+    let i = d.index.get();
+    let item = d
+        .seq
+        .with(|s| s.and_then(|t| tuple::items(t).get(i).cloned()));
+    match item {
+        Some(v) => {
+            d.index.set(i + 1);
+            Ok(Some(v))
+        }
+        None => {
+            d.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+/// str iterator: `index` is a byte offset into the UTF-8 data.
+pub fn str_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_iter_data(it);
+    let i = d.index.get();
+    let ch = d
+        .seq
+        .with(|s| s.and_then(|s| pystr::as_str(s)[i..].chars().next()));
+    match ch {
+        Some(c) => {
+            d.index.set(i + c.len_utf8());
+            let mut buf = [0u8; 4];
+            vm.new_str(c.encode_utf8(&mut buf)).map(Some)
+        }
+        None => {
+            d.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+/// reversed() over a list or tuple: `index` counts how many items remain.
+pub fn reversed_next(_vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_iter_data(it);
+    let i = d.index.get();
+    if i == 0 {
+        d.seq.set(None);
+        return Ok(None);
+    }
+    let item = d.seq.with(|s| {
+        s.and_then(|s| {
+            if list::is_list(s) {
+                list::data(s).get(i - 1)
+            } else {
+                tuple::items(s).get(i - 1).cloned()
+            }
+        })
+    });
+    d.index.set(i - 1);
+    match item {
+        Some(v) => Ok(Some(v)),
+        None => {
+            d.seq.set(None);
+            Ok(None)
+        }
+    }
+}
+
+impl Vm {
+    pub fn new_dict_iter(&mut self, d: &Obj, kind: DictIterKind) -> PyResult<Obj> {
+        let ty = match kind {
+            DictIterKind::Keys => self.types.dict_keyiterator.clone(),
+            DictIterKind::Values => self.types.dict_valueiterator.clone(),
+            DictIterKind::Items => self.types.dict_itemiterator.clone(),
+        };
+        let data = DictIterData {
+            dict: ObjSlot::new(Some(d.clone())),
+            pos: Cell::new(0),
+            len_at_start: dict::data(d).len(),
+            kind,
+        };
+        alloc(self, &ty, data, true)
+    }
+}
+
+pub fn dict_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: dict iterator types use the `PyBox<DictIterData>` layout.
+    let d = unsafe { payload::<DictIterData>(it) };
+    let Some(dobj) = d.dict.get() else {
+        return Ok(None);
+    };
+    let dd = dict::data(&dobj);
+    if dd.len() != d.len_at_start {
+        d.dict.set(None);
+        return Err(vm.runtime_error("dictionary changed size during iteration".into()));
+    }
+    let mut pos = d.pos.get();
+    while pos < dd.entry_capacity() {
+        if let Some((k, v)) = dd.entry_at(pos) {
+            d.pos.set(pos + 1);
+            return match d.kind {
+                DictIterKind::Keys => Ok(Some(k)),
+                DictIterKind::Values => Ok(Some(v)),
+                DictIterKind::Items => vm.new_tuple(vec![k, v]).map(Some),
+            };
+        }
+        pos += 1;
+    }
+    d.pos.set(pos);
+    d.dict.set(None);
+    Ok(None)
+}
+
+pub fn enumerate_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
+    let [iterable, start] = args.bind(vm, "enumerate", ["iterable", "start"], 0, 1)?;
+    let it = vm.get_iter(iterable.expect("required"))?;
+    let count = match start {
+        Some(s) => vm.index_i64(s)?,
+        None => 0,
+    };
+    let ty = vm.types.enumerate.clone();
+    alloc(
+        vm,
+        &ty,
+        EnumerateData {
+            it,
+            count: Cell::new(count),
+        },
+        true,
+    )
+}
+
+pub fn enumerate_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: enumerate objects use the `PyBox<EnumerateData>` layout.
+    let d = unsafe { payload::<EnumerateData>(it) };
+    let inner = d.it.clone();
+    match vm.next(&inner)? {
+        Some(v) => {
+            let i = d.count.get();
+            d.count.set(i + 1);
+            let n = vm.new_int(i)?;
+            vm.new_tuple(vec![n, v]).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+pub fn zip_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
+    let mut strict = false;
+    for (k, v) in args.kwargs() {
+        if k == "strict" {
+            strict = vm.is_true(v)?;
+        } else {
+            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{k}'")));
+        }
+    }
+    let _ = strict;
+    let mut iters = Vec::new();
+    for a in args.pos() {
+        iters.push(vm.get_iter(a)?);
+    }
+    let ty = vm.types.zip.clone();
+    alloc(vm, &ty, ZipData { iters }, true)
+}
+
+pub fn zip_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: zip objects use the `PyBox<ZipData>` layout.
+    let d = unsafe { payload::<ZipData>(it) };
+    if d.iters.is_empty() {
+        return Ok(None);
+    }
+    let iters = d.iters.clone();
+    let mut out = Vec::with_capacity(iters.len());
+    for i in &iters {
+        match vm.next(i)? {
+            Some(v) => out.push(v),
+            None => return Ok(None),
+        }
+    }
+    vm.new_tuple(out).map(Some)
+}
+
+pub fn map_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
+    args.no_kwargs(vm, "map")?;
+    let pos = args.pos();
+    if pos.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments.".into()));
+    }
+    let mut iters = Vec::new();
+    for a in &pos[1..] {
+        iters.push(vm.get_iter(a)?);
+    }
+    let ty = vm.types.map.clone();
+    alloc(
+        vm,
+        &ty,
+        MapData {
+            func: pos[0].clone(),
+            iters,
+        },
+        true,
+    )
+}
+
+pub fn map_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: map objects use the `PyBox<MapData>` layout.
+    let d = unsafe { payload::<MapData>(it) };
+    let (func, iters) = (d.func.clone(), d.iters.clone());
+    let mut vals = Vec::with_capacity(iters.len());
+    for i in &iters {
+        match vm.next(i)? {
+            Some(v) => vals.push(v),
+            None => return Ok(None),
+        }
+    }
+    vm.call(&func, &vals).map(Some)
+}
+
+pub fn filter_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
+    let pos = args.exact(vm, "filter", 2, 2)?;
+    let it = vm.get_iter(&pos[1])?;
+    let ty = vm.types.filter.clone();
+    alloc(
+        vm,
+        &ty,
+        FilterData {
+            func: pos[0].clone(),
+            it,
+        },
+        true,
+    )
+}
+
+pub fn filter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: filter objects use the `PyBox<FilterData>` layout.
+    let d = unsafe { payload::<FilterData>(it) };
+    let (func, inner) = (d.func.clone(), d.it.clone());
+    loop {
+        let Some(v) = vm.next(&inner)? else {
+            return Ok(None);
+        };
+        let keep = if func.is(&vm.none) {
+            vm.is_true(&v)?
+        } else {
+            let r = vm.call(&func, std::slice::from_ref(&v))?;
+            vm.is_true(&r)?
+        };
+        if keep {
+            return Ok(Some(v));
+        }
+    }
+}
+
+/// `reversed(seq)`.
+pub fn reversed_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
+    let pos = args.exact(vm, "reversed", 1, 1)?;
+    let seq = &pos[0];
+    let n = if let Some(l) = list::try_data(seq) {
+        l.len()
+    } else if let Some(t) = tuple::try_items(seq) {
+        t.len()
+    } else if let Some(r) = range_data(vm, seq) {
+        let (start, step, len) = (r.start, r.step, r.len);
+        let last = start + step * (len as i64 - 1);
+        let ty = vm.types.range_iterator.clone();
+        let data = RangeIterData {
+            next: Cell::new(if len == 0 { start } else { last }),
+            step: -step,
+            remaining: Cell::new(len),
+        };
+        return alloc(vm, &ty, data, false);
+    } else if pystr::is_str(seq) {
+        let chars: Vec<Obj> = pystr::as_str(seq)
+            .chars()
+            .rev()
+            .map(|c| {
+                let mut b = [0u8; 4];
+                vm.new_str(c.encode_utf8(&mut b))
+            })
+            .collect::<PyResult<_>>()?;
+        let l = vm.new_list(chars)?;
+        let ty = vm.types.list_iterator.clone();
+        return vm.new_seq_iter(&ty, l);
+    } else {
+        return Err(vm.type_error(format!("'{}' object is not reversible", seq.ty().name())));
+    };
+    let ty = vm.types.reversed.clone();
+    alloc(
+        vm,
+        &ty,
+        SeqIterData {
+            seq: ObjSlot::new(Some(seq.clone())),
+            index: Cell::new(n),
+        },
+        true,
+    )
+}

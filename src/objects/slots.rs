@@ -1,0 +1,414 @@
+//! Slot installation for the built-in types whose behaviour is small enough to live here
+//! (object, type, None, NotImplemented, Ellipsis, int, bool, float, range, slice, functions,
+//! modules, cells, code, iterators). Bigger types install their own from their modules.
+
+use crate::heap::Obj;
+use crate::objects::args::Args;
+use crate::objects::function::{builtin_data, func_data, method_descr_data, BuiltinKind};
+use crate::objects::typeobj::{as_type, try_as_type, CompareOp, TypeObject};
+use crate::objects::{
+    dict, exc_type, float, int, int_ops, iter, list_type, module, simple, str as pystr, str_type,
+    tuple,
+};
+use crate::vm::{PyResult, Vm};
+
+pub fn install_all(vm: &mut Vm) {
+    let t = |o: &Obj| as_type(o) as *const TypeObject;
+    // SAFETY-free helper: the type objects outlive this function (held by `vm.types`).
+    let ty = |o: &Obj| -> &'static TypeObject {
+        // SAFETY: built-in type objects live as long as the interpreter, which outlives every
+        // use of these references inside this function.
+        unsafe { &*t(o) }
+    };
+    let types = &vm.types;
+
+    let object = ty(&types.object);
+    object.slots.repr.set(Some(object_repr));
+    object.slots.hash.set(Some(object_hash));
+    object.slots.richcompare.set(Some(object_richcompare));
+    object.slots.new.set(Some(object_new));
+
+    let type_ = ty(&types.type_);
+    type_.slots.call.set(Some(type_call));
+    type_.slots.repr.set(Some(type_repr));
+    type_.slots.getattro.set(Some(type_getattro));
+    type_.slots.hash.set(Some(object_hash));
+
+    let none = ty(&types.none_type);
+    none.slots.repr.set(Some(|vm, _| vm.new_str("None")));
+    none.slots.bool.set(Some(|_, _| Ok(false)));
+    none.slots.hash.set(Some(object_hash));
+    let ni = ty(&types.not_implemented_type);
+    ni.slots
+        .repr
+        .set(Some(|vm, _| vm.new_str("NotImplemented")));
+    let el = ty(&types.ellipsis_type);
+    el.slots.repr.set(Some(|vm, _| vm.new_str("Ellipsis")));
+
+    for it in [&types.int, &types.bool_] {
+        let it = ty(it);
+        it.slots.binary.set(Some(int_ops::int_binary));
+        it.slots.unary.set(Some(int_ops::int_unary));
+        it.slots.richcompare.set(Some(int_ops::int_richcompare));
+        it.slots.hash.set(Some(int_ops::int_hash));
+        it.slots.repr.set(Some(int_ops::int_repr));
+        it.slots.bool.set(Some(int_ops::int_bool));
+        it.slots.new.set(Some(int_ops::int_new));
+    }
+    let b = ty(&types.bool_);
+    b.slots.repr.set(Some(int_ops::bool_repr));
+    b.slots.binary.set(Some(int_ops::bool_binary));
+    b.slots.new.set(Some(bool_new));
+
+    let f = ty(&types.float);
+    f.slots.binary.set(Some(float::float_binary));
+    f.slots.unary.set(Some(float::float_unary));
+    f.slots.richcompare.set(Some(float::float_richcompare));
+    f.slots.hash.set(Some(float::float_hash));
+    f.slots.repr.set(Some(float::float_repr));
+    f.slots.bool.set(Some(float::float_bool));
+    f.slots.new.set(Some(float::float_new));
+
+    let r = ty(&types.range);
+    r.slots.new.set(Some(iter::range_new));
+    r.slots.iter.set(Some(iter::range_iter));
+    r.slots.len.set(Some(iter::range_len_slot));
+    r.slots.repr.set(Some(iter::range_repr));
+    r.slots.getitem.set(Some(range_getitem));
+    r.slots.contains.set(Some(range_contains));
+    let ri = ty(&types.range_iterator);
+    ri.slots.iternext.set(Some(iter::range_iter_next));
+    ri.slots.iter.set(Some(self_iter));
+
+    for (it, next) in [
+        (
+            &types.list_iterator,
+            iter::list_iter_next as crate::objects::typeobj::NextFn,
+        ),
+        (&types.tuple_iterator, iter::tuple_iter_next),
+        (&types.str_iterator, iter::str_iter_next),
+        (&types.dict_keyiterator, iter::dict_iter_next),
+        (&types.dict_valueiterator, iter::dict_iter_next),
+        (&types.dict_itemiterator, iter::dict_iter_next),
+        (&types.enumerate, iter::enumerate_next),
+        (&types.zip, iter::zip_next),
+        (&types.map, iter::map_next),
+        (&types.filter, iter::filter_next),
+        (&types.reversed, iter::reversed_next),
+    ] {
+        let it = ty(it);
+        it.slots.iternext.set(Some(next));
+        it.slots.iter.set(Some(self_iter));
+    }
+    ty(&types.enumerate)
+        .slots
+        .new
+        .set(Some(iter::enumerate_new));
+    ty(&types.zip).slots.new.set(Some(iter::zip_new));
+    ty(&types.map).slots.new.set(Some(iter::map_new));
+    ty(&types.filter).slots.new.set(Some(iter::filter_new));
+    ty(&types.reversed).slots.new.set(Some(iter::reversed_new));
+
+    let sl = ty(&types.slice);
+    sl.slots.repr.set(Some(slice_repr));
+
+    let func = ty(&types.function);
+    func.slots.repr.set(Some(function_repr));
+    func.slots
+        .call
+        .set(Some(|vm, f, args| vm.call_with_args(f, args)));
+    func.slots.getattro.set(Some(function_getattro));
+    let bf = ty(&types.builtin_function);
+    bf.slots.repr.set(Some(builtin_repr));
+    bf.slots.call.set(Some(builtin_call));
+    let md = ty(&types.method_descriptor);
+    md.slots.call.set(Some(method_descr_call));
+    md.slots.repr.set(Some(method_descr_repr));
+    let m = ty(&types.module);
+    m.slots.repr.set(Some(module_repr));
+    m.slots
+        .getattro
+        .set(Some(|vm, m, n| vm.module_getattr(m, n)));
+    m.slots.setattro.set(Some(module_setattro));
+    let code = ty(&types.code);
+    code.slots.repr.set(Some(code_repr));
+
+    str_type::install(vm);
+    crate::objects::bytes::install(vm);
+    list_type::install(vm);
+    crate::objects::dict_type::install(vm);
+    exc_type::install(vm);
+}
+
+fn self_iter(_vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+
+fn object_repr(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
+    let s = format!("<{} object at {:#x}>", o.ty().name(), o.addr());
+    vm.new_str(&s)
+}
+
+/// The default hash: derived from the address, as CPython's `id`-based hash.
+fn object_hash(_vm: &mut Vm, o: &Obj) -> PyResult<i64> {
+    let a = o.addr();
+    Ok(((a >> 4) | (a << (usize::BITS - 4))) as i64 & i64::MAX)
+}
+
+fn object_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    match op {
+        CompareOp::Eq if a.is(b) => Ok(vm.true_obj.clone()),
+        CompareOp::Ne if a.is(b) => Ok(vm.false_obj.clone()),
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn object_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
+    args.exact(vm, "object", 0, 0)?;
+    crate::objects::pybox::new_box(as_type(cls), (), false).map_err(|_| vm.memory_error())
+}
+
+fn bool_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
+    let pos = args.exact(vm, "bool", 0, 1)?;
+    match pos.first() {
+        Some(v) => {
+            let t = vm.is_true(v)?;
+            Ok(vm.new_bool(t))
+        }
+        None => Ok(vm.false_obj.clone()),
+    }
+}
+
+/// Calling a type: `type(x)`, or construction through the type's `new` slot.
+fn type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
+    let t = as_type(cls);
+    if std::ptr::eq(t, as_type(&vm.types.type_)) {
+        if args.pos().len() == 1 && args.n_kw() == 0 {
+            return Ok(args.pos()[0].ty().to_obj());
+        }
+        return Err(vm.type_error("type() takes 1 or 3 arguments".into()));
+    }
+    match t.slots.new.get() {
+        Some(new) => new(vm, cls, args),
+        None => {
+            if t.has_flag(crate::objects::typeobj::flags::BASE_EXC_SUBCLASS) {
+                return exc_type::exception_new(vm, cls, args);
+            }
+            Err(vm.type_error(format!("cannot create '{}' instances", t.name())))
+        }
+    }
+}
+
+fn type_repr(vm: &mut Vm, cls: &Obj) -> PyResult<Obj> {
+    let s = format!("<class '{}'>", as_type(cls).name());
+    vm.new_str(&s)
+}
+
+fn type_getattro(vm: &mut Vm, cls: &Obj, name: &Obj) -> PyResult<Obj> {
+    let t = as_type(cls);
+    match pystr::as_str(name) {
+        "__name__" | "__qualname__" => {
+            let n = t.name().to_string();
+            return vm.new_str(&n);
+        }
+        "__mro__" => return Ok(t.mro.get().unwrap_or_else(|| vm.empty_tuple.clone())),
+        "__base__" => return Ok(t.base.get().unwrap_or_else(|| vm.none.clone())),
+        "__module__" => return vm.new_str("builtins"),
+        "__doc__" => return Ok(vm.none.clone()),
+        _ => {}
+    }
+    if let Some(v) = vm.lookup_type_attr(t, name) {
+        return Ok(v);
+    }
+    let n = pystr::as_str(name).to_string();
+    Err(vm.attribute_error(format!("type object '{}' has no attribute '{n}'", t.name())))
+}
+
+fn range_getitem(vm: &mut Vm, r: &Obj, key: &Obj) -> PyResult<Obj> {
+    let d = iter::range_data(vm, r).expect("range");
+    let (start, step, len) = (d.start, d.step, d.len);
+    if let Some(s) = crate::objects::seq::resolve_slice(vm, key, len)? {
+        let new_start = start + s.start as i64 * step;
+        let new_step = step * s.step as i64;
+        let new_stop = new_start + s.len as i64 * new_step;
+        return vm.new_range(new_start, new_stop, new_step);
+    }
+    if int::as_int(key).is_none() {
+        return Err(vm.type_error(format!(
+            "range indices must be integers or slices, not {}",
+            key.ty().name()
+        )));
+    }
+    match crate::objects::seq::normalize_index(vm, key, len)? {
+        Some(i) => vm.new_int(start + step * i as i64),
+        None => Err(vm.index_error("range object index out of range".into())),
+    }
+}
+
+fn range_contains(vm: &mut Vm, r: &Obj, v: &Obj) -> PyResult<bool> {
+    let d = iter::range_data(vm, r).expect("range");
+    if let Some(x) = int::as_small(v) {
+        if d.len == 0 {
+            return Ok(false);
+        }
+        let off = x - d.start;
+        let in_bounds = if d.step > 0 {
+            x >= d.start && x < d.stop
+        } else {
+            x <= d.start && x > d.stop
+        };
+        return Ok(in_bounds && off % d.step == 0);
+    }
+    let (start, step, len) = (d.start, d.step, d.len);
+    for i in 0..len {
+        let item = vm.new_int(start + step * i as i64)?;
+        if vm.eq(&item, v)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn slice_repr(vm: &mut Vm, s: &Obj) -> PyResult<Obj> {
+    let d = simple::slice_data(vm, s).expect("slice");
+    let (a, b, c) = (d.start.clone(), d.stop.clone(), d.step.clone());
+    let (a, b, c) = (
+        vm.repr_string(&a)?,
+        vm.repr_string(&b)?,
+        vm.repr_string(&c)?,
+    );
+    vm.new_str(&format!("slice({a}, {b}, {c})"))
+}
+
+fn function_repr(vm: &mut Vm, f: &Obj) -> PyResult<Obj> {
+    let q = func_data(f).qualname.get();
+    let q = q.map(|q| pystr::as_str(&q).to_string()).unwrap_or_default();
+    vm.new_str(&format!("<function {q} at {:#x}>", f.addr()))
+}
+
+fn function_getattro(vm: &mut Vm, f: &Obj, name: &Obj) -> PyResult<Obj> {
+    let d = func_data(f);
+    let v = match pystr::as_str(name) {
+        "__name__" => d.name.get(),
+        "__qualname__" => d.qualname.get(),
+        "__doc__" => Some(d.doc.get().unwrap_or_else(|| vm.none.clone())),
+        "__module__" => Some(d.module.get().unwrap_or_else(|| vm.none.clone())),
+        "__defaults__" => Some(d.defaults.get().unwrap_or_else(|| vm.none.clone())),
+        "__kwdefaults__" => Some(d.kwdefaults.get().unwrap_or_else(|| vm.none.clone())),
+        "__closure__" => Some(d.closure.get().unwrap_or_else(|| vm.none.clone())),
+        "__globals__" => Some(d.globals.clone()),
+        "__code__" => Some(d.code.clone()),
+        _ => None,
+    };
+    match v {
+        Some(v) => Ok(v),
+        None => vm.generic_getattr(f, name),
+    }
+}
+
+fn builtin_repr(vm: &mut Vm, f: &Obj) -> PyResult<Obj> {
+    let d = builtin_data(f);
+    let s = match &d.kind {
+        BuiltinKind::Function(_) => format!("<built-in function {}>", d.name),
+        BuiltinKind::Bound(_, this) => format!(
+            "<built-in method {} of {} object at {:#x}>",
+            d.name,
+            this.ty().name(),
+            this.addr()
+        ),
+    };
+    vm.new_str(&s)
+}
+
+fn builtin_call(vm: &mut Vm, f: &Obj, args: Args) -> PyResult<Obj> {
+    match &builtin_data(f).kind {
+        BuiltinKind::Function(func) => func(vm, args),
+        BuiltinKind::Bound(m, this) => {
+            let this = this.clone();
+            m(vm, &this, args)
+        }
+    }
+}
+
+fn method_descr_call(vm: &mut Vm, f: &Obj, args: Args) -> PyResult<Obj> {
+    let d = method_descr_data(f);
+    let Some((this, rest)) = args.values.split_first() else {
+        return Err(vm.type_error(format!("unbound method {}() needs an argument", d.name)));
+    };
+    // SAFETY: the owner type is a built-in type that lives as long as the interpreter.
+    let owner = unsafe { &*d.owner };
+    if !this.ty().is_subtype(owner) {
+        return Err(vm.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            d.name,
+            owner.name(),
+            this.ty().name()
+        )));
+    }
+    let func = d.func;
+    func(vm, this, Args::with_kwnames(rest, args.kwnames))
+}
+
+fn method_descr_repr(vm: &mut Vm, f: &Obj) -> PyResult<Obj> {
+    let d = method_descr_data(f);
+    // SAFETY: the owner type lives as long as the interpreter.
+    let owner = unsafe { &*d.owner };
+    vm.new_str(&format!(
+        "<method '{}' of '{}' objects>",
+        d.name,
+        owner.name()
+    ))
+}
+
+fn module_repr(vm: &mut Vm, m: &Obj) -> PyResult<Obj> {
+    let n = vm.module_name(m);
+    if n == "sys" || n == "builtins" {
+        return vm.new_str(&format!("<module '{n}' (built-in)>"));
+    }
+    vm.new_str(&format!("<module '{n}'>"))
+}
+
+fn module_setattro(vm: &mut Vm, m: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
+    let d = module::module_dict(m).clone();
+    match v {
+        Some(v) => vm.dict_set(&d, name.clone(), v),
+        None => {
+            if dict::data(&d).remove(vm, name)?.is_none() {
+                let mname = vm.module_name(m);
+                let n = pystr::as_str(name).to_string();
+                return Err(vm.attribute_error(format!("module '{mname}' has no attribute '{n}'")));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn code_repr(vm: &mut Vm, c: &Obj) -> PyResult<Obj> {
+    let d = crate::objects::code::code_data(c);
+    let s = format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        d.name,
+        c.addr(),
+        d.filename,
+        d.firstlineno
+    );
+    vm.new_str(&s)
+}
+
+/// Whether `obj` is an instance of `cls` (a type or a tuple of types).
+pub fn isinstance(vm: &mut Vm, obj: &Obj, cls: &Obj) -> PyResult<bool> {
+    if let Some(items) = tuple::try_items(cls) {
+        for c in items.to_vec() {
+            if isinstance(vm, obj, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match try_as_type(cls) {
+        Some(t) => Ok(obj.ty().is_subtype(t)),
+        None => Err(
+            vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union".into())
+        ),
+    }
+}

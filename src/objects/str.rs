@@ -1,0 +1,181 @@
+//! `str`: an immutable Unicode string stored inline after its header as UTF-8 (one block per
+//! string, like CPython's compact strings), with its length in code points and a cached hash.
+//!
+//! Invariants: the bytes are valid UTF-8 followed by one NUL; `char_len` is the number of code
+//! points; `hash` is -1 until computed. ASCII strings (`char_len == byte_len`) index in O(1).
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use crate::heap::alloc::{alloc_object, free_object};
+use crate::heap::{Obj, ObjHeader};
+use crate::objects::typeobj::{as_type, flags, TypeObject};
+use crate::vm::{PyResult, Vm};
+
+#[repr(C)]
+pub struct StrObj {
+    head: ObjHeader,
+    hash: Cell<i64>,
+    byte_len: usize,
+    char_len: usize,
+}
+
+const DATA_OFFSET: usize = std::mem::size_of::<StrObj>();
+
+fn alloc_size(byte_len: usize) -> Option<usize> {
+    DATA_OFFSET.checked_add(byte_len)?.checked_add(1)
+}
+
+#[inline(always)]
+pub fn is_str(obj: &Obj) -> bool {
+    obj.ty().has_flag(flags::UNICODE_SUBCLASS)
+}
+
+#[inline(always)]
+fn header(obj: &Obj) -> &StrObj {
+    // SAFETY: callers check the type; str objects use the `StrObj` layout.
+    unsafe { obj.cast::<StrObj>() }
+}
+
+/// The text of a str object. Panics if `obj` is not a str.
+#[inline(always)]
+pub fn as_str(obj: &Obj) -> &str {
+    assert!(is_str(obj), "not a str");
+    let h = header(obj);
+    // SAFETY: the data follows the header, is `byte_len` bytes of valid UTF-8, and lives as long
+    // as the object, which the borrowed handle keeps alive.
+    unsafe {
+        let p = (obj.as_ptr() as *const u8).add(DATA_OFFSET);
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, h.byte_len))
+    }
+}
+
+#[inline(always)]
+pub fn try_as_str(obj: &Obj) -> Option<&str> {
+    if is_str(obj) {
+        Some(as_str(obj))
+    } else {
+        None
+    }
+}
+
+/// Length in code points.
+#[inline(always)]
+pub fn char_len(obj: &Obj) -> usize {
+    header(obj).char_len
+}
+
+#[inline(always)]
+pub fn is_ascii(obj: &Obj) -> bool {
+    let h = header(obj);
+    h.char_len == h.byte_len
+}
+
+/// The hash of a str, computed once and cached.
+pub fn str_hash_value(obj: &Obj) -> i64 {
+    let h = header(obj);
+    let cached = h.hash.get();
+    if cached != -1 {
+        return cached;
+    }
+    let v = hash_bytes(as_str(obj).as_bytes());
+    h.hash.set(v);
+    v
+}
+
+/// A fixed-key hash of bytes (Pyrena does not randomise str hashes; see README).
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut st = ahash::RandomState::with_seeds(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344)
+        .build_hasher();
+    st.write(b);
+    let v = (st.finish() >> 1) as i64;
+    if v == -1 {
+        -2
+    } else {
+        v
+    }
+}
+
+/// Allocates a str object holding `s` (no caching).
+pub fn alloc_str(ty: &TypeObject, s: &str) -> Option<Obj> {
+    let size = alloc_size(s.len())?;
+    let p = alloc_object(ty, size).ok()?;
+    // SAFETY: the block holds the header plus `s.len() + 1` bytes.
+    unsafe {
+        let o = p.as_ptr() as *mut StrObj;
+        std::ptr::addr_of_mut!((*o).hash).write(Cell::new(-1));
+        std::ptr::addr_of_mut!((*o).byte_len).write(s.len());
+        std::ptr::addr_of_mut!((*o).char_len).write(s.chars().count());
+        let d = (p.as_ptr() as *mut u8).add(DATA_OFFSET);
+        std::ptr::copy_nonoverlapping(s.as_ptr(), d, s.len());
+        d.add(s.len()).write(0);
+        Some(Obj::from_owned(p))
+    }
+}
+
+/// The dealloc slot of `str`.
+///
+/// # Safety
+/// Called only through the type's dealloc slot on a dead str object.
+pub unsafe fn str_dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is a dead str; its size follows from its byte length.
+    unsafe {
+        let o = p.as_ptr() as *const StrObj;
+        let size = DATA_OFFSET + (*o).byte_len + 1;
+        let ty = &*(*p.as_ptr()).ty.get();
+        free_object(p, ty, size);
+    }
+}
+
+impl Vm {
+    /// A str object for `s`; the empty string and one-character Latin-1 strings are shared.
+    pub fn new_str(&mut self, s: &str) -> PyResult<Obj> {
+        if s.is_empty() {
+            return Ok(self.empty_str.clone());
+        }
+        if s.len() == 1 {
+            return Ok(self.latin1_chars[s.as_bytes()[0] as usize].clone());
+        }
+        let ty = as_type(&self.types.str) as *const TypeObject;
+        // SAFETY: the str type lives as long as the interpreter.
+        alloc_str(unsafe { &*ty }, s).ok_or_else(|| self.memory_error())
+    }
+
+    /// The interned str for an identifier: one object per distinct name, compared by pointer.
+    pub fn intern(&mut self, s: &str) -> Obj {
+        if let Some(o) = self.interned.get(s) {
+            return o.clone();
+        }
+        let o = self
+            .new_str(s)
+            .expect("out of memory interning an identifier");
+        self.interned.insert(s.into(), o.clone());
+        o
+    }
+}
+
+/// Byte offset of code point `i` (clamped to the end).
+pub fn byte_offset(obj: &Obj, s: &str, i: usize) -> usize {
+    if is_ascii(obj) {
+        return i.min(s.len());
+    }
+    s.char_indices().nth(i).map_or(s.len(), |(b, _)| b)
+}
+
+/// Equality of two str objects by content (pointer first).
+#[inline]
+pub fn str_eq(a: &Obj, b: &Obj) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    let (ha, hb) = (header(a), header(b));
+    if ha.byte_len != hb.byte_len {
+        return false;
+    }
+    let (x, y) = (ha.hash.get(), hb.hash.get());
+    if x != -1 && y != -1 && x != y {
+        return false;
+    }
+    as_str(a) == as_str(b)
+}

@@ -1,0 +1,652 @@
+//! Turning a failed parse into CPython's message.
+//!
+//! LALRPOP reports only "unexpected token X, expected one of ...". CPython instead re-parses
+//! with extra `invalid_*` rules; this module recovers the messages that matter most from the
+//! recorded tokens and the expected-token set: indentation errors, "expected ':'", the
+//! missing-`else` and missing-comma hints, `print "x"`, `if x = 1:`, and the `try` without
+//! `except`. Then, like CPython, it tokenizes the rest of the input: a tokenizer error there,
+//! or a bracket left open on an earlier line, replaces the parser's message.
+//!
+//! Invariant: this only inspects tokens; it never re-enters the parser. Heuristics that do not
+//! apply fall back to plain "invalid syntax" at the offending token.
+
+use lalrpop_util::ParseError;
+
+use super::error::Quirk;
+use super::{RawError, SyntaxErrorKind};
+use crate::lexer::{line_of, Kind, Layout, Tok};
+
+/// What diagnostics need to know about a token that was handed to the parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokInfo {
+    pub start: usize,
+    pub end: usize,
+    pub class: Class,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Name,
+    Number,
+    Str,
+    Newline,
+    Indent,
+    Dedent,
+    Sym(Kind),
+    Unknown,
+}
+
+impl TokInfo {
+    pub fn new(start: usize, tok: &Tok, end: usize) -> TokInfo {
+        let class = match tok {
+            Tok::Name(_) => Class::Name,
+            Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) => Class::Number,
+            Tok::Str(_) => Class::Str,
+            Tok::Newline => Class::Newline,
+            Tok::Indent => Class::Indent,
+            Tok::Dedent => Class::Dedent,
+            Tok::Sym(k) => Class::Sym(*k),
+            Tok::Unknown => Class::Unknown,
+        };
+        TokInfo { start, end, class }
+    }
+
+    fn is(&self, k: Kind) -> bool {
+        self.class == Class::Sym(k)
+    }
+
+    fn text<'s>(&self, src: &'s str) -> &'s str {
+        src.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+type PError = ParseError<usize, Tok, RawError>;
+
+/// The final error for a failed parse of `src`.
+pub fn explain(
+    src: &str,
+    err: PError,
+    toks: &[TokInfo],
+    rest: &mut Layout<'_>,
+    lex_failed: bool,
+) -> RawError {
+    let (mut e, check_rest) = match err {
+        ParseError::User { error } => (error, !lex_failed),
+        ParseError::UnrecognizedEof { expected, .. } => (at_eof(src, toks, &expected), false),
+        ParseError::UnrecognizedToken { token, expected } => {
+            let at = (token.0, token.2);
+            match toks.iter().rposition(|t| (t.start, t.end) == at) {
+                Some(i) => unexpected(src, toks, i, &expected),
+                None => (RawError::new("invalid syntax", at.0, at.1), true),
+            }
+        }
+        ParseError::ExtraToken { token } => {
+            (RawError::new("invalid syntax", token.0, token.2), true)
+        }
+        ParseError::InvalidToken { location } => {
+            (RawError::new("invalid syntax", location, location), true)
+        }
+    };
+    if matches!(e.quirk.as_deref(), Some(Quirk::NextToken)) {
+        e = resolve_next_token(e, toks, src.len());
+    }
+    if check_rest {
+        let last_line = toks.last().map_or(1, |t| line_of(src, t.start));
+        if let Some(later) = rest_of_source_error(src, rest, last_line) {
+            return later;
+        }
+    }
+    e
+}
+
+fn resolve_next_token(mut e: RawError, toks: &[TokInfo], len: usize) -> RawError {
+    let (s, t) = toks
+        .iter()
+        .find(|t| t.start >= e.start)
+        .map_or((len, len), |t| (t.start, t.end));
+    e.start = s;
+    e.end = t;
+    e.quirk = None;
+    e
+}
+
+/// CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`.
+fn rest_of_source_error(src: &str, rest: &mut Layout<'_>, err_line: usize) -> Option<RawError> {
+    for item in rest {
+        let Err(e) = item else { continue };
+        if e.msg.ends_with("was never closed") {
+            // Only a bracket opened on an earlier line than the error explains it better.
+            return (line_of(src, e.start) < err_line).then_some(e);
+        }
+        let continuation = e.msg == "unexpected EOF while parsing"
+            || e.msg == "unexpected character after line continuation character";
+        return (!continuation).then_some(e);
+    }
+    None
+}
+
+fn expects(expected: &[String], what: &str) -> bool {
+    expected.iter().any(|s| s == what)
+}
+
+/// The parser wanted more input: an empty block at the end, or an unfinished statement.
+fn at_eof(src: &str, toks: &[TokInfo], expected: &[String]) -> RawError {
+    // CPython reports these on the last line of the input, without a column.
+    let last = src.len().saturating_sub(1);
+    let e = if expects(expected, "Indent") {
+        let msg = indented_block_message(src, toks, toks.len());
+        RawError::new(msg, last, last).with_kind(SyntaxErrorKind::IndentationError)
+    } else if expects(expected, "\"except\"") && expects(expected, "\"finally\"") {
+        RawError::new("expected 'except' or 'finally' block", last, last)
+    } else {
+        RawError::new("invalid syntax", last, last)
+    };
+    e.no_column().incomplete()
+}
+
+/// "expected an indented block after 'if' statement on line 3": finds the header whose
+/// suite is missing, i.e. the logical line ending just before token `i`.
+fn indented_block_message(src: &str, toks: &[TokInfo], i: usize) -> String {
+    // Skip back over the NEWLINE that ended the header line.
+    let mut j = i;
+    while j > 0
+        && matches!(
+            toks[j - 1].class,
+            Class::Newline | Class::Dedent | Class::Indent
+        )
+    {
+        j -= 1;
+    }
+    let header_end = j;
+    let mut k = header_end;
+    while k > 0
+        && !matches!(
+            toks[k - 1].class,
+            Class::Newline | Class::Indent | Class::Dedent
+        )
+    {
+        k -= 1;
+    }
+    let Some(first) = toks.get(k).filter(|_| k < header_end) else {
+        return "expected an indented block".into();
+    };
+    let what = match first.class {
+        Class::Sym(Kind::Def) => "function definition".to_string(),
+        Class::Sym(Kind::Class) => "class definition".to_string(),
+        Class::Sym(k) => format!("'{}' statement", k.text()),
+        _ => return "expected an indented block".into(),
+    };
+    format!(
+        "expected an indented block after {what} on line {}",
+        line_of(src, first.start)
+    )
+}
+
+/// Token `i` could not be shifted. Returns the error and whether CPython would go on to
+/// tokenize the rest of the file.
+fn unexpected(src: &str, toks: &[TokInfo], i: usize, expected: &[String]) -> (RawError, bool) {
+    let t = toks[i];
+    let here = RawError::new("invalid syntax", t.start, t.end);
+    if t.class == Class::Indent {
+        // Point at the last indentation character: CPython's offset is the indent width.
+        let p = t.end.saturating_sub(1).max(t.start);
+        let e = RawError::new("unexpected indent", p, p);
+        return (e.with_kind(SyntaxErrorKind::IndentationError), false);
+    }
+    if expects(expected, "Indent") {
+        let msg = indented_block_message(src, toks, i);
+        let e = RawError::new(msg, t.start, t.end).with_kind(SyntaxErrorKind::IndentationError);
+        return (e, true);
+    }
+    if expects(expected, "\"except\"") && expects(expected, "\"finally\"") {
+        let msg = "expected 'except' or 'finally' block";
+        let prev = i.checked_sub(1).map(|p| toks[p]);
+        let e = match prev {
+            Some(p) if p.class == Class::Newline => RawError::new(msg, p.start, p.start),
+            _ => RawError::new(msg, t.start, t.end),
+        };
+        return (e, true);
+    }
+    if t.class == Class::Newline && expects(expected, "\":\"") && starts_compound(toks, i) {
+        return (RawError::new("expected ':'", t.start, t.start), true);
+    }
+    if let Some(e) = legacy_print(src, toks, i) {
+        return (e, true);
+    }
+    if let Some(e) = equals_in_condition(toks, i) {
+        return (e, true);
+    }
+    if let Some(e) = missing_comma(src, toks, i) {
+        return (e, true);
+    }
+    (here, true)
+}
+
+/// Index of the first token of the logical line containing token `i`.
+fn line_start(toks: &[TokInfo], i: usize) -> usize {
+    let mut k = i;
+    while k > 0
+        && !matches!(
+            toks[k - 1].class,
+            Class::Newline | Class::Indent | Class::Dedent
+        )
+    {
+        k -= 1;
+    }
+    k
+}
+
+fn starts_compound(toks: &[TokInfo], i: usize) -> bool {
+    let first = toks[line_start(toks, i)];
+    matches!(
+        first.class,
+        Class::Sym(
+            Kind::If
+                | Kind::Elif
+                | Kind::Else
+                | Kind::While
+                | Kind::For
+                | Kind::Def
+                | Kind::Class
+                | Kind::Try
+                | Kind::Except
+                | Kind::Finally
+                | Kind::With
+        )
+    )
+}
+
+// ---------------------------------------------------------------- token-level expressions
+
+fn starts_operand(c: Class) -> bool {
+    matches!(
+        c,
+        Class::Name
+            | Class::Number
+            | Class::Str
+            | Class::Sym(
+                Kind::LPar
+                    | Kind::LSqb
+                    | Kind::LBrace
+                    | Kind::None
+                    | Kind::True
+                    | Kind::False
+                    | Kind::Ellipsis
+            )
+    )
+}
+
+fn is_prefix_op(c: Class) -> bool {
+    matches!(
+        c,
+        Class::Sym(Kind::Minus | Kind::Plus | Kind::Tilde | Kind::Not | Kind::Await)
+    )
+}
+
+fn starts_expression(c: Class) -> bool {
+    starts_operand(c) || is_prefix_op(c) || c == Class::Sym(Kind::Lambda)
+}
+
+fn ends_operand(c: Class) -> bool {
+    matches!(
+        c,
+        Class::Name
+            | Class::Number
+            | Class::Str
+            | Class::Sym(
+                Kind::RPar
+                    | Kind::RSqb
+                    | Kind::RBrace
+                    | Kind::None
+                    | Kind::True
+                    | Kind::False
+                    | Kind::Ellipsis
+            )
+    )
+}
+
+fn is_binary_op(c: Class) -> bool {
+    let Class::Sym(k) = c else { return false };
+    matches!(
+        k,
+        Kind::Plus
+            | Kind::Minus
+            | Kind::Star
+            | Kind::Slash
+            | Kind::DoubleSlash
+            | Kind::Percent
+            | Kind::At
+            | Kind::DoubleStar
+            | Kind::LeftShift
+            | Kind::RightShift
+            | Kind::Amper
+            | Kind::VBar
+            | Kind::Circumflex
+            | Kind::EqEqual
+            | Kind::NotEqual
+            | Kind::Less
+            | Kind::Greater
+            | Kind::LessEqual
+            | Kind::GreaterEqual
+            | Kind::In
+            | Kind::Is
+            | Kind::And
+            | Kind::Or
+    )
+}
+
+/// Index of the bracket matching the opener at `i`, scanning forward.
+fn matching_close(toks: &[TokInfo], i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (j, t) in toks.iter().enumerate().skip(i) {
+        match t.class {
+            Class::Sym(k) if k.is_open_bracket() => depth += 1,
+            Class::Sym(k) if k.is_close_bracket() => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Index of the bracket matching the closer at `i`, scanning backward.
+fn matching_open(toks: &[TokInfo], i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for j in (0..=i).rev() {
+        match toks[j].class {
+            Class::Sym(k) if k.is_close_bracket() => depth += 1,
+            Class::Sym(k) if k.is_open_bracket() => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The last token of the expression starting at `i` (operators, trailers, brackets), if the
+/// tokens there form one.
+fn expression_end(toks: &[TokInfo], mut i: usize) -> Option<usize> {
+    let mut want_operand = true;
+    loop {
+        let t = toks.get(i)?;
+        if want_operand {
+            if is_prefix_op(t.class) {
+                i += 1;
+                continue;
+            }
+            if !starts_operand(t.class) {
+                return None;
+            }
+            if let Class::Sym(k) = t.class {
+                if k.is_open_bracket() {
+                    i = matching_close(toks, i)?;
+                }
+            } else if t.class == Class::Str {
+                while toks.get(i + 1).is_some_and(|n| n.class == Class::Str) {
+                    i += 1;
+                }
+            }
+            want_operand = false;
+            i += 1;
+            continue;
+        }
+        match t.class {
+            Class::Sym(Kind::Dot) if toks.get(i + 1).is_some_and(|n| n.class == Class::Name) => {
+                i += 2;
+            }
+            Class::Sym(Kind::LPar | Kind::LSqb) => i = matching_close(toks, i)? + 1,
+            Class::Sym(Kind::Not) if toks.get(i + 1).is_some_and(|n| n.is(Kind::In)) => {
+                i += 2;
+                want_operand = true;
+            }
+            Class::Sym(Kind::Is) if toks.get(i + 1).is_some_and(|n| n.is(Kind::Not)) => {
+                i += 2;
+                want_operand = true;
+            }
+            c if is_binary_op(c) => {
+                i += 1;
+                want_operand = true;
+            }
+            _ => return Some(i - 1),
+        }
+    }
+}
+
+/// The first token of the `disjunction` ending at token `i`, scanning backward.
+fn expression_start(toks: &[TokInfo], mut i: usize) -> Option<usize> {
+    loop {
+        // `i` ends an operand: find where that operand (with its trailers) starts.
+        let t = toks[i];
+        let mut s = match t.class {
+            Class::Sym(k) if k.is_close_bracket() => {
+                let open = matching_open(toks, i)?;
+                let is_trailer = matches!(toks[open].class, Class::Sym(Kind::LPar | Kind::LSqb))
+                    && open > 0
+                    && ends_operand(toks[open - 1].class);
+                if is_trailer {
+                    i = open - 1;
+                    continue;
+                }
+                open
+            }
+            Class::Name if i >= 2 && toks[i - 1].is(Kind::Dot) => {
+                i -= 2;
+                continue;
+            }
+            Class::Str => {
+                let mut s = i;
+                while s > 0 && toks[s - 1].class == Class::Str {
+                    s -= 1;
+                }
+                s
+            }
+            c if ends_operand(c) => i,
+            _ => return None,
+        };
+        // `s` starts an operand: look at what precedes it.
+        loop {
+            let Some(p) = s.checked_sub(1) else {
+                return Some(s);
+            };
+            let prev = toks[p].class;
+            let binary_before = p > 0 && ends_operand(toks[p - 1].class);
+            if matches!(prev, Class::Sym(Kind::Minus | Kind::Plus)) && binary_before {
+                i = p - 1;
+                break;
+            }
+            if matches!(
+                prev,
+                Class::Sym(Kind::Minus | Kind::Plus | Kind::Tilde | Kind::Await)
+            ) {
+                s = p;
+                continue;
+            }
+            if prev == Class::Sym(Kind::Not) {
+                if p > 0 && toks[p - 1].is(Kind::Is) && p > 1 && ends_operand(toks[p - 2].class) {
+                    i = p - 2;
+                    break;
+                }
+                s = p;
+                continue;
+            }
+            if prev == Class::Sym(Kind::In) {
+                if p > 0 && toks[p - 1].is(Kind::Not) && p > 1 && ends_operand(toks[p - 2].class) {
+                    i = p - 2;
+                    break;
+                }
+                if in_comprehension_clause(toks, p) {
+                    return Some(s);
+                }
+            }
+            if is_binary_op(prev) && binary_before {
+                i = p - 1;
+                break;
+            }
+            return Some(s);
+        }
+    }
+}
+
+/// Whether the `in` at `p` belongs to a `for ... in` clause.
+fn in_comprehension_clause(toks: &[TokInfo], p: usize) -> bool {
+    let mut j = p;
+    while j > 0 {
+        j -= 1;
+        match toks[j].class {
+            Class::Sym(Kind::For) => return true,
+            Class::Sym(k) if k.is_close_bracket() => match matching_open(toks, j) {
+                Some(o) => j = o,
+                None => return false,
+            },
+            Class::Sym(
+                Kind::Comma | Kind::Equal | Kind::Colon | Kind::LPar | Kind::LSqb | Kind::LBrace,
+            )
+            | Class::Newline
+            | Class::Indent
+            | Class::Dedent => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn bracket_depth_before(toks: &[TokInfo], i: usize) -> usize {
+    let mut depth = 0usize;
+    for t in &toks[..i] {
+        match t.class {
+            Class::Sym(k) if k.is_open_bracket() => depth += 1,
+            Class::Sym(k) if k.is_close_bracket() => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
+}
+
+// ---------------------------------------------------------------- targeted messages
+
+/// `print "x"` / `exec "code"`.
+fn legacy_print(src: &str, toks: &[TokInfo], i: usize) -> Option<RawError> {
+    let name = toks.get(i.checked_sub(1)?)?;
+    let word = name.text(src);
+    if name.class != Class::Name || !(word == "print" || word == "exec") {
+        return None;
+    }
+    if i >= 2 && toks[i - 2].is(Kind::Dot) {
+        return None;
+    }
+    if !starts_expression(toks[i].class) {
+        return None;
+    }
+    // `b=star_expressions`: expressions separated by commas.
+    let mut end = expression_end(toks, i)?;
+    while toks.get(end + 1).is_some_and(|t| t.is(Kind::Comma))
+        && toks
+            .get(end + 2)
+            .is_some_and(|t| starts_expression(t.class))
+    {
+        end = expression_end(toks, end + 2)?;
+    }
+    let msg = format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?");
+    Some(RawError::new(msg, name.start, toks[end].end))
+}
+
+/// `if x = 1:` / `[x = 1]`: a `=` right after a name where a named expression is parsed.
+fn equals_in_condition(toks: &[TokInfo], i: usize) -> Option<RawError> {
+    if !toks[i].is(Kind::Equal) || i < 2 {
+        return None;
+    }
+    let name = toks[i - 1];
+    let before = toks[i - 2].class;
+    let named_context = matches!(
+        before,
+        Class::Sym(
+            Kind::If
+                | Kind::Elif
+                | Kind::While
+                | Kind::LSqb
+                | Kind::LBrace
+                | Kind::LPar
+                | Kind::Comma
+        )
+    );
+    if name.class != Class::Name || !named_context {
+        return None;
+    }
+    if before == Class::Sym(Kind::Comma) && bracket_depth_before(toks, i) == 0 {
+        return None;
+    }
+    let end = expression_end_bitwise(toks, i + 1)?;
+    if toks
+        .get(end + 1)
+        .is_some_and(|t| t.is(Kind::Equal) || t.is(Kind::ColonEqual))
+    {
+        return None;
+    }
+    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+    Some(RawError::new(msg, name.start, toks[end].end))
+}
+
+/// Like [`expression_end`] but stopping before comparisons and boolean operators
+/// (a `bitwise_or`).
+fn expression_end_bitwise(toks: &[TokInfo], i: usize) -> Option<usize> {
+    let full = expression_end(toks, i)?;
+    let mut depth = 0usize;
+    for j in i..=full {
+        match toks[j].class {
+            Class::Sym(k) if k.is_open_bracket() => depth += 1,
+            Class::Sym(k) if k.is_close_bracket() => depth = depth.saturating_sub(1),
+            Class::Sym(
+                Kind::EqEqual
+                | Kind::NotEqual
+                | Kind::Less
+                | Kind::Greater
+                | Kind::LessEqual
+                | Kind::GreaterEqual
+                | Kind::In
+                | Kind::Is
+                | Kind::Not
+                | Kind::And
+                | Kind::Or,
+            ) if depth == 0 && j > i => return Some(j - 1),
+            _ => {}
+        }
+    }
+    Some(full)
+}
+
+/// "invalid syntax. Perhaps you forgot a comma?": two expressions side by side inside
+/// brackets (CPython's `invalid_expression`).
+fn missing_comma(src: &str, toks: &[TokInfo], i: usize) -> Option<RawError> {
+    let t = toks[i];
+    if !starts_expression(t.class) || i == 0 || !ends_operand(toks[i - 1].class) {
+        return None;
+    }
+    let a = expression_start(toks, i - 1)?;
+    let first = toks[a];
+    if first.class == Class::Name {
+        let word = first.text(src);
+        if toks.get(a + 1).is_some_and(|n| n.class == Class::Str) {
+            return None;
+        }
+        if matches!(word, "match" | "case" | "_") {
+            return None;
+        }
+        if a == i - 1 && matches!(word, "print" | "exec") {
+            return None;
+        }
+    }
+    let b = expression_end(toks, i)?;
+    if bracket_depth_before(toks, b + 1) == 0 {
+        return None;
+    }
+    let msg = "invalid syntax. Perhaps you forgot a comma?";
+    Some(RawError::new(msg, first.start, toks[b].end))
+}

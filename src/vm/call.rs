@@ -1,0 +1,380 @@
+//! Calls: pushing a frame for a Python function (binding positional, keyword, default,
+//! `*args` and `**kwargs` parameters with CPython's error messages, creating cells), and the
+//! generic call protocol for every other callable.
+
+use crate::bytecode::code::{code_flags, CodeObject};
+use crate::heap::Obj;
+use crate::objects::args::Args;
+use crate::objects::code::code_data;
+use crate::objects::function::func_data;
+use crate::objects::{dict, str as pystr, tuple};
+use crate::vm::{Frame, PyResult, Vm};
+
+impl Vm {
+    /// Pushes a frame for Python function `func` whose arguments are `stack[args_start..]`
+    /// (positional values, then keyword values named by `kwnames`). On failure the stack is
+    /// cut back to `cleanup_to`.
+    pub fn push_function_frame(
+        &mut self,
+        func: &Obj,
+        args_start: usize,
+        kwnames: Option<&Obj>,
+        cleanup_to: usize,
+        is_entry: bool,
+    ) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            self.truncate_stack(cleanup_to);
+            return Err(self.recursion_error());
+        }
+        let fd = func_data(func);
+        let code_obj = fd.code.clone();
+        let code = code_data(&code_obj);
+        let nlocals = code.nlocalsplus();
+        let nkw = kwnames.map_or(0, tuple::len);
+        let npos = self.stack.len() - args_start - nkw;
+        let simple = nkw == 0
+            && npos == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0;
+        if simple {
+            self.stack.resize(args_start + nlocals, None);
+        } else {
+            let args = self.pop_n(self.stack.len() - args_start);
+            let locals = match self.bind_arguments(func, code, &args, kwnames) {
+                Ok(l) => l,
+                Err(e) => {
+                    drop(args);
+                    self.truncate_stack(cleanup_to);
+                    return Err(e);
+                }
+            };
+            drop(args);
+            self.stack.extend(locals);
+            self.stack.resize(args_start + nlocals, None);
+        }
+        let base = args_start;
+        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            if let Err(e) = self.init_cells(func, code, base) {
+                self.truncate_stack(cleanup_to);
+                return Err(e);
+            }
+        }
+        if code.has_flag(code_flags::GENERATOR) {
+            self.truncate_stack(cleanup_to);
+            return Err(
+                self.not_implemented_error("generators are not supported by Pyrena yet".into())
+            );
+        }
+        self.depth += 1;
+        self.frames.push(Frame {
+            code: code_obj.clone(),
+            func: Some(func.clone()),
+            globals: fd.globals.clone(),
+            builtins: fd.builtins.clone(),
+            locals: None,
+            ip: 0,
+            base,
+            cleanup_to,
+            is_entry,
+        });
+        Ok(())
+    }
+
+    fn truncate_stack(&mut self, len: usize) {
+        let dropped: Vec<Option<Obj>> = self.stack.drain(len.min(self.stack.len())..).collect();
+        drop(dropped);
+    }
+
+    fn init_cells(&mut self, func: &Obj, code: &CodeObject, base: usize) -> PyResult<()> {
+        let nv = code.varnames.len();
+        for i in 0..code.cellvars.len() {
+            let init = code
+                .cell_args
+                .iter()
+                .find(|(c, _)| *c as usize == i)
+                .and_then(|(_, a)| self.stack[base + *a as usize].clone());
+            let cell = self.new_cell(init)?;
+            self.stack[base + nv + i] = Some(cell);
+        }
+        if let Some(closure) = func_data(func).closure.get() {
+            let nc = code.cellvars.len();
+            for (j, cell) in tuple::items(&closure).iter().enumerate() {
+                self.stack[base + nv + nc + j] = Some(cell.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Binds call arguments to parameter slots (the first `total_args` locals).
+    fn bind_arguments(
+        &mut self,
+        func: &Obj,
+        code: &CodeObject,
+        args: &[Obj],
+        kwnames: Option<&Obj>,
+    ) -> PyResult<Vec<Option<Obj>>> {
+        let fd = func_data(func);
+        let qual = fd
+            .qualname
+            .get()
+            .map(|q| pystr::as_str(&q).to_string())
+            .unwrap_or_default();
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.has_flag(code_flags::VARARGS);
+        let has_varkw = code.has_flag(code_flags::VARKEYWORDS);
+        let nkw = kwnames.map_or(0, tuple::len);
+        let pos = &args[..args.len() - nkw];
+        let kwvals = &args[args.len() - nkw..];
+        let mut slots: Vec<Option<Obj>> = vec![None; code.total_args()];
+        let varargs_slot = argcount + kwonly;
+        let varkw_slot = varargs_slot + usize::from(has_varargs);
+
+        for (i, v) in pos.iter().take(argcount).enumerate() {
+            slots[i] = Some(v.clone());
+        }
+        if pos.len() > argcount {
+            if has_varargs {
+                let extra = self.new_tuple_slice(&pos[argcount..])?;
+                slots[varargs_slot] = Some(extra);
+            } else {
+                return Err(self.too_many_positional(&qual, code, func, pos.len(), nkw));
+            }
+        } else if has_varargs {
+            slots[varargs_slot] = Some(self.empty_tuple.clone());
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict()?;
+            slots[varkw_slot] = Some(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+        if let Some(names) = kwnames {
+            for (name, v) in tuple::items(names).iter().zip(kwvals) {
+                let n = pystr::as_str(name);
+                let idx = code.varnames[..argcount + kwonly]
+                    .iter()
+                    .position(|p| p == n)
+                    .filter(|&i| i >= code.posonlyargcount as usize);
+                match idx {
+                    Some(i) => {
+                        if slots[i].is_some() {
+                            return Err(self.type_error(format!(
+                                "{qual}() got multiple values for argument '{n}'"
+                            )));
+                        }
+                        slots[i] = Some(v.clone());
+                    }
+                    None => match &kwdict {
+                        Some(d) => self.dict_set(d, name.clone(), v.clone())?,
+                        None => {
+                            let posonly = code.varnames[..code.posonlyargcount as usize]
+                                .iter()
+                                .any(|p| p == n);
+                            let msg = if posonly {
+                                format!("{qual}() got some positional-only arguments passed as keyword arguments: '{n}'")
+                            } else {
+                                format!("{qual}() got an unexpected keyword argument '{n}'")
+                            };
+                            return Err(self.type_error(msg));
+                        }
+                    },
+                }
+            }
+        }
+        // Defaults for missing positional parameters.
+        let defaults: Vec<Obj> = fd
+            .defaults
+            .get()
+            .map(|d| tuple::items(&d).to_vec())
+            .unwrap_or_default();
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for (i, slot) in slots.iter_mut().enumerate().take(argcount) {
+            if slot.is_none() {
+                if i >= first_default {
+                    *slot = Some(defaults[i - first_default].clone());
+                } else {
+                    missing.push(code.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&qual, "positional", &missing));
+        }
+        let kwdefaults = fd.kwdefaults.get();
+        let mut missing = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if slots[i].is_none() {
+                let name = &code.varnames[i];
+                let d = match &kwdefaults {
+                    Some(kd) => {
+                        let k = self.intern(name);
+                        dict::data(kd).get_str(&k)
+                    }
+                    None => None,
+                };
+                match d {
+                    Some(v) => slots[i] = Some(v),
+                    None => missing.push(name.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&qual, "keyword-only", &missing));
+        }
+        Ok(slots)
+    }
+
+    fn too_many_positional(
+        &mut self,
+        qual: &str,
+        code: &CodeObject,
+        func: &Obj,
+        given: usize,
+        nkw: usize,
+    ) -> crate::vm::PyErr {
+        let argcount = code.argcount as usize;
+        let ndefaults = func_data(func).defaults.get().map_or(0, |d| tuple::len(&d));
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let takes = if ndefaults > 0 {
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults,
+                argcount
+            )
+        } else {
+            format!("{argcount} positional argument{}", plural(argcount))
+        };
+        let kw_note = if nkw > 0 {
+            format!(
+                " positional argument{} (and {nkw} keyword-only argument{})",
+                plural(given),
+                plural(nkw)
+            )
+        } else {
+            String::new()
+        };
+        let was = if given == 1 { "was" } else { "were" };
+        if kw_note.is_empty() {
+            self.type_error(format!("{qual}() takes {takes} but {given} {was} given"))
+        } else {
+            self.type_error(format!(
+                "{qual}() takes {takes} but {given}{kw_note} were given"
+            ))
+        }
+    }
+
+    fn missing_args(&mut self, qual: &str, kind: &str, names: &[String]) -> crate::vm::PyErr {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => format!(
+                "{}, and {}",
+                quoted[..quoted.len() - 1].join(", "),
+                quoted[quoted.len() - 1]
+            ),
+        };
+        let n = names.len();
+        self.type_error(format!(
+            "{qual}() missing {n} required {kind} argument{}: {list}",
+            if n == 1 { "" } else { "s" }
+        ))
+    }
+
+    /// Calls `func` with positional arguments.
+    pub fn call(&mut self, func: &Obj, args: &[Obj]) -> PyResult<Obj> {
+        self.call_with_args(func, Args::new(args))
+    }
+
+    /// The generic call protocol.
+    pub fn call_with_args(&mut self, func: &Obj, args: Args) -> PyResult<Obj> {
+        if crate::objects::function::is_function(self, func) {
+            let base = self.stack.len();
+            for a in args.values {
+                self.stack.push(Some(a.clone()));
+            }
+            self.push_function_frame(func, base, args.kwnames, base, true)?;
+            return self.run_frame();
+        }
+        match func.ty().slots.call.get() {
+            Some(call) => {
+                if self.depth >= self.recursion_limit {
+                    return Err(self.recursion_error());
+                }
+                self.depth += 1;
+                let r = call(self, func, args);
+                self.depth -= 1;
+                r
+            }
+            None => Err(self.type_error(format!("'{}' object is not callable", func.ty().name()))),
+        }
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub fn call_ex(&mut self, func: &Obj, args: &Obj, kwargs: Option<&Obj>) -> PyResult<Obj> {
+        let mut values: Vec<Obj> = match tuple::try_items(args) {
+            Some(items) => items.to_vec(),
+            None => self.iterate(args)?,
+        };
+        let mut names = Vec::new();
+        if let Some(kw) = kwargs {
+            for (k, v) in dict::data(kw).items() {
+                if !pystr::is_str(&k) {
+                    return Err(self.type_error("keywords must be strings".into()));
+                }
+                names.push(k);
+                values.push(v);
+            }
+        }
+        if names.is_empty() {
+            return self.call(func, &values);
+        }
+        let kwnames = self.new_tuple(names)?;
+        self.call_with_args(func, Args::with_kwnames(&values, Some(&kwnames)))
+    }
+
+    /// Runs a module-level code object in `globals`.
+    pub fn run_code(&mut self, code: &Obj, globals: &Obj, locals: Option<&Obj>) -> PyResult<Obj> {
+        let base = self.stack.len();
+        let n = code_data(code).nlocalsplus();
+        self.stack.resize(base + n, None);
+        if self.depth >= self.recursion_limit {
+            self.truncate_stack(base);
+            return Err(self.recursion_error());
+        }
+        self.depth += 1;
+        self.frames.push(Frame {
+            code: code.clone(),
+            func: None,
+            globals: globals.clone(),
+            builtins: self.builtins_dict.clone(),
+            locals: locals.cloned(),
+            ip: 0,
+            base,
+            cleanup_to: base,
+            is_entry: true,
+        });
+        self.run_frame()
+    }
+
+    /// A callable's name for messages.
+    pub fn callable_name(&self, f: &Obj) -> String {
+        if crate::objects::function::is_function(self, f) {
+            return func_data(f)
+                .qualname
+                .get()
+                .map(|q| pystr::as_str(&q).to_string())
+                .unwrap_or_default();
+        }
+        if f.ty().name() == "builtin_function_or_method" {
+            return crate::objects::function::builtin_data(f).name.to_string();
+        }
+        if let Some(t) = crate::objects::typeobj::try_as_type(f) {
+            return t.name().to_string();
+        }
+        f.ty().name().to_string()
+    }
+}

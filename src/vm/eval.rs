@@ -1,0 +1,990 @@
+//! The eval loop: one `match` over opcodes. Python-to-Python calls push a frame and continue
+//! in the same loop (no native recursion); a call from Rust code (`Vm::call`) enters a nested
+//! loop that returns when its entry frame returns. Exceptions unwind through the code
+//! object's exception table, frame by frame, extending the traceback as they go.
+
+use smallvec::SmallVec;
+
+use crate::bytecode::opcode::Op;
+use crate::heap::Obj;
+use crate::objects::args::Args;
+use crate::objects::code::code_data;
+use crate::objects::typeobj::{as_type, BinaryOp, CompareOp, INPLACE_OFFSET};
+use crate::objects::{dict, exception, int, list, str as pystr, tuple};
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub type ArgVec = SmallVec<[Obj; 8]>;
+
+enum Flow {
+    /// Keep executing the current frame.
+    Next,
+    /// The frame stack changed (call or return): reload the current frame.
+    Switch,
+}
+
+impl Vm {
+    #[inline(always)]
+    fn push(&mut self, v: Obj) {
+        self.stack.push(Some(v));
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> Obj {
+        self.stack
+            .pop()
+            .flatten()
+            .expect("value stack underflow (compiler bug)")
+    }
+
+    #[inline(always)]
+    fn top(&self) -> &Obj {
+        self.stack
+            .last()
+            .and_then(|v| v.as_ref())
+            .expect("empty value stack (compiler bug)")
+    }
+
+    #[inline(always)]
+    fn peek(&self, n: usize) -> &Obj {
+        self.stack[self.stack.len() - n]
+            .as_ref()
+            .expect("NULL where a value was expected (compiler bug)")
+    }
+
+    /// Runs frames until the entry frame (the current top frame) returns.
+    pub fn run_frame(&mut self) -> PyResult<Obj> {
+        let mut kwnames: Option<Obj> = None;
+        'frame: loop {
+            let fi = self.frames.len() - 1;
+            let code_obj = self.frames[fi].code.clone();
+            let code = code_data(&code_obj);
+            let base = self.frames[fi].base;
+            let mut ip = self.frames[fi].ip;
+            loop {
+                let ins = code.instrs[ip];
+                ip += 1;
+                let res: PyResult<Flow> = (|| -> PyResult<Flow> {
+                    self.frames[fi].ip = ip;
+                    self.exec_one(ins.op, ins.arg, code, base, fi, &mut kwnames, &mut ip)
+                })();
+                match res {
+                    Ok(Flow::Next) => {}
+                    Ok(Flow::Switch) => {
+                        // An entry frame that returned leaves its value in `returned`.
+                        if let Some(v) = self.returned.take() {
+                            return Ok(v);
+                        }
+                        continue 'frame;
+                    }
+                    Err(e) => {
+                        let reraise = ins.op == Op::Reraise;
+                        match self.unwind(e, ip - 1, reraise) {
+                            Ok(()) => continue 'frame,
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
+                if self.frames.len() != fi + 1 {
+                    continue 'frame;
+                }
+            }
+        }
+    }
+
+    /// Finds a handler for `err` raised at instruction `ip` of the top frame, popping frames
+    /// that have none. `Ok` means execution resumes at a handler; `Err` means the entry
+    /// frame was left with the exception.
+    fn unwind(&mut self, err: PyErr, ip: usize, reraise: bool) -> PyResult<()> {
+        let mut ip = ip;
+        let mut add_tb = !reraise;
+        loop {
+            let fi = self.frames.len() - 1;
+            let code_obj = self.frames[fi].code.clone();
+            if add_tb {
+                self.attach_context(&err.exc);
+                let ed = exception::exc_data(&err.exc);
+                let prev = ed.traceback.take();
+                match self.new_traceback(prev, code_obj.clone(), ip as u32) {
+                    Ok(tb) => ed.traceback.set(Some(tb)),
+                    Err(_) => {}
+                }
+            }
+            add_tb = true;
+            let code = code_data(&code_obj);
+            if let Some(h) = code.handler_for(ip as u32) {
+                let f = &self.frames[fi];
+                let keep = f.base + code.nlocalsplus() + h.depth as usize;
+                let target = h.target as usize;
+                let dropped: Vec<Option<Obj>> =
+                    self.stack.drain(keep.min(self.stack.len())..).collect();
+                drop(dropped);
+                self.push(err.exc);
+                self.frames[fi].ip = target;
+                return Ok(());
+            }
+            let f = self.frames.pop().expect("frame");
+            let dropped: Vec<Option<Obj>> = self
+                .stack
+                .drain(f.cleanup_to.min(self.stack.len())..)
+                .collect();
+            drop(dropped);
+            self.depth -= 1;
+            if f.is_entry {
+                return Err(err);
+            }
+            ip = self.frames.last().expect("caller frame").ip - 1;
+        }
+    }
+
+    /// Sets `__context__` to the exception being handled, as raising inside `except` does.
+    pub fn attach_context(&mut self, exc: &Obj) {
+        let Some(h) = self.handled.clone() else {
+            return;
+        };
+        if h.is(exc) {
+            return;
+        }
+        let ed = exception::exc_data(exc);
+        if ed.context.is_some() {
+            return;
+        }
+        // Avoid creating a cycle in the context chain.
+        let mut cur = Some(h.clone());
+        while let Some(c) = cur {
+            if c.is(exc) {
+                return;
+            }
+            cur = exception::exc_data(&c).context.get();
+        }
+        ed.context.set(Some(h));
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn exec_one(
+        &mut self,
+        op: Op,
+        arg: u32,
+        code: &crate::bytecode::CodeObject,
+        base: usize,
+        fi: usize,
+        kwnames: &mut Option<Obj>,
+        ip: &mut usize,
+    ) -> PyResult<Flow> {
+        match op {
+            Op::Nop => {}
+            Op::PopTop => {
+                self.pop();
+            }
+            Op::PushNull => self.stack.push(None),
+            Op::Copy => {
+                let v = self.stack[self.stack.len() - arg as usize].clone();
+                self.stack.push(v);
+            }
+            Op::Swap => {
+                let n = self.stack.len();
+                self.stack.swap(n - 1, n - arg as usize);
+            }
+            Op::LoadConst => {
+                let v = code.consts[arg as usize].clone();
+                self.push(v);
+            }
+            Op::LoadFast => match &self.stack[base + arg as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    self.push(v);
+                }
+                None => {
+                    let name = code.varnames[arg as usize].clone();
+                    return Err(self.unbound_local(&name));
+                }
+            },
+            Op::StoreFast => {
+                let v = self.pop();
+                let old = self.stack[base + arg as usize].replace(v);
+                drop(old);
+            }
+            Op::DeleteFast => {
+                let old = self.stack[base + arg as usize].take();
+                if old.is_none() {
+                    let name = code.varnames[arg as usize].clone();
+                    return Err(self.unbound_local(&name));
+                }
+            }
+            Op::LoadGlobal => {
+                let name = &code.names[arg as usize];
+                let f = &self.frames[fi];
+                let v = match dict::data(&f.globals).get_str(name) {
+                    Some(v) => v,
+                    None => match dict::data(&f.builtins).get_str(name) {
+                        Some(v) => v,
+                        None => {
+                            let n = pystr::as_str(name).to_string();
+                            return Err(self.name_error(format!("name '{n}' is not defined")));
+                        }
+                    },
+                };
+                self.push(v);
+            }
+            Op::StoreGlobal => {
+                let v = self.pop();
+                let g = self.frames[fi].globals.clone();
+                let name = code.names[arg as usize].clone();
+                self.dict_set(&g, name, v)?;
+            }
+            Op::DeleteGlobal => {
+                let g = self.frames[fi].globals.clone();
+                let name = code.names[arg as usize].clone();
+                if dict::data(&g).remove(self, &name)?.is_none() {
+                    let n = pystr::as_str(&name).to_string();
+                    return Err(self.name_error(format!("name '{n}' is not defined")));
+                }
+            }
+            Op::LoadName => {
+                let name = &code.names[arg as usize];
+                let f = &self.frames[fi];
+                let found = f
+                    .locals
+                    .as_ref()
+                    .and_then(|l| dict::data(l).get_str(name))
+                    .or_else(|| dict::data(&f.globals).get_str(name))
+                    .or_else(|| dict::data(&f.builtins).get_str(name));
+                match found {
+                    Some(v) => self.push(v),
+                    None => {
+                        let n = pystr::as_str(name).to_string();
+                        return Err(self.name_error(format!("name '{n}' is not defined")));
+                    }
+                }
+            }
+            Op::StoreName => {
+                let v = self.pop();
+                let ns = self.frames[fi]
+                    .locals
+                    .clone()
+                    .unwrap_or_else(|| self.frames[fi].globals.clone());
+                let name = code.names[arg as usize].clone();
+                self.dict_set(&ns, name, v)?;
+            }
+            Op::DeleteName => {
+                let ns = self.frames[fi]
+                    .locals
+                    .clone()
+                    .unwrap_or_else(|| self.frames[fi].globals.clone());
+                let name = code.names[arg as usize].clone();
+                if dict::data(&ns).remove(self, &name)?.is_none() {
+                    let n = pystr::as_str(&name).to_string();
+                    return Err(self.name_error(format!("name '{n}' is not defined")));
+                }
+            }
+            Op::LoadDeref | Op::LoadClassDeref => {
+                let idx = arg as usize;
+                if op == Op::LoadClassDeref {
+                    let name = self.deref_name(code, idx);
+                    let key = self.intern(&name);
+                    if let Some(l) = &self.frames[fi].locals {
+                        if let Some(v) = dict::data(l).get_str(&key) {
+                            self.push(v);
+                            return Ok(Flow::Next);
+                        }
+                    }
+                }
+                let cell = self.stack[base + idx].clone().expect("cell slot");
+                match crate::objects::simple::cell_data(&cell).value.get() {
+                    Some(v) => self.push(v),
+                    None => {
+                        let name = self.deref_name(code, idx);
+                        return Err(self.name_error(format!(
+                            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                        )));
+                    }
+                }
+            }
+            Op::StoreDeref => {
+                let v = self.pop();
+                let cell = self.stack[base + arg as usize].clone().expect("cell slot");
+                crate::objects::simple::cell_data(&cell).value.set(Some(v));
+            }
+            Op::DeleteDeref => {
+                let cell = self.stack[base + arg as usize].clone().expect("cell slot");
+                crate::objects::simple::cell_data(&cell).value.set(None);
+            }
+            Op::LoadClosure => {
+                let cell = self.stack[base + arg as usize].clone().expect("cell slot");
+                self.push(cell);
+            }
+            Op::LoadAttr => {
+                let obj = self.pop();
+                let name = code.names[arg as usize].clone();
+                let v = self.getattr(&obj, &name)?;
+                self.push(v);
+            }
+            Op::StoreAttr => {
+                let obj = self.pop();
+                let v = self.pop();
+                let name = code.names[arg as usize].clone();
+                self.setattr(&obj, &name, Some(v))?;
+            }
+            Op::DeleteAttr => {
+                let obj = self.pop();
+                let name = code.names[arg as usize].clone();
+                self.setattr(&obj, &name, None)?;
+            }
+            Op::LoadMethod => {
+                let obj = self.pop();
+                let name = code.names[arg as usize].clone();
+                let (m, this) = self.load_method(obj, &name)?;
+                self.push(m);
+                self.stack.push(this);
+            }
+            Op::KwNames => *kwnames = Some(code.consts[arg as usize].clone()),
+            Op::Call => {
+                let kw = kwnames.take();
+                return self.call_from_stack(arg as usize, kw);
+            }
+            Op::CallFunctionEx => {
+                let kwargs = if arg & 1 != 0 { Some(self.pop()) } else { None };
+                let args = self.pop();
+                let _null = self.stack.pop();
+                let func = self.pop();
+                let r = self.call_ex(&func, &args, kwargs.as_ref())?;
+                self.push(r);
+            }
+            Op::BinaryOp => {
+                let b = self.pop();
+                let a = self.pop();
+                let r = if arg >= INPLACE_OFFSET {
+                    let bop = BinaryOp::ALL[(arg - INPLACE_OFFSET) as usize];
+                    self.inplace_op(bop, a, &b)?
+                } else {
+                    let bop = BinaryOp::ALL[arg as usize];
+                    // Fast path: machine-word int arithmetic without dispatch.
+                    if let (Some(x), Some(y)) = (int::as_small(&a), int::as_small(&b)) {
+                        if let Some(r) = self.small_int_op(bop, x, y)? {
+                            self.push(r);
+                            return Ok(Flow::Next);
+                        }
+                    }
+                    self.binary_op(bop, &a, &b)?
+                };
+                self.push(r);
+            }
+            Op::CompareOp => {
+                let b = self.pop();
+                let a = self.pop();
+                let cop = CompareOp::from_u32(arg);
+                if let (Some(x), Some(y)) = (int::as_small(&a), int::as_small(&b)) {
+                    let r = cop.test(x.cmp(&y));
+                    self.push(self.new_bool(r));
+                    return Ok(Flow::Next);
+                }
+                let r = self.richcompare(&a, &b, cop)?;
+                self.push(r);
+            }
+            Op::IsOp => {
+                let b = self.pop();
+                let a = self.pop();
+                let r = a.is(&b) != (arg == 1);
+                self.push(self.new_bool(r));
+            }
+            Op::ContainsOp => {
+                let container = self.pop();
+                let item = self.pop();
+                let r = self.contains(&container, &item)? != (arg == 1);
+                self.push(self.new_bool(r));
+            }
+            Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
+                let a = self.pop();
+                let u = match op {
+                    Op::UnaryNegative => crate::objects::typeobj::UnaryOp::Negative,
+                    Op::UnaryPositive => crate::objects::typeobj::UnaryOp::Positive,
+                    _ => crate::objects::typeobj::UnaryOp::Invert,
+                };
+                let r = self.unary_op(u, &a)?;
+                self.push(r);
+            }
+            Op::UnaryNot => {
+                let a = self.pop();
+                let t = self.is_true(&a)?;
+                self.push(self.new_bool(!t));
+            }
+            Op::BinarySubscr => {
+                let key = self.pop();
+                let container = self.pop();
+                let r = self.getitem(&container, &key)?;
+                self.push(r);
+            }
+            Op::StoreSubscr => {
+                let key = self.pop();
+                let container = self.pop();
+                let v = self.pop();
+                self.setitem(&container, &key, Some(v))?;
+            }
+            Op::DeleteSubscr => {
+                let key = self.pop();
+                let container = self.pop();
+                self.setitem(&container, &key, None)?;
+            }
+            Op::BuildSlice => {
+                let step = if arg == 3 {
+                    self.pop()
+                } else {
+                    self.none.clone()
+                };
+                let stop = self.pop();
+                let start = self.pop();
+                let s = self.new_slice(start, stop, step)?;
+                self.push(s);
+            }
+            Op::BuildTuple => {
+                let items = self.pop_n(arg as usize);
+                let t = self.new_tuple_from(items.into_iter())?;
+                self.push(t);
+            }
+            Op::BuildList => {
+                let items = self.pop_n(arg as usize);
+                let l = self.new_list(items.into_vec())?;
+                self.push(l);
+            }
+            Op::BuildSet => {
+                let items = self.pop_n(arg as usize);
+                let s = self.new_set(items.into_vec())?;
+                self.push(s);
+            }
+            Op::BuildMap => {
+                let items = self.pop_n(2 * arg as usize);
+                let d = self.new_dict()?;
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    self.dict_set(&d, k, v)?;
+                }
+                self.push(d);
+            }
+            Op::BuildConstKeyMap => {
+                let keys = self.pop();
+                let vals = self.pop_n(tuple::len(&keys));
+                let d = self.new_dict()?;
+                for (k, v) in tuple::items(&keys).iter().zip(vals) {
+                    self.dict_set(&d, k.clone(), v)?;
+                }
+                self.push(d);
+            }
+            Op::BuildString => {
+                let parts = self.pop_n(arg as usize);
+                let mut s = String::new();
+                for p in &parts {
+                    s.push_str(pystr::as_str(p));
+                }
+                let r = self.new_str(&s)?;
+                self.push(r);
+            }
+            Op::ListAppend => {
+                let v = self.pop();
+                let l = self.peek(arg as usize).clone();
+                list::data(&l).push(v).map_err(|_| self.memory_error())?;
+            }
+            Op::SetAdd => {
+                let v = self.pop();
+                let s = self.peek(arg as usize).clone();
+                self.set_add(&s, v)?;
+            }
+            Op::MapAdd => {
+                let v = self.pop();
+                let k = self.pop();
+                let d = self.peek(arg as usize).clone();
+                self.dict_set(&d, k, v)?;
+            }
+            Op::ListExtend => {
+                let it = self.pop();
+                let l = self.peek(arg as usize).clone();
+                self.list_extend(&l, &it)?;
+            }
+            Op::SetUpdate => {
+                let it = self.pop();
+                let s = self.peek(arg as usize).clone();
+                for v in self.iterate(&it)? {
+                    self.set_add(&s, v)?;
+                }
+            }
+            Op::DictUpdate | Op::DictMerge => {
+                let m = self.pop();
+                let d = self.peek(arg as usize).clone();
+                if !dict::is_dict(&m) {
+                    return Err(
+                        self.type_error(format!("'{}' object is not a mapping", m.ty().name()))
+                    );
+                }
+                for (k, v) in dict::data(&m).items() {
+                    if op == Op::DictMerge && dict::data(&d).contains(self, &k)? {
+                        let kr = self.repr_string(&k)?;
+                        let fname = self.callable_name_at(arg as usize + 2);
+                        return Err(self.type_error(format!(
+                            "{fname} got multiple values for keyword argument {kr}"
+                        )));
+                    }
+                    self.dict_set(&d, k, v)?;
+                }
+            }
+            Op::ListToTuple => {
+                let l = self.pop();
+                let items = list::data(&l).snapshot();
+                let t = self.new_tuple(items)?;
+                self.push(t);
+            }
+            Op::FormatValue => {
+                let spec = if arg & 4 != 0 { Some(self.pop()) } else { None };
+                let v = self.pop();
+                let v = match arg & 3 {
+                    1 => self.str(&v)?,
+                    2 => self.repr(&v)?,
+                    3 => self.ascii(&v)?,
+                    _ => v,
+                };
+                let r = self.format(&v, spec.as_ref())?;
+                self.push(r);
+            }
+            Op::UnpackSequence => {
+                let seq = self.pop();
+                self.unpack_sequence(&seq, arg as usize)?;
+            }
+            Op::UnpackEx => {
+                let seq = self.pop();
+                self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize)?;
+            }
+            Op::Jump => *ip = arg as usize,
+            Op::JumpBackward => {
+                *ip = arg as usize;
+            }
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                let v = self.pop();
+                let t = if v.is(&self.true_obj) {
+                    true
+                } else if v.is(&self.false_obj) {
+                    false
+                } else {
+                    self.is_true(&v)?
+                };
+                if t == (op == Op::PopJumpIfTrue) {
+                    *ip = arg as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                let v = self.top().clone();
+                let t = self.is_true(&v)?;
+                if t == (op == Op::JumpIfTrueOrPop) {
+                    *ip = arg as usize;
+                } else {
+                    self.pop();
+                }
+            }
+            Op::GetIter => {
+                let v = self.pop();
+                let it = self.get_iter(&v)?;
+                self.push(it);
+            }
+            Op::ForIter => {
+                let it = self.top().clone();
+                match self.next(&it)? {
+                    Some(v) => self.push(v),
+                    None => {
+                        self.pop();
+                        *ip = arg as usize;
+                    }
+                }
+            }
+            Op::ReturnValue => {
+                let v = self.pop();
+                return Ok(self.return_from_frame(v));
+            }
+            Op::MakeFunction => {
+                let qualname = self.pop();
+                let code_o = self.pop();
+                let closure = if arg & 8 != 0 { Some(self.pop()) } else { None };
+                let kwdefaults = if arg & 2 != 0 { Some(self.pop()) } else { None };
+                let defaults = if arg & 1 != 0 { Some(self.pop()) } else { None };
+                let globals = self.frames[fi].globals.clone();
+                let f = self.new_function(code_o, qualname, globals)?;
+                let fd = crate::objects::function::func_data(&f);
+                fd.closure.set(closure);
+                fd.kwdefaults.set(kwdefaults);
+                fd.defaults.set(defaults);
+                self.push(f);
+            }
+            Op::RaiseVarargs => return Err(self.do_raise(arg)),
+            Op::Reraise => {
+                let exc = self.pop();
+                return Err(PyErr { exc });
+            }
+            Op::PushExcInfo => {
+                let exc = self.pop();
+                let prev = self.handled.replace(exc.clone());
+                let prev = prev.unwrap_or_else(|| self.none.clone());
+                self.push(prev);
+                self.push(exc);
+            }
+            Op::PopExcept => {
+                let prev = self.pop();
+                self.handled = if prev.is(&self.none) {
+                    None
+                } else {
+                    Some(prev)
+                };
+            }
+            Op::CheckExcMatch => {
+                let ty = self.pop();
+                let exc = self.top().clone();
+                let r = self.exception_matches(&exc, &ty)?;
+                self.push(self.new_bool(r));
+            }
+            Op::WithExceptStart => {
+                let exc = self.peek(1).clone();
+                let exit = self.peek(3).clone();
+                let ty = exc.ty().to_obj();
+                let tb = exception::exc_data(&exc)
+                    .traceback
+                    .get()
+                    .unwrap_or_else(|| self.none.clone());
+                let r = self.call(&exit, &[ty, exc, tb])?;
+                self.push(r);
+            }
+            Op::BeforeWith => {
+                let mgr = self.pop();
+                let enter_name = self.intern("__enter__");
+                let exit_name = self.intern("__exit__");
+                let (enter, this) = match self.load_method(mgr.clone(), &enter_name) {
+                    Ok(x) => x,
+                    Err(_) => {
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol",
+                            mgr.ty().name()
+                        )))
+                    }
+                };
+                let exit = self.getattr(&mgr, &exit_name)?;
+                self.push(exit);
+                let r = match this {
+                    Some(t) => self.call(&enter, &[t])?,
+                    None => self.call(&enter, &[])?,
+                };
+                self.push(r);
+            }
+            Op::ImportName => {
+                let name = pystr::as_str(&code.names[arg as usize]).to_string();
+                let _fromlist = self.pop();
+                let _level = self.pop();
+                let m = self.import_module(&name)?;
+                self.push(m);
+            }
+            Op::ImportFrom => {
+                let m = self.top().clone();
+                let name = code.names[arg as usize].clone();
+                match self.getattr(&m, &name) {
+                    Ok(v) => self.push(v),
+                    Err(_) => {
+                        let n = pystr::as_str(&name).to_string();
+                        let mname = self.module_name(&m);
+                        let t = self.types.exc.import_error.clone();
+                        return Err(self.new_error(
+                            &t,
+                            format!("cannot import name '{n}' from '{mname}' (unknown location)"),
+                        ));
+                    }
+                }
+            }
+            Op::ImportStar => {
+                let m = self.pop();
+                let ns = self.frames[fi]
+                    .locals
+                    .clone()
+                    .unwrap_or_else(|| self.frames[fi].globals.clone());
+                let md = crate::objects::module::module_dict(&m).clone();
+                for (k, v) in dict::data(&md).items() {
+                    if !pystr::as_str(&k).starts_with('_') {
+                        self.dict_set(&ns, k, v)?;
+                    }
+                }
+            }
+            Op::LoadBuildClass => {
+                let key = self.intern("__build_class__");
+                match dict::data(&self.frames[fi].builtins).get_str(&key) {
+                    Some(f) => self.push(f),
+                    None => {
+                        return Err(self.not_implemented_error(
+                            "class definitions are not supported by Pyrena yet".into(),
+                        ))
+                    }
+                }
+            }
+            Op::LoadAssertionError => {
+                let t = self.types.exc.assertion_error.clone();
+                self.push(t);
+            }
+            Op::PrintExpr => {
+                let v = self.pop();
+                if !v.is(&self.none) {
+                    let r = self.repr_string(&v)?;
+                    self.stdout.write_str(&r);
+                    self.stdout.write_str("\n");
+                    let b = self.builtins_dict.clone();
+                    self.dict_set_str(&b, "_", v)?;
+                }
+            }
+            Op::YieldValue | Op::ReturnGenerator | Op::Send | Op::GetYieldFromIter => {
+                return Err(
+                    self.not_implemented_error("generators are not supported by Pyrena yet".into())
+                )
+            }
+            Op::SetupAnnotations => {}
+        }
+        Ok(Flow::Next)
+    }
+
+    /// Pops the top `n` values, bottom first.
+    pub fn pop_n(&mut self, n: usize) -> ArgVec {
+        let start = self.stack.len() - n;
+        self.stack
+            .drain(start..)
+            .map(|v| v.expect("NULL in an argument list (compiler bug)"))
+            .collect()
+    }
+
+    fn unbound_local(&mut self, name: &str) -> PyErr {
+        let t = self.types.exc.unbound_local_error.clone();
+        self.new_error(
+            &t,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    }
+
+    fn deref_name(&self, code: &crate::bytecode::CodeObject, idx: usize) -> String {
+        let nv = code.varnames.len();
+        let nc = code.cellvars.len();
+        if idx < nv + nc {
+            code.cellvars[idx - nv].clone()
+        } else {
+            code.freevars[idx - nv - nc].clone()
+        }
+    }
+
+    /// The name of the callable `depth` slots down, for error messages ("f()").
+    fn callable_name_at(&self, depth: usize) -> String {
+        match self
+            .stack
+            .get(self.stack.len().wrapping_sub(depth))
+            .and_then(|v| v.as_ref())
+        {
+            Some(f) => format!("{}()", self.callable_name(f)),
+            None => "function".into(),
+        }
+    }
+
+    /// Pops the frame that just returned `v`. The caller resumes, or `run_frame` returns `v`.
+    fn return_from_frame(&mut self, v: Obj) -> Flow {
+        let f = self.frames.pop().expect("frame");
+        let dropped: Vec<Option<Obj>> = self.stack.drain(f.cleanup_to..).collect();
+        drop(dropped);
+        self.depth -= 1;
+        if f.is_entry {
+            self.returned = Some(v);
+        } else {
+            self.push(v);
+        }
+        Flow::Switch
+    }
+
+    fn do_raise(&mut self, arg: u32) -> PyErr {
+        match arg {
+            0 => match self.handled.clone() {
+                Some(exc) => PyErr { exc },
+                None => self.runtime_error("No active exception to reraise".into()),
+            },
+            _ => {
+                let cause = if arg == 2 { Some(self.pop()) } else { None };
+                let exc = self.pop();
+                let exc = match self.make_exception(&exc) {
+                    Ok(e) => e,
+                    Err(e) => return e,
+                };
+                if let Some(c) = cause {
+                    let c = if c.is(&self.none) {
+                        None
+                    } else {
+                        match self.make_exception(&c) {
+                            Ok(c) => Some(c),
+                            Err(_) => {
+                                return self.type_error(
+                                    "exception causes must derive from BaseException".into(),
+                                )
+                            }
+                        }
+                    };
+                    let ed = exception::exc_data(&exc);
+                    ed.cause.set(c);
+                    ed.suppress_context.set(true);
+                }
+                PyErr { exc }
+            }
+        }
+    }
+
+    /// An exception instance from a raise operand: instances as they are, classes called.
+    pub fn make_exception(&mut self, v: &Obj) -> PyResult<Obj> {
+        if exception::is_exception(v) {
+            return Ok(v.clone());
+        }
+        if let Some(t) = crate::objects::typeobj::try_as_type(v) {
+            if t.has_flag(crate::objects::typeobj::flags::BASE_EXC_SUBCLASS) {
+                let e = self.call(v, &[])?;
+                return Ok(e);
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException".into()))
+    }
+
+    fn exception_matches(&mut self, exc: &Obj, ty: &Obj) -> PyResult<bool> {
+        if let Some(items) = tuple::try_items(ty) {
+            for t in items.to_vec() {
+                if self.exception_matches(exc, &t)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        match crate::objects::typeobj::try_as_type(ty) {
+            Some(t) if t.has_flag(crate::objects::typeobj::flags::BASE_EXC_SUBCLASS) => {
+                Ok(exc.ty().is_subtype(t as *const _))
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed".into(),
+            )),
+        }
+    }
+
+    fn unpack_sequence(&mut self, seq: &Obj, n: usize) -> PyResult<()> {
+        let items: Vec<Obj> = if let Some(t) = tuple::try_items(seq) {
+            t.to_vec()
+        } else if let Some(l) = list::try_data(seq) {
+            l.snapshot()
+        } else {
+            if !self.is_iterable(seq) {
+                return Err(self.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    seq.ty().name()
+                )));
+            }
+            let it = self.get_iter(seq)?;
+            let mut v = Vec::new();
+            while let Some(x) = self.next(&it)? {
+                v.push(x);
+                if v.len() > n {
+                    return Err(
+                        self.value_error(format!("too many values to unpack (expected {n})"))
+                    );
+                }
+            }
+            v
+        };
+        if items.len() < n {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        if items.len() > n {
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        for v in items.into_iter().rev() {
+            self.push(v);
+        }
+        Ok(())
+    }
+
+    fn unpack_ex(&mut self, seq: &Obj, before: usize, after: usize) -> PyResult<()> {
+        if !self.is_iterable(seq) {
+            return Err(self.type_error(format!(
+                "cannot unpack non-iterable {} object",
+                seq.ty().name()
+            )));
+        }
+        let items = self.iterate(seq)?;
+        if items.len() < before + after {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let mid_end = items.len() - after;
+        let mut items = items;
+        let tail: Vec<Obj> = items.split_off(mid_end);
+        let mid: Vec<Obj> = items.split_off(before);
+        for v in tail.into_iter().rev() {
+            self.push(v);
+        }
+        let l = self.new_list(mid)?;
+        self.push(l);
+        for v in items.into_iter().rev() {
+            self.push(v);
+        }
+        Ok(())
+    }
+
+    /// Calls what the stack holds: `[callable, self_or_NULL, args x nargs]`.
+    fn call_from_stack(&mut self, nargs: usize, kwnames: Option<Obj>) -> PyResult<Flow> {
+        let len = self.stack.len();
+        let func_pos = len - nargs - 2;
+        let has_self = self.stack[func_pos + 1].is_some();
+        let args_start = if has_self { func_pos + 1 } else { func_pos + 2 };
+        let callable = self.stack[func_pos].clone().expect("callable");
+        if crate::objects::function::is_function(self, &callable) {
+            self.push_function_frame(&callable, args_start, kwnames.as_ref(), func_pos, false)?;
+            return Ok(Flow::Switch);
+        }
+        let args = self.pop_n(len - args_start);
+        self.stack.truncate(func_pos);
+        let r = self.call_with_args(&callable, Args::with_kwnames(&args, kwnames.as_ref()))?;
+        drop(args);
+        self.push(r);
+        Ok(Flow::Next)
+    }
+
+    /// Machine-word fast path for `BINARY_OP`; `Ok(None)` defers to the general path.
+    #[inline(always)]
+    fn small_int_op(&mut self, op: BinaryOp, x: i64, y: i64) -> PyResult<Option<Obj>> {
+        let r = match op {
+            BinaryOp::Add => x.checked_add(y),
+            BinaryOp::Subtract => x.checked_sub(y),
+            BinaryOp::Multiply => x.checked_mul(y),
+            BinaryOp::And => Some(x & y),
+            BinaryOp::Or => Some(x | y),
+            BinaryOp::Xor => Some(x ^ y),
+            BinaryOp::Remainder if y > 0 && x >= 0 => Some(x % y),
+            BinaryOp::FloorDivide if y > 0 && x >= 0 => Some(x / y),
+            _ => None,
+        };
+        match r {
+            Some(v) => Ok(Some(self.new_int(v)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn module_name(&mut self, m: &Obj) -> String {
+        if m.ty().name() == "module" {
+            let d = crate::objects::module::module_dict(m).clone();
+            let k = self.intern("__name__");
+            if let Some(n) = dict::data(&d).get_str(&k) {
+                if let Some(s) = pystr::try_as_str(&n) {
+                    return s.to_string();
+                }
+            }
+        }
+        "?".into()
+    }
+
+    pub fn type_of(&self, obj: &Obj) -> Obj {
+        let _ = as_type;
+        obj.ty().to_obj()
+    }
+}

@@ -1,0 +1,519 @@
+//! The object protocols the VM and built-ins use: attribute access, method lookup without
+//! bound-method allocation, binary/unary operators with reflected fallback, rich comparison,
+//! hashing, truth, repr/str/format, subscripting, membership, iteration and import.
+
+use crate::heap::Obj;
+use crate::objects::function::{builtin_data, method_descr_data, BuiltinKind};
+use crate::objects::typeobj::{as_type, try_as_type, BinaryOp, CompareOp, UnaryOp};
+use crate::objects::{dict, exception, float, int, list, module, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// Looks `name` up in the type's MRO dicts (no instance lookup, no binding).
+    pub fn lookup_type_attr(
+        &self,
+        ty: &crate::objects::typeobj::TypeObject,
+        name: &Obj,
+    ) -> Option<Obj> {
+        let mro = ty.mro.get()?;
+        for t in tuple::items(&mro) {
+            if let Some(d) = as_type(t).dict.get() {
+                if let Some(v) = dict::data(&d).get_str(name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    pub fn getattr(&mut self, obj: &Obj, name: &Obj) -> PyResult<Obj> {
+        if let Some(f) = obj.ty().slots.getattro.get() {
+            return f(self, obj, name);
+        }
+        self.generic_getattr(obj, name)
+    }
+
+    pub fn getattr_str(&mut self, obj: &Obj, name: &str) -> PyResult<Obj> {
+        let n = self.intern(name);
+        self.getattr(obj, &n)
+    }
+
+    /// Type-level attribute lookup with method binding.
+    pub fn generic_getattr(&mut self, obj: &Obj, name: &Obj) -> PyResult<Obj> {
+        let ty = obj.ty();
+        if let Some(v) = self.lookup_type_attr(ty, name) {
+            if v.ty().name() == "method_descriptor" {
+                let d = method_descr_data(&v);
+                return self.new_bound_builtin(d.name, d.func, obj.clone());
+            }
+            return Ok(v);
+        }
+        let n = pystr::as_str(name);
+        if n == "__class__" {
+            return Ok(ty.to_obj());
+        }
+        Err(self.attribute_error(format!("'{}' object has no attribute '{n}'", ty.name())))
+    }
+
+    pub fn setattr(&mut self, obj: &Obj, name: &Obj, value: Option<Obj>) -> PyResult<()> {
+        if let Some(f) = obj.ty().slots.setattro.get() {
+            return f(self, obj, name, value);
+        }
+        let n = pystr::as_str(name);
+        if self.lookup_type_attr(obj.ty(), name).is_some() {
+            return Err(self.attribute_error(format!(
+                "'{}' object attribute '{n}' is read-only",
+                obj.ty().name()
+            )));
+        }
+        Err(self.attribute_error(format!(
+            "'{}' object has no attribute '{n}'",
+            obj.ty().name()
+        )))
+    }
+
+    /// `LOAD_METHOD`: `(method, Some(obj))` when the attribute is a method found on the type
+    /// (no bound method is allocated), else `(attribute, None)`.
+    pub fn load_method(&mut self, obj: Obj, name: &Obj) -> PyResult<(Obj, Option<Obj>)> {
+        if obj.ty().slots.getattro.get().is_none() {
+            if let Some(v) = self.lookup_type_attr(obj.ty(), name) {
+                if v.ty().name() == "method_descriptor" {
+                    return Ok((v, Some(obj)));
+                }
+            }
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((v, None))
+    }
+
+    /// Calls `obj.name(*args)` if the type defines `name`; `None` if it does not.
+    pub fn call_dunder_opt(
+        &mut self,
+        obj: &Obj,
+        name: &str,
+        args: &[Obj],
+    ) -> PyResult<Option<Obj>> {
+        let n = self.intern(name);
+        match self.lookup_type_attr(obj.ty(), &n) {
+            Some(m) => {
+                let mut all = vec![obj.clone()];
+                all.extend_from_slice(args);
+                self.call(&m, &all).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    // ---- operators ----
+
+    pub fn binary_op(&mut self, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
+        if let Some(f) = a.ty().slots.binary.get() {
+            let r = f(self, op, a, b)?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        if !std::ptr::eq(a.type_ptr(), b.type_ptr()) {
+            if let Some(f) = b.ty().slots.binary.get() {
+                let r = f(self, op, a, b)?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        Err(self.binop_type_error(op, a, b, ""))
+    }
+
+    fn binop_type_error(
+        &mut self,
+        op: BinaryOp,
+        a: &Obj,
+        b: &Obj,
+        inplace: &str,
+    ) -> crate::vm::PyErr {
+        let (ta, tb) = (a.ty().name().to_string(), b.ty().name().to_string());
+        if op == BinaryOp::Add && (pystr::is_str(a) || list::is_list(a) || tuple::is_tuple(a)) {
+            return self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
+        }
+        if op == BinaryOp::Multiply
+            && (pystr::is_str(a)
+                || list::is_list(a)
+                || tuple::is_tuple(a)
+                || pystr::is_str(b)
+                || list::is_list(b)
+                || tuple::is_tuple(b))
+        {
+            let other = if pystr::is_str(a) || list::is_list(a) || tuple::is_tuple(a) {
+                &tb
+            } else {
+                &ta
+            };
+            return self.type_error(format!(
+                "can't multiply sequence by non-int of type '{other}'"
+            ));
+        }
+        let sym = if op == BinaryOp::Power && inplace.is_empty() {
+            "** or pow()".to_string()
+        } else {
+            format!("{}{inplace}", op.symbol())
+        };
+        self.type_error(format!(
+            "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
+        ))
+    }
+
+    pub fn inplace_op(&mut self, op: BinaryOp, a: Obj, b: &Obj) -> PyResult<Obj> {
+        if let Some(f) = a.ty().slots.inplace.get() {
+            let r = f(self, op, &a, b)?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        match self.binary_op(op, &a, b) {
+            Ok(r) => Ok(r),
+            Err(e) => {
+                if e.exc.ty().name() == "TypeError" {
+                    let msg = self.exception_message(&e.exc);
+                    if msg.starts_with("unsupported operand") {
+                        return Err(self.binop_type_error(op, &a, b, "="));
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    pub fn unary_op(&mut self, op: UnaryOp, a: &Obj) -> PyResult<Obj> {
+        if let Some(f) = a.ty().slots.unary.get() {
+            return f(self, op, a);
+        }
+        let sym = match op {
+            UnaryOp::Negative => "-",
+            UnaryOp::Positive => "+",
+            UnaryOp::Invert => "~",
+        };
+        Err(self.type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            a.ty().name()
+        )))
+    }
+
+    pub fn richcompare(&mut self, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+        if let Some(f) = a.ty().slots.richcompare.get() {
+            let r = f(self, a, b, op)?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        if let Some(f) = b.ty().slots.richcompare.get() {
+            let r = f(self, b, a, op.swapped())?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        match op {
+            CompareOp::Eq => Ok(self.new_bool(a.is(b))),
+            CompareOp::Ne => Ok(self.new_bool(!a.is(b))),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                a.ty().name(),
+                b.ty().name()
+            ))),
+        }
+    }
+
+    /// Python `==` as a Rust bool.
+    pub fn eq(&mut self, a: &Obj, b: &Obj) -> PyResult<bool> {
+        if a.is(b) {
+            return Ok(true);
+        }
+        let r = self.richcompare(a, b, CompareOp::Eq)?;
+        self.is_true(&r)
+    }
+
+    /// `a < b` as a Rust bool (the only comparison sorting uses, as in CPython).
+    pub fn lt(&mut self, a: &Obj, b: &Obj) -> PyResult<bool> {
+        if let (Some(x), Some(y)) = (int::as_small(a), int::as_small(b)) {
+            return Ok(x < y);
+        }
+        let r = self.richcompare(a, b, CompareOp::Lt)?;
+        self.is_true(&r)
+    }
+
+    pub fn hash(&mut self, obj: &Obj) -> PyResult<i64> {
+        if pystr::is_str(obj) {
+            return Ok(pystr::str_hash_value(obj));
+        }
+        match obj.ty().slots.hash.get() {
+            Some(f) => f(self, obj),
+            None => Err(self.type_error(format!("unhashable type: '{}'", obj.ty().name()))),
+        }
+    }
+
+    pub fn is_true(&mut self, obj: &Obj) -> PyResult<bool> {
+        if obj.is(&self.true_obj) {
+            return Ok(true);
+        }
+        if obj.is(&self.false_obj) || obj.is(&self.none) {
+            return Ok(false);
+        }
+        if let Some(f) = obj.ty().slots.bool.get() {
+            return f(self, obj);
+        }
+        if let Some(f) = obj.ty().slots.len.get() {
+            return Ok(f(self, obj)? != 0);
+        }
+        Ok(true)
+    }
+
+    pub fn len(&mut self, obj: &Obj) -> PyResult<usize> {
+        match obj.ty().slots.len.get() {
+            Some(f) => f(self, obj),
+            None => {
+                Err(self.type_error(format!("object of type '{}' has no len()", obj.ty().name())))
+            }
+        }
+    }
+
+    pub fn repr(&mut self, obj: &Obj) -> PyResult<Obj> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        match obj.ty().slots.repr.get() {
+            Some(f) => {
+                self.depth += 1;
+                let r = f(self, obj);
+                self.depth -= 1;
+                r
+            }
+            None => {
+                let s = format!("<{} object at {:#x}>", obj.ty().name(), obj.addr());
+                self.new_str(&s)
+            }
+        }
+    }
+
+    pub fn repr_string(&mut self, obj: &Obj) -> PyResult<String> {
+        let r = self.repr(obj)?;
+        Ok(pystr::as_str(&r).to_string())
+    }
+
+    pub fn str(&mut self, obj: &Obj) -> PyResult<Obj> {
+        if pystr::is_str(obj) && obj.ty().name() == "str" {
+            return Ok(obj.clone());
+        }
+        match obj.ty().slots.str.get() {
+            Some(f) => f(self, obj),
+            None => self.repr(obj),
+        }
+    }
+
+    pub fn str_string(&mut self, obj: &Obj) -> PyResult<String> {
+        let r = self.str(obj)?;
+        Ok(pystr::as_str(&r).to_string())
+    }
+
+    pub fn ascii(&mut self, obj: &Obj) -> PyResult<Obj> {
+        let r = self.repr_string(obj)?;
+        let mut out = String::new();
+        for c in r.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else if (c as u32) < 0x100 {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else if (c as u32) < 0x10000 {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            } else {
+                out.push_str(&format!("\\U{:08x}", c as u32));
+            }
+        }
+        self.new_str(&out)
+    }
+
+    /// `format(value, spec)`.
+    pub fn format(&mut self, v: &Obj, spec: Option<&Obj>) -> PyResult<Obj> {
+        let spec_s = spec
+            .map(|s| pystr::as_str(s).to_string())
+            .unwrap_or_default();
+        if spec_s.is_empty() {
+            return self.str(v);
+        }
+        let tname = v.ty().name().to_string();
+        let parsed = crate::text::format_spec::FormatSpec::parse(&spec_s, &tname)
+            .map_err(|e| crate::objects::str_type::text_error(self, e))?;
+        let out: Result<String, crate::text::TextError> = if let Some(i) = int::as_int(v) {
+            if tname == "bool" && parsed.ty.is_none() {
+                let s = if matches!(i, int::IntValue::Small(1)) {
+                    "True"
+                } else {
+                    "False"
+                };
+                crate::text::format_spec::format_str(s, &parsed, &tname).map(|c| c.into_owned())
+            } else {
+                crate::text::format_number::format_int(&i.to_big(), &parsed, &tname)
+            }
+        } else if let Some(f) = float::as_float(v) {
+            crate::text::format_number::format_float(f, &parsed, &tname)
+        } else if let Some(s) = pystr::try_as_str(v) {
+            crate::text::format_spec::format_str(s, &parsed, &tname).map(|c| c.into_owned())
+        } else {
+            return Err(self.type_error(format!(
+                "unsupported format string passed to {tname}.__format__"
+            )));
+        };
+        match out {
+            Ok(s) => self.new_str(&s),
+            Err(e) => Err(crate::objects::str_type::text_error(self, e)),
+        }
+    }
+
+    // ---- containers ----
+
+    pub fn getitem(&mut self, c: &Obj, key: &Obj) -> PyResult<Obj> {
+        match c.ty().slots.getitem.get() {
+            Some(f) => f(self, c, key),
+            None => {
+                if try_as_type(c).is_some() {
+                    return Err(self
+                        .type_error(format!("type '{}' is not subscriptable", as_type(c).name())));
+                }
+                Err(self.type_error(format!("'{}' object is not subscriptable", c.ty().name())))
+            }
+        }
+    }
+
+    pub fn setitem(&mut self, c: &Obj, key: &Obj, v: Option<Obj>) -> PyResult<()> {
+        match c.ty().slots.setitem.get() {
+            Some(f) => f(self, c, key, v),
+            None => {
+                let what = if v.is_some() {
+                    "does not support item assignment"
+                } else {
+                    "doesn't support item deletion"
+                };
+                Err(self.type_error(format!("'{}' object {what}", c.ty().name())))
+            }
+        }
+    }
+
+    pub fn contains(&mut self, c: &Obj, item: &Obj) -> PyResult<bool> {
+        if let Some(f) = c.ty().slots.contains.get() {
+            return f(self, c, item);
+        }
+        if !self.is_iterable(c) {
+            return Err(self.type_error(format!(
+                "argument of type '{}' is not iterable",
+                c.ty().name()
+            )));
+        }
+        let it = self.get_iter(c)?;
+        while let Some(v) = self.next(&it)? {
+            if self.eq(&v, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    pub fn is_iterable(&self, obj: &Obj) -> bool {
+        obj.ty().slots.iter.get().is_some() || obj.ty().slots.iternext.get().is_some()
+    }
+
+    pub fn get_iter(&mut self, obj: &Obj) -> PyResult<Obj> {
+        match obj.ty().slots.iter.get() {
+            Some(f) => f(self, obj),
+            None => {
+                if obj.ty().slots.iternext.get().is_some() {
+                    return Ok(obj.clone());
+                }
+                Err(self.type_error(format!("'{}' object is not iterable", obj.ty().name())))
+            }
+        }
+    }
+
+    /// The next item, or `None` when exhausted.
+    #[inline]
+    pub fn next(&mut self, it: &Obj) -> PyResult<Option<Obj>> {
+        match it.ty().slots.iternext.get() {
+            Some(f) => f(self, it),
+            None => Err(self.type_error(format!("'{}' object is not an iterator", it.ty().name()))),
+        }
+    }
+
+    /// Collects an iterable into a vector.
+    pub fn iterate(&mut self, obj: &Obj) -> PyResult<Vec<Obj>> {
+        if let Some(t) = tuple::try_items(obj) {
+            return Ok(t.to_vec());
+        }
+        if let Some(l) = list::try_data(obj) {
+            return Ok(l.snapshot());
+        }
+        let it = self.get_iter(obj)?;
+        let mut out = Vec::new();
+        while let Some(v) = self.next(&it)? {
+            out.push(v);
+        }
+        Ok(out)
+    }
+
+    pub fn list_extend(&mut self, l: &Obj, it: &Obj) -> PyResult<()> {
+        let items = self.iterate(it)?;
+        let d = list::data(l);
+        d.reserve(items.len()).map_err(|_| self.memory_error())?;
+        for v in items {
+            d.push(v).map_err(|_| self.memory_error())?;
+        }
+        Ok(())
+    }
+
+    pub fn new_set(&mut self, items: Vec<Obj>) -> PyResult<Obj> {
+        let _ = items;
+        Err(self.not_implemented_error("sets are not supported by Pyrena yet".into()))
+    }
+
+    pub fn set_add(&mut self, _s: &Obj, _v: Obj) -> PyResult<()> {
+        Err(self.not_implemented_error("sets are not supported by Pyrena yet".into()))
+    }
+
+    /// The message of an exception (`str(exc)`).
+    pub fn exception_message(&mut self, exc: &Obj) -> String {
+        self.str_string(exc).unwrap_or_default()
+    }
+
+    // ---- import ----
+
+    pub fn import_module(&mut self, name: &str) -> PyResult<Obj> {
+        let key = self.intern(name);
+        if let Some(m) = dict::data(&self.modules).get_str(&key) {
+            return Ok(m);
+        }
+        let t = self.types.exc.module_not_found_error.clone();
+        Err(self.new_error(&t, format!("No module named '{name}'")))
+    }
+
+    /// Whether a builtin function object wraps a bound method (for repr).
+    pub fn builtin_self(&self, f: &Obj) -> Option<Obj> {
+        match &builtin_data(f).kind {
+            BuiltinKind::Bound(_, s) => Some(s.clone()),
+            BuiltinKind::Function(_) => None,
+        }
+    }
+
+    pub fn module_getattr(&mut self, m: &Obj, name: &Obj) -> PyResult<Obj> {
+        let d = module::module_dict(m).clone();
+        if let Some(v) = dict::data(&d).get_str(name) {
+            return Ok(v);
+        }
+        let mname = self.module_name(m);
+        let n = pystr::as_str(name).to_string();
+        Err(self.attribute_error(format!("module '{mname}' has no attribute '{n}'")))
+    }
+
+    pub fn exc_args(&self, e: &Obj) -> Obj {
+        exception::exc_data(e)
+            .args
+            .get()
+            .unwrap_or_else(|| self.empty_tuple.clone())
+    }
+}
