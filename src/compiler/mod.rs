@@ -399,12 +399,13 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let end = self.u().new_label();
                 self.jump_if(test, true, end)?;
-                self.set_loc(s.span);
+                // CPython 3.11 attributes the failing assert to its test expression.
+                self.set_loc(test.span);
                 self.u().emit(Op::LoadAssertionError, 0);
                 if let Some(m) = msg {
                     self.u().emit(Op::PushNull, 0);
                     self.expr(m)?;
-                    self.set_loc(s.span);
+                    self.set_loc(test.span);
                     self.u().emit(Op::Call, 1);
                 }
                 self.u().emit(Op::RaiseVarargs, 1);

@@ -18,6 +18,7 @@ pub mod list_type;
 pub mod module;
 pub mod pybox;
 pub mod seq;
+pub mod set;
 pub mod simple;
 pub mod slots;
 pub mod str;

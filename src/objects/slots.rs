@@ -135,6 +135,7 @@ pub fn install_all(vm: &mut Vm) {
 
     str_type::install(vm);
     crate::objects::bytes::install(vm);
+    crate::objects::set::install(vm);
     list_type::install(vm);
     crate::objects::dict_type::install(vm);
     exc_type::install(vm);

@@ -219,7 +219,7 @@ impl Digits {
 fn repr_tie_to_even(a: f64, d: Digits) -> Digits {
     let digits = d.trimmed();
     let n = digits.len();
-    if n < 16 || digits[n - 1] % 2 == 0 {
+    if n < 16 || digits[n - 1].is_multiple_of(2) {
         return d;
     }
     let mut sb = StackBuf::new();
@@ -408,9 +408,10 @@ mod tests {
         assert_eq!(r(-f64::NAN), "nan");
         assert_eq!(r(f64::NEG_INFINITY), "-inf");
         // Ties between two shortest candidates go to the even digit.
-        assert_eq!(r(975712563701119.25), "975712563701119.2");
-        assert_eq!(r(-109654900867286.125), "-109654900867286.12");
-        assert_eq!(r(25975215419823.8125), "25975215419823.812");
-        assert_eq!(r(2200000000000000.25), "2200000000000000.2");
+        // (Exact binary values written as sums to keep every digit.)
+        assert_eq!(r(975712563701119.0 + 0.25), "975712563701119.2");
+        assert_eq!(r(-(109654900867286.0 + 0.125)), "-109654900867286.12");
+        assert_eq!(r(25975215419823.0 + 0.8125), "25975215419823.812");
+        assert_eq!(r(2200000000000000.0 + 0.25), "2200000000000000.2");
     }
 }

@@ -77,7 +77,8 @@ impl Vm {
                         continue 'frame;
                     }
                     Err(e) => {
-                        let reraise = ins.op == Op::Reraise;
+                        let reraise = ins.op == Op::Reraise
+                            || (ins.op == Op::RaiseVarargs && ins.arg == 0);
                         match self.unwind(e, ip - 1, reraise) {
                             Ok(()) => continue 'frame,
                             Err(e) => return Err(e),

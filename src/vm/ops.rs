@@ -467,15 +467,6 @@ impl Vm {
         Ok(())
     }
 
-    pub fn new_set(&mut self, items: Vec<Obj>) -> PyResult<Obj> {
-        let _ = items;
-        Err(self.not_implemented_error("sets are not supported by Pyrena yet".into()))
-    }
-
-    pub fn set_add(&mut self, _s: &Obj, _v: Obj) -> PyResult<()> {
-        Err(self.not_implemented_error("sets are not supported by Pyrena yet".into()))
-    }
-
     /// The message of an exception (`str(exc)`).
     pub fn exception_message(&mut self, exc: &Obj) -> String {
         self.str_string(exc).unwrap_or_default()

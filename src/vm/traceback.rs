@@ -87,11 +87,6 @@ impl Vm {
             Ok(s) => pystr::as_str(&s).to_string(),
             Err(_) => "<exception str() failed>".to_string(),
         };
-        let msg = if name == "NameError" || name == "UnboundLocalError" {
-            msg
-        } else {
-            msg
-        };
         if msg.is_empty() {
             format!("{name}\n")
         } else {
@@ -169,7 +164,7 @@ fn caret_line(line: &str, loc: Location) -> Option<String> {
         return None;
     }
     let mut out = String::from("    ");
-    out.push_str(&" ".repeat((start + 1).saturating_sub(stripped_chars)));
+    out.push_str(&" ".repeat(start.saturating_sub(stripped_chars)));
     match anchors {
         Some((l, r)) => {
             out.push_str(&"~".repeat(l));
