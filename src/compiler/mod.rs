@@ -1060,12 +1060,11 @@ impl<'a> Compiler<'a> {
         }
         self.set_loc(s.span);
         let mk_flags = self.emit_defaults(&f.args)?;
-        let first = f
+        // co_firstlineno of a decorated function is its first decorator's line, as in CPython.
+        let line = f
             .decorator_list
             .first()
-            .map_or(self.line_of(s.span), |d| self.line_of(d.span) - 0);
-        let _ = first;
-        let line = self.line_of(s.span);
+            .map_or(self.line_of(s.span), |d| self.line_of(d.span));
         self.enter_scope(s.span, &f.name, line);
         self.stmts(&f.body)?;
         self.return_none();

@@ -25,13 +25,16 @@ pub struct GcState {
 }
 
 impl GcState {
-    const fn new() -> GcState {
-        const EMPTY: GcHeader = GcHeader {
+    const fn empty_head() -> GcHeader {
+        GcHeader {
             next: Cell::new(ptr::null_mut()),
             prev: Cell::new(ptr::null_mut()),
-        };
+        }
+    }
+
+    const fn new() -> GcState {
         GcState {
-            heads: [EMPTY, EMPTY, EMPTY],
+            heads: [Self::empty_head(), Self::empty_head(), Self::empty_head()],
             count: [Cell::new(0), Cell::new(0), Cell::new(0)],
             threshold: [
                 Cell::new(DEFAULT_THRESHOLDS[0]),

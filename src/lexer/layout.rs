@@ -21,7 +21,7 @@ use super::kind::Kind;
 use super::number::scan_number;
 use super::string::{self, Prefix};
 use super::token::{StrLit, Tok};
-use crate::parser::{RawError, SyntaxErrorKind};
+use crate::parser::{Quirk, RawError, SyntaxErrorKind};
 
 /// A token with its byte range.
 pub type Spanned = (usize, Tok, usize);
@@ -151,9 +151,15 @@ impl<'s> Layout<'s> {
     fn bad_char(&mut self, pos: usize) {
         let c = self.text[pos..].chars().next().unwrap_or('\0');
         if c == '\0' {
-            return self.fail(
-                RawError::new("source code cannot contain null bytes", pos, pos).no_column(),
-            );
+            // CPython's line text stops at the NUL byte.
+            let line_start = self.text[..pos].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let mut e = RawError::new("source code cannot contain null bytes", pos, pos);
+            e.quirk = Some(Box::new(Quirk::Text {
+                text: self.text[line_start..pos].to_string(),
+                offset: 0,
+                end_offset: 0,
+            }));
+            return self.fail(e);
         }
         if !is_printable(c) {
             let msg = format!("invalid non-printable character U+{:04X}", c as u32);

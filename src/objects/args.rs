@@ -27,7 +27,7 @@ impl<'a> Args<'a> {
     }
 
     pub fn n_kw(&self) -> usize {
-        self.kwnames.map_or(0, |k| tuple::len(k))
+        self.kwnames.map_or(0, tuple::len)
     }
 
     /// The positional arguments.
@@ -38,9 +38,9 @@ impl<'a> Args<'a> {
 
     /// `(name, value)` for each keyword argument.
     pub fn kwargs(&self) -> impl Iterator<Item = (&'a str, &'a Obj)> + 'a {
-        let names: &'a [Obj] = self.kwnames.map_or(&[], |k| tuple::items(k));
+        let names: &'a [Obj] = self.kwnames.map_or(&[], tuple::items);
         let vals = &self.values[self.values.len() - names.len()..];
-        names.iter().map(|n| pystr::as_str(n)).zip(vals.iter())
+        names.iter().map(pystr::as_str).zip(vals.iter())
     }
 
     /// Fails with CPython's message if any keyword argument was given.

@@ -46,7 +46,7 @@ pub struct MethodDescrData {
 }
 
 pub fn is_function(vm: &Vm, obj: &Obj) -> bool {
-    obj.type_ptr() == as_type(&vm.types.function) as *const TypeObject
+    std::ptr::eq(obj.type_ptr(), as_type(&vm.types.function))
 }
 
 pub fn func_data(obj: &Obj) -> &FunctionData {

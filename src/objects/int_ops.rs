@@ -70,8 +70,7 @@ fn small_binary(vm: &mut Vm, op: BinaryOp, x: i64, y: i64) -> PyResult<Option<Ob
             if x == 0 {
                 Some(0)
             } else if y < 63 {
-                let r = x.checked_shl(y as u32).filter(|r| r >> y == x);
-                r
+                x.checked_shl(y as u32).filter(|r| r >> y == x)
             } else {
                 None
             }

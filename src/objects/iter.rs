@@ -9,7 +9,7 @@ use std::cell::Cell;
 use crate::heap::{Obj, ObjSlot};
 use crate::objects::args::Args;
 use crate::objects::pybox::{new_box, payload};
-use crate::objects::typeobj::{as_type, TypeObject};
+use crate::objects::typeobj::as_type;
 use crate::objects::{dict, list, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
@@ -75,7 +75,7 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
 }
 
 pub fn range_data<'a>(vm: &Vm, obj: &'a Obj) -> Option<&'a RangeData> {
-    if obj.type_ptr() == as_type(&vm.types.range) as *const TypeObject {
+    if std::ptr::eq(obj.type_ptr(), as_type(&vm.types.range)) {
         // SAFETY: checked the type.
         Some(unsafe { payload::<RangeData>(obj) })
     } else {

@@ -148,7 +148,9 @@ fn seq_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
     let is_seq = |o: &Obj| is_list(o) || tuple::is_tuple(o);
     match op {
         BinaryOp::Add => {
-            if !(is_list(a) && is_list(b)) && !(tuple::is_tuple(a) && tuple::is_tuple(b)) {
+            let same_kind =
+                (is_list(a) && is_list(b)) || (tuple::is_tuple(a) && tuple::is_tuple(b));
+            if !same_kind {
                 return Ok(vm.not_implemented.clone());
             }
             let mut items = items_of(a);

@@ -35,7 +35,8 @@ impl Vm {
     pub fn new_set(&mut self, items: Vec<Obj>) -> PyResult<Obj> {
         let d = self.new_dict()?;
         let ty = self.types.set.clone();
-        let s = new_box(as_type(&ty), SetData { dict: d }, true).map_err(|_| self.memory_error())?;
+        let s =
+            new_box(as_type(&ty), SetData { dict: d }, true).map_err(|_| self.memory_error())?;
         for it in items {
             self.set_add(&s, it)?;
         }
@@ -53,7 +54,9 @@ pub fn install(vm: &mut Vm) {
     let t = as_type(&vm.types.set);
     t.slots.repr.set(Some(set_repr));
     t.slots.len.set(Some(|_, s| Ok(dict::data(inner(s)).len())));
-    t.slots.contains.set(Some(|vm, s, k| dict::data(inner(s)).contains(vm, k)));
+    t.slots
+        .contains
+        .set(Some(|vm, s, k| dict::data(inner(s)).contains(vm, k)));
     t.slots.iter.set(Some(|vm, s| {
         let d = inner(s).clone();
         vm.new_dict_iter(&d, DictIterKind::Keys)
@@ -110,9 +113,15 @@ pub fn install(vm: &mut Vm) {
         }
         Ok(vm.none.clone())
     });
-    add_method(vm, &st, "union", |vm, s, a| combine(vm, s, a.pos(), BinaryOp::Or));
-    add_method(vm, &st, "intersection", |vm, s, a| combine(vm, s, a.pos(), BinaryOp::And));
-    add_method(vm, &st, "difference", |vm, s, a| combine(vm, s, a.pos(), BinaryOp::Subtract));
+    add_method(vm, &st, "union", |vm, s, a| {
+        combine(vm, s, a.pos(), BinaryOp::Or)
+    });
+    add_method(vm, &st, "intersection", |vm, s, a| {
+        combine(vm, s, a.pos(), BinaryOp::And)
+    });
+    add_method(vm, &st, "difference", |vm, s, a| {
+        combine(vm, s, a.pos(), BinaryOp::Subtract)
+    });
     add_method(vm, &st, "symmetric_difference", |vm, s, a| {
         combine(vm, s, a.pos(), BinaryOp::Xor)
     });

@@ -399,8 +399,8 @@ fn code_repr(vm: &mut Vm, c: &Obj) -> PyResult<Obj> {
 /// Whether `obj` is an instance of `cls` (a type or a tuple of types).
 pub fn isinstance(vm: &mut Vm, obj: &Obj, cls: &Obj) -> PyResult<bool> {
     if let Some(items) = tuple::try_items(cls) {
-        for c in items.to_vec() {
-            if isinstance(vm, obj, &c)? {
+        for c in items {
+            if isinstance(vm, obj, c)? {
                 return Ok(true);
             }
         }

@@ -62,7 +62,8 @@ impl TokInfo {
 
 type PError = ParseError<usize, Tok, RawError>;
 
-/// The final error for a failed parse of `src`.
+/// The final error for a failed parse of `src`. `toks` holds the tokens the parser saw;
+/// `rest` is the token stream positioned after them.
 pub fn explain(
     src: &str,
     err: PError,
@@ -70,13 +71,31 @@ pub fn explain(
     rest: &mut Layout<'_>,
     lex_failed: bool,
 ) -> RawError {
+    // The heuristics look ahead of the failing token, and CPython's last step (tokenizing
+    // the rest of the input) needs the first tokenizer error after it: read both now.
+    let mut all = toks.to_vec();
+    let mut later_error = None;
+    if !lex_failed {
+        for item in rest {
+            match item {
+                Ok((l, tok, r)) => all.push(TokInfo::new(l, &tok, r)),
+                Err(e) => {
+                    later_error = Some(e);
+                    break;
+                }
+            }
+        }
+    }
     let (mut e, check_rest) = match err {
         ParseError::User { error } => (error, !lex_failed),
-        ParseError::UnrecognizedEof { expected, .. } => (at_eof(src, toks, &expected), false),
+        ParseError::UnrecognizedEof { expected, .. } => (at_eof(src, &all, &expected), false),
         ParseError::UnrecognizedToken { token, expected } => {
             let at = (token.0, token.2);
-            match toks.iter().rposition(|t| (t.start, t.end) == at) {
-                Some(i) => unexpected(src, toks, i, &expected),
+            match all[..toks.len()]
+                .iter()
+                .rposition(|t| (t.start, t.end) == at)
+            {
+                Some(i) => unexpected(src, &all, i, &expected),
                 None => (RawError::new("invalid syntax", at.0, at.1), true),
             }
         }
@@ -88,11 +107,11 @@ pub fn explain(
         }
     };
     if matches!(e.quirk.as_deref(), Some(Quirk::NextToken)) {
-        e = resolve_next_token(e, toks, src.len());
+        e = resolve_next_token(e, &all, src.len());
     }
     if check_rest {
-        let last_line = toks.last().map_or(1, |t| line_of(src, t.start));
-        if let Some(later) = rest_of_source_error(src, rest, last_line) {
+        let err_line = toks.last().map_or(1, |t| line_of(src, t.start));
+        if let Some(later) = later_error.and_then(|l| overrides(src, l, err_line)) {
             return later;
         }
     }
@@ -110,19 +129,16 @@ fn resolve_next_token(mut e: RawError, toks: &[TokInfo], len: usize) -> RawError
     e
 }
 
-/// CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`.
-fn rest_of_source_error(src: &str, rest: &mut Layout<'_>, err_line: usize) -> Option<RawError> {
-    for item in rest {
-        let Err(e) = item else { continue };
-        if e.msg.ends_with("was never closed") {
-            // Only a bracket opened on an earlier line than the error explains it better.
-            return (line_of(src, e.start) < err_line).then_some(e);
-        }
-        let continuation = e.msg == "unexpected EOF while parsing"
-            || e.msg == "unexpected character after line continuation character";
-        return (!continuation).then_some(e);
+/// CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`: whether the first
+/// tokenizer error after a parser error replaces it.
+fn overrides(src: &str, later: RawError, err_line: usize) -> Option<RawError> {
+    if later.msg.ends_with("was never closed") {
+        // Only a bracket opened on an earlier line than the error explains it better.
+        return (line_of(src, later.start) < err_line).then_some(later);
     }
-    None
+    let continuation = later.msg == "unexpected EOF while parsing"
+        || later.msg == "unexpected character after line continuation character";
+    (!continuation).then_some(later)
 }
 
 fn expects(expected: &[String], what: &str) -> bool {
@@ -209,6 +225,9 @@ fn unexpected(src: &str, toks: &[TokInfo], i: usize, expected: &[String]) -> (Ra
     }
     if t.class == Class::Newline && expects(expected, "\":\"") && starts_compound(toks, i) {
         return (RawError::new("expected ':'", t.start, t.start), true);
+    }
+    if let Some(e) = dict_key_without_value(toks, i, expected) {
+        return (e, true);
     }
     if let Some(e) = legacy_print(src, toks, i) {
         return (e, true);
@@ -335,6 +354,25 @@ fn is_binary_op(c: Class) -> bool {
     )
 }
 
+fn is_comparison_or_bool(c: Class) -> bool {
+    matches!(
+        c,
+        Class::Sym(
+            Kind::EqEqual
+                | Kind::NotEqual
+                | Kind::Less
+                | Kind::Greater
+                | Kind::LessEqual
+                | Kind::GreaterEqual
+                | Kind::In
+                | Kind::Is
+                | Kind::Not
+                | Kind::And
+                | Kind::Or
+        )
+    )
+}
+
 /// Index of the bracket matching the opener at `i`, scanning forward.
 fn matching_close(toks: &[TokInfo], i: usize) -> Option<usize> {
     let mut depth = 0usize;
@@ -420,8 +458,10 @@ fn expression_end(toks: &[TokInfo], mut i: usize) -> Option<usize> {
     }
 }
 
-/// The first token of the `disjunction` ending at token `i`, scanning backward.
-fn expression_start(toks: &[TokInfo], mut i: usize) -> Option<usize> {
+/// The first token of the `disjunction` (or, with `bitwise`, the `bitwise_or`) ending at
+/// token `i`, scanning backward.
+fn expression_start(toks: &[TokInfo], mut i: usize, bitwise: bool) -> Option<usize> {
+    let binary = |c: Class| is_binary_op(c) && !(bitwise && is_comparison_or_bool(c));
     loop {
         // `i` ends an operand: find where that operand (with its trailers) starts.
         let t = toks[i];
@@ -469,7 +509,7 @@ fn expression_start(toks: &[TokInfo], mut i: usize) -> Option<usize> {
                 s = p;
                 continue;
             }
-            if prev == Class::Sym(Kind::Not) {
+            if prev == Class::Sym(Kind::Not) && !bitwise {
                 if p > 0 && toks[p - 1].is(Kind::Is) && p > 1 && ends_operand(toks[p - 2].class) {
                     i = p - 2;
                     break;
@@ -477,7 +517,7 @@ fn expression_start(toks: &[TokInfo], mut i: usize) -> Option<usize> {
                 s = p;
                 continue;
             }
-            if prev == Class::Sym(Kind::In) {
+            if prev == Class::Sym(Kind::In) && !bitwise {
                 if p > 0 && toks[p - 1].is(Kind::Not) && p > 1 && ends_operand(toks[p - 2].class) {
                     i = p - 2;
                     break;
@@ -486,7 +526,7 @@ fn expression_start(toks: &[TokInfo], mut i: usize) -> Option<usize> {
                     return Some(s);
                 }
             }
-            if is_binary_op(prev) && binary_before {
+            if binary(prev) && binary_before {
                 i = p - 1;
                 break;
             }
@@ -532,6 +572,45 @@ fn bracket_depth_before(toks: &[TokInfo], i: usize) -> usize {
 
 // ---------------------------------------------------------------- targeted messages
 
+/// `{1: 2, 3}` and `{1:}` inside a dict display.
+fn dict_key_without_value(toks: &[TokInfo], i: usize, expected: &[String]) -> Option<RawError> {
+    let t = toks[i];
+    if !(t.is(Kind::RBrace) || t.is(Kind::Comma)) || i == 0 {
+        return None;
+    }
+    // The innermost open bracket must be a `{` holding a top-level `:` (a dict display).
+    let mut depth = 0usize;
+    let mut has_colon = false;
+    let mut j = i;
+    loop {
+        j = j.checked_sub(1)?;
+        match toks[j].class {
+            Class::Sym(k) if k.is_close_bracket() => depth += 1,
+            Class::Sym(k) if k.is_open_bracket() => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            Class::Sym(Kind::Colon) if depth == 0 => has_colon = true,
+            _ => {}
+        }
+    }
+    if !toks[j].is(Kind::LBrace) || !has_colon {
+        return None;
+    }
+    let prev = toks[i - 1];
+    if prev.is(Kind::Colon) {
+        let msg = "expression expected after dictionary key and ':'";
+        return Some(RawError::new(msg, prev.start, prev.end));
+    }
+    if !expects(expected, "\":\"") {
+        return None;
+    }
+    let p = prev.end.saturating_sub(1);
+    Some(RawError::new("':' expected after dictionary key", p, p))
+}
+
 /// `print "x"` / `exec "code"`.
 fn legacy_print(src: &str, toks: &[TokInfo], i: usize) -> Option<RawError> {
     let name = toks.get(i.checked_sub(1)?)?;
@@ -558,13 +637,14 @@ fn legacy_print(src: &str, toks: &[TokInfo], i: usize) -> Option<RawError> {
     Some(RawError::new(msg, name.start, toks[end].end))
 }
 
-/// `if x = 1:` / `[x = 1]`: a `=` right after a name where a named expression is parsed.
+/// `if x = 1:`, `[f() = 1]`: a `=` after a `bitwise_or` where CPython parses a named
+/// expression (its `invalid_named_expression` rule).
 fn equals_in_condition(toks: &[TokInfo], i: usize) -> Option<RawError> {
-    if !toks[i].is(Kind::Equal) || i < 2 {
+    if !toks[i].is(Kind::Equal) || i < 2 || !ends_operand(toks[i - 1].class) {
         return None;
     }
-    let name = toks[i - 1];
-    let before = toks[i - 2].class;
+    let a = expression_start(toks, i - 1, true)?;
+    let before = toks.get(a.checked_sub(1)?)?.class;
     let named_context = matches!(
         before,
         Class::Sym(
@@ -577,10 +657,7 @@ fn equals_in_condition(toks: &[TokInfo], i: usize) -> Option<RawError> {
                 | Kind::Comma
         )
     );
-    if name.class != Class::Name || !named_context {
-        return None;
-    }
-    if before == Class::Sym(Kind::Comma) && bracket_depth_before(toks, i) == 0 {
+    if !named_context || (before == Class::Sym(Kind::Comma) && bracket_depth_before(toks, i) == 0) {
         return None;
     }
     let end = expression_end_bitwise(toks, i + 1)?;
@@ -590,8 +667,95 @@ fn equals_in_condition(toks: &[TokInfo], i: usize) -> Option<RawError> {
     {
         return None;
     }
-    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
-    Some(RawError::new(msg, name.start, toks[end].end))
+    let (first, last) = (toks[a], toks[i - 1]);
+    if a == i - 1 && first.class == Class::Name {
+        let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+        return Some(RawError::new(msg, first.start, toks[end].end));
+    }
+    let name = token_expr_name(toks, a, i - 1)?;
+    let msg = format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?");
+    Some(RawError::new(msg, first.start, last.end))
+}
+
+/// What CPython's messages call the expression spanning tokens `a..=z`, or `None` where its
+/// rule would not fire (a list or tuple display, a generator, True/None/False first).
+fn token_expr_name(toks: &[TokInfo], a: usize, z: usize) -> Option<&'static str> {
+    let first = toks[a];
+    if matches!(
+        first.class,
+        Class::Sym(Kind::True | Kind::False | Kind::None)
+    ) {
+        return None;
+    }
+    if is_prefix_op(first.class) {
+        return Some("expression");
+    }
+    // Walk the top level: a binary operator anywhere makes it an "expression".
+    let mut j = a;
+    let mut last_kind = "";
+    while j <= z {
+        let t = toks[j];
+        match t.class {
+            Class::Sym(k) if k.is_open_bracket() => {
+                let close = matching_close(toks, j)?;
+                let inner = &toks[j + 1..close];
+                let top = |want: Kind| {
+                    let mut d = 0usize;
+                    inner.iter().any(|t| match t.class {
+                        Class::Sym(k) if k.is_open_bracket() => {
+                            d += 1;
+                            false
+                        }
+                        Class::Sym(k) if k.is_close_bracket() => {
+                            d = d.saturating_sub(1);
+                            false
+                        }
+                        _ => d == 0 && t.is(want),
+                    })
+                };
+                last_kind = if j == a {
+                    match k {
+                        Kind::LSqb if top(Kind::For) => "list comprehension",
+                        Kind::LBrace if top(Kind::For) && top(Kind::Colon) => "dict comprehension",
+                        Kind::LBrace if top(Kind::For) => "set comprehension",
+                        Kind::LBrace if inner.is_empty() || top(Kind::Colon) => "dict literal",
+                        Kind::LBrace => "set display",
+                        // A list display, a tuple or a generator: CPython's rule does not fire.
+                        Kind::LSqb => return None,
+                        _ if inner.is_empty() || top(Kind::Comma) || top(Kind::For) => return None,
+                        _ => "group",
+                    }
+                } else if k == Kind::LPar {
+                    "function call"
+                } else {
+                    "subscript"
+                };
+                j = close + 1;
+            }
+            Class::Sym(Kind::Dot) => {
+                last_kind = "attribute";
+                j += 2;
+            }
+            Class::Number | Class::Str => {
+                last_kind = "literal";
+                j += 1;
+            }
+            Class::Sym(Kind::Ellipsis) => {
+                last_kind = "ellipsis";
+                j += 1;
+            }
+            Class::Name => {
+                last_kind = "name";
+                j += 1;
+            }
+            c if is_binary_op(c) => return Some("expression"),
+            _ => return None,
+        }
+    }
+    match last_kind {
+        "" | "group" | "name" => None,
+        k => Some(k),
+    }
 }
 
 /// Like [`expression_end`] but stopping before comparisons and boolean operators
@@ -629,7 +793,7 @@ fn missing_comma(src: &str, toks: &[TokInfo], i: usize) -> Option<RawError> {
     if !starts_expression(t.class) || i == 0 || !ends_operand(toks[i - 1].class) {
         return None;
     }
-    let a = expression_start(toks, i - 1)?;
+    let a = expression_start(toks, i - 1, false)?;
     let first = toks[a];
     if first.class == Class::Name {
         let word = first.text(src);

@@ -15,53 +15,51 @@ use crate::lexer::string::{decode_bytes, decode_str};
 use crate::lexer::StrLit;
 
 /// Builds the node for the literals `parts` (each with its token span).
+///
+/// Tokens are processed in order, each completely (decoded, or split and its fields parsed)
+/// before the next is looked at, so the first problem in source order is the one reported —
+/// the order of CPython's `_PyPegen_concatenate_strings`.
 pub fn concat(src: &str, parts: Vec<(usize, StrLit, usize)>) -> Result<Expr, RawError> {
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
         return Err(RawError::new("invalid syntax", 0, 0));
     };
     let (l, r) = (first.0, last.2);
     let span = Span::new(l, r);
-    let bytes = first.1.prefix.bytes;
-    if parts.iter().any(|p| p.1.prefix.bytes != bytes) {
-        return Err(at_next_token("cannot mix bytes and nonbytes literals", r));
-    }
-    if bytes {
-        let mut out = Vec::new();
-        for (tl, lit, tr) in &parts {
-            let body = &src[lit.body_start..lit.body_end];
+    let bytes_mode = first.1.prefix.bytes;
+    let fmode = parts.iter().any(|p| p.1.prefix.fstring);
+    let mut bytes = Vec::new();
+    let mut values = Vec::new();
+    let mut text = String::new();
+    for (tl, lit, tr) in &parts {
+        let body = &src[lit.body_start..lit.body_end];
+        let raw = lit.prefix.raw;
+        if lit.prefix.bytes {
             if !body.is_ascii() {
                 let msg = "bytes can only contain ASCII literal characters";
                 return Err(RawError::new(msg, *tl, *tr));
             }
-            let v = decode_bytes(body, lit.prefix.raw).map_err(|m| at_next_token(m, r))?;
-            out.extend(v);
+            let v = decode_bytes(body, raw).map_err(|m| at_next_token(m, r))?;
+            if bytes_mode {
+                bytes.extend(v);
+            }
+        } else if !lit.prefix.fstring {
+            let v = decode_str(body, raw).map_err(|m| at_next_token(m, r))?;
+            text.push_str(&v);
         }
-        return Ok(Expr {
-            kind: ExprKind::Constant(Constant::Bytes(out)),
-            span,
-        });
-    }
-    let fmode = parts.iter().any(|p| p.1.prefix.fstring);
-    let mut values = Vec::new();
-    let mut text = String::new();
-    for (_, lit, _) in &parts {
+        if lit.prefix.bytes != bytes_mode {
+            return Err(at_next_token("cannot mix bytes and nonbytes literals", r));
+        }
         if !lit.prefix.fstring {
-            let body = &src[lit.body_start..lit.body_end];
-            text.push_str(&decode_str(body, lit.prefix.raw).map_err(|m| at_next_token(m, r))?);
             continue;
         }
         let mut compile = |s: usize, e: usize| parse_fstring_field(src, s, e);
-        let pieces = fstring::split(
-            src,
-            lit.body_start,
-            lit.body_end,
-            lit.prefix.raw,
-            &mut compile,
-        )
-        .map_err(|e| match e {
-            FError::AtEnd(msg) => at_next_token(msg, r),
-            FError::Expr(err) => err,
-        })?;
+        let pieces =
+            fstring::split(src, lit.body_start, lit.body_end, raw, &mut compile).map_err(|e| {
+                match e {
+                    FError::AtEnd(msg) => at_next_token(msg, r),
+                    FError::Expr(err) => err,
+                }
+            })?;
         for piece in pieces {
             match piece {
                 FPart::Lit(s) => text.push_str(&s),
@@ -72,17 +70,15 @@ pub fn concat(src: &str, parts: Vec<(usize, StrLit, usize)>) -> Result<Expr, Raw
             }
         }
     }
-    if !fmode {
-        return Ok(Expr {
-            kind: ExprKind::Constant(Constant::Str(text)),
-            span,
-        });
-    }
-    flush(&mut text, &mut values, span);
-    Ok(Expr {
-        kind: ExprKind::JoinedStr(values),
-        span,
-    })
+    let kind = if bytes_mode {
+        ExprKind::Constant(Constant::Bytes(bytes))
+    } else if fmode {
+        flush(&mut text, &mut values, span);
+        ExprKind::JoinedStr(values)
+    } else {
+        ExprKind::Constant(Constant::Str(text))
+    };
+    Ok(Expr { kind, span })
 }
 
 /// Moves pending literal text into a `Constant` (CPython drops empty pieces).

@@ -212,14 +212,14 @@ impl Digits {
 
 /// Rust's shortest digits pick the upper candidate when two shortest
 /// strings are equally close to `a`; CPython's dtoa picks the even one
-/// (`repr(975712563701119.25) == '975712563701119.2'`).  Such ties need a
-/// last-digit unit at most one ulp, so only 16+ digit results can differ;
-/// the correctly rounded (ties-to-even) string of the same length is used
-/// when it also round-trips.
+/// (`repr(975712563701119.25) == '975712563701119.2'`).  When `a` lies
+/// exactly halfway between two such candidates, the correctly rounded
+/// (ties-to-even) string of the same length is used if it round-trips.
 fn repr_tie_to_even(a: f64, d: Digits) -> Digits {
     let digits = d.trimmed();
     let n = digits.len();
-    if n < 16 || digits[n - 1].is_multiple_of(2) {
+    // Ties need a last-digit unit of at most one ulp: 16+ digits.
+    if n < 16 || digits[n - 1].is_multiple_of(2) || !is_decimal_tie(a, d.exp - (n as i64 - 1)) {
         return d;
     }
     let mut sb = StackBuf::new();
@@ -232,6 +232,30 @@ fn repr_tie_to_even(a: f64, d: Digits) -> Digits {
     } else {
         d
     }
+}
+
+/// Whether finite `a > 0` is exactly `(j + 1/2) * 10**k` for an integer `j`,
+/// i.e. `2a / 10**k` is an odd integer.  With `a = m * 2**e` (`m` odd) that
+/// holds iff `k == e + 1` and, for `k > 0`, `5**k` divides `m`.
+fn is_decimal_tie(a: f64, k: i64) -> bool {
+    let bits = a.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    let (mut m, mut e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), biased - 1075)
+    };
+    if m == 0 {
+        return false;
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += tz as i64;
+    if k != e + 1 {
+        return false;
+    }
+    k <= 0 || (k <= 22 && m % 5u64.pow(k as u32) == 0)
 }
 
 /// CPython's `format_float_short` layout of `0.d1d2d3... * 10**decpt`.
@@ -413,5 +437,18 @@ mod tests {
         assert_eq!(r(-(109654900867286.0 + 0.125)), "-109654900867286.12");
         assert_eq!(r(25975215419823.0 + 0.8125), "25975215419823.812");
         assert_eq!(r(2200000000000000.0 + 0.25), "2200000000000000.2");
+    }
+
+    #[test]
+    fn decimal_ties() {
+        assert!(is_decimal_tie(0.5, 0)); // (0 + 1/2) * 10**0
+        assert!(is_decimal_tie(2.5, 0));
+        assert!(!is_decimal_tie(2.5, -1));
+        assert!(is_decimal_tie(0.25, -1)); // (2 + 1/2) * 10**-1
+        assert!(is_decimal_tie(975712563701119.0 + 0.25, -1));
+        assert!(is_decimal_tie(1.5e16 + 2.0 * 5e15, 16)); // 2.5e16
+        assert!(is_decimal_tie(50.0, 2));
+        assert!(!is_decimal_tie(0.1, -1));
+        assert!(!is_decimal_tie(3.0, 0));
     }
 }

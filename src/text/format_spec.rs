@@ -264,7 +264,8 @@ pub(crate) fn pad_into(
 
 /// `format(s, spec)` for a `str` (type `s` or none); `type_name` is the
 /// value's type for error messages.  Precision truncates to that many chars.
-/// Returns `Cow::Borrowed(s)` when the result is `s` unchanged.
+/// Returns a borrowed prefix of `s` when no padding is needed; it is all of
+/// `s` (CPython returns the original object) when the lengths are equal.
 pub fn format_str<'a>(
     s: &'a str,
     spec: &FormatSpec,

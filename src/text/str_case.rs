@@ -12,25 +12,27 @@ use super::unicode::{
     push_title, push_upper,
 };
 
-/// CPython's `lower_ucs4`: full lowercase mapping of `chars[i]`, with the
-/// Final_Sigma context for U+03A3.
-fn push_lower_ctx(out: &mut String, chars: &[char], i: usize) {
-    let c = chars[i];
+/// CPython's `lower_ucs4`: full lowercase mapping of the char `c` at byte
+/// offset `i` of `s`, with the Final_Sigma context for U+03A3.
+fn push_lower_ctx(out: &mut String, s: &str, i: usize, c: char) {
     if c == '\u{3a3}' {
-        out.push(if final_sigma(chars, i) { 'ς' } else { 'σ' });
+        out.push(if final_sigma(s, i) { 'ς' } else { 'σ' });
     } else {
         push_lower(out, c);
     }
 }
 
-/// `\p{cased}\p{case-ignorable}* Σ !(\p{case-ignorable}* \p{cased})`.
-fn final_sigma(chars: &[char], i: usize) -> bool {
-    let before = chars[..i].iter().rev().find(|&&c| !is_case_ignorable(c));
-    if !before.is_some_and(|&c| is_cased(c)) {
+/// `\p{cased}\p{case-ignorable}* Σ !(\p{case-ignorable}* \p{cased})` for
+/// the Σ at byte offset `i`.
+fn final_sigma(s: &str, i: usize) -> bool {
+    let before = s[..i].chars().rev().find(|&c| !is_case_ignorable(c));
+    if !before.is_some_and(is_cased) {
         return false;
     }
-    let after = chars[i + 1..].iter().find(|&&c| !is_case_ignorable(c));
-    !after.is_some_and(|&c| is_cased(c))
+    let after = s[i + '\u{3a3}'.len_utf8()..]
+        .chars()
+        .find(|&c| !is_case_ignorable(c));
+    !after.is_some_and(is_cased)
 }
 
 /// `s.upper()`.
@@ -50,10 +52,9 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for i in 0..chars.len() {
-        push_lower_ctx(&mut out, &chars, i);
+    for (i, c) in s.char_indices() {
+        push_lower_ctx(&mut out, s, i, c);
     }
     out
 }
@@ -85,11 +86,10 @@ pub fn swapcase(s: &str) -> String {
             })
             .collect();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         if is_upper(c) {
-            push_lower_ctx(&mut out, &chars, i);
+            push_lower_ctx(&mut out, s, i, c);
         } else if is_lower(c) {
             push_upper(&mut out, c);
         } else {
@@ -108,13 +108,13 @@ pub fn capitalize(s: &str) -> String {
         }
         return out;
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    if let Some(&first) = chars.first() {
+    let mut it = s.char_indices();
+    if let Some((_, first)) = it.next() {
         push_title(&mut out, first);
     }
-    for i in 1..chars.len() {
-        push_lower_ctx(&mut out, &chars, i);
+    for (i, c) in it {
+        push_lower_ctx(&mut out, s, i, c);
     }
     out
 }
@@ -137,12 +137,11 @@ pub fn title(s: &str) -> String {
             })
             .collect();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         if prev_cased {
-            push_lower_ctx(&mut out, &chars, i);
+            push_lower_ctx(&mut out, s, i, c);
         } else {
             push_title(&mut out, c);
         }

@@ -57,7 +57,11 @@ pub fn isascii(s: &str) -> bool {
 
 /// `s.isprintable()` (true for `''`).
 pub fn isprintable(s: &str) -> bool {
-    s.chars().all(is_printable)
+    if s.is_ascii() {
+        s.bytes().all(|b| (b' '..=b'~').contains(&b))
+    } else {
+        s.chars().all(is_printable)
+    }
 }
 
 /// `s.islower()`: has a cased char and no uppercase or titlecase char.

@@ -122,11 +122,7 @@ pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
 }
 
 fn char_index(s: &str, b: usize) -> usize {
-    if s.is_ascii() {
-        b
-    } else {
-        s[..b].chars().count()
-    }
+    s[..b].chars().count()
 }
 
 /// `s.index(...)`: like [`find`] but `ValueError: substring not found`.

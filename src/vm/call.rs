@@ -205,8 +205,8 @@ impl Vm {
         }
         let kwdefaults = fd.kwdefaults.get();
         let mut missing = Vec::new();
-        for i in argcount..argcount + kwonly {
-            if slots[i].is_none() {
+        for (i, slot) in slots.iter_mut().enumerate().skip(argcount).take(kwonly) {
+            if slot.is_none() {
                 let name = &code.varnames[i];
                 let d = match &kwdefaults {
                     Some(kd) => {
@@ -216,7 +216,7 @@ impl Vm {
                     None => None,
                 };
                 match d {
-                    Some(v) => slots[i] = Some(v),
+                    Some(v) => *slot = Some(v),
                     None => missing.push(name.clone()),
                 }
             }

@@ -63,10 +63,8 @@ impl Vm {
             loop {
                 let ins = code.instrs[ip];
                 ip += 1;
-                let res: PyResult<Flow> = (|| -> PyResult<Flow> {
-                    self.frames[fi].ip = ip;
-                    self.exec_one(ins.op, ins.arg, code, base, fi, &mut kwnames, &mut ip)
-                })();
+                self.frames[fi].ip = ip;
+                let res = self.exec_one(ins.op, ins.arg, code, base, fi, &mut kwnames, &mut ip);
                 match res {
                     Ok(Flow::Next) => {}
                     Ok(Flow::Switch) => {
@@ -77,8 +75,8 @@ impl Vm {
                         continue 'frame;
                     }
                     Err(e) => {
-                        let reraise = ins.op == Op::Reraise
-                            || (ins.op == Op::RaiseVarargs && ins.arg == 0);
+                        let reraise =
+                            ins.op == Op::Reraise || (ins.op == Op::RaiseVarargs && ins.arg == 0);
                         match self.unwind(e, ip - 1, reraise) {
                             Ok(()) => continue 'frame,
                             Err(e) => return Err(e),
@@ -105,9 +103,8 @@ impl Vm {
                 self.attach_context(&err.exc);
                 let ed = exception::exc_data(&err.exc);
                 let prev = ed.traceback.take();
-                match self.new_traceback(prev, code_obj.clone(), ip as u32) {
-                    Ok(tb) => ed.traceback.set(Some(tb)),
-                    Err(_) => {}
+                if let Ok(tb) = self.new_traceback(prev, code_obj.clone(), ip as u32) {
+                    ed.traceback.set(Some(tb));
                 }
             }
             add_tb = true;
@@ -846,8 +843,8 @@ impl Vm {
 
     fn exception_matches(&mut self, exc: &Obj, ty: &Obj) -> PyResult<bool> {
         if let Some(items) = tuple::try_items(ty) {
-            for t in items.to_vec() {
-                if self.exception_matches(exc, &t)? {
+            for t in items {
+                if self.exception_matches(exc, t)? {
                     return Ok(true);
                 }
             }

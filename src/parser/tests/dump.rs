@@ -65,10 +65,16 @@ fn stmt(st: &Stmt) -> String {
             ],
         ),
         StmtKind::Return(v) => node("Return", vec![("value", opt(v))]),
-        StmtKind::Delete(t) => node("Delete", vec![("targets", s(list(t, |e| expr(e, Ctx::Del))))]),
+        StmtKind::Delete(t) => node(
+            "Delete",
+            vec![("targets", s(list(t, |e| expr(e, Ctx::Del))))],
+        ),
         StmtKind::Assign { targets, value } => node(
             "Assign",
-            vec![("targets", s(list(targets, store))), ("value", s(load(value)))],
+            vec![
+                ("targets", s(list(targets, store))),
+                ("value", s(load(value))),
+            ],
         ),
         StmtKind::AugAssign { target, op, value } => node(
             "AugAssign",
@@ -217,7 +223,10 @@ fn keyword(k: &Keyword) -> String {
 fn arg(a: &Arg) -> String {
     node(
         "arg",
-        vec![("arg", s(str_repr(&a.arg))), ("annotation", opt(&a.annotation))],
+        vec![
+            ("arg", s(str_repr(&a.arg))),
+            ("annotation", opt(&a.annotation)),
+        ],
     )
 }
 
@@ -231,7 +240,9 @@ fn arguments(a: &Arguments) -> String {
             ("kwonlyargs", s(list(&a.kwonlyargs, arg))),
             (
                 "kw_defaults",
-                s(list(&a.kw_defaults, |d| d.as_ref().map_or("None".into(), load))),
+                s(list(&a.kw_defaults, |d| {
+                    d.as_ref().map_or("None".into(), load)
+                })),
             ),
             ("kwarg", a.kwarg.as_ref().map(arg)),
             ("defaults", s(list(&a.defaults, load))),
@@ -275,7 +286,10 @@ fn expr(e: &Expr, c: Ctx) -> String {
         ExprKind::BoolOp { op, values } => node(
             "BoolOp",
             vec![
-                ("op", s(if *op == BoolOp::And { "And()" } else { "Or()" }.into())),
+                (
+                    "op",
+                    s(if *op == BoolOp::And { "And()" } else { "Or()" }.into()),
+                ),
                 ("values", s(list(values, load))),
             ],
         ),
@@ -313,22 +327,34 @@ fn expr(e: &Expr, c: Ctx) -> String {
         ExprKind::Dict { keys, values } => node(
             "Dict",
             vec![
-                ("keys", s(list(keys, |k| k.as_ref().map_or("None".into(), load)))),
+                (
+                    "keys",
+                    s(list(keys, |k| k.as_ref().map_or("None".into(), load))),
+                ),
                 ("values", s(list(values, load))),
             ],
         ),
         ExprKind::Set(elts) => node("Set", vec![("elts", s(list(elts, load)))]),
         ExprKind::ListComp { elt, generators } => node(
             "ListComp",
-            vec![("elt", s(load(elt))), ("generators", s(comprehensions(generators)))],
+            vec![
+                ("elt", s(load(elt))),
+                ("generators", s(comprehensions(generators))),
+            ],
         ),
         ExprKind::SetComp { elt, generators } => node(
             "SetComp",
-            vec![("elt", s(load(elt))), ("generators", s(comprehensions(generators)))],
+            vec![
+                ("elt", s(load(elt))),
+                ("generators", s(comprehensions(generators))),
+            ],
         ),
         ExprKind::GeneratorExp { elt, generators } => node(
             "GeneratorExp",
-            vec![("elt", s(load(elt))), ("generators", s(comprehensions(generators)))],
+            vec![
+                ("elt", s(load(elt))),
+                ("generators", s(comprehensions(generators))),
+            ],
         ),
         ExprKind::DictComp {
             key,
@@ -376,7 +402,10 @@ fn expr(e: &Expr, c: Ctx) -> String {
             "FormattedValue",
             vec![
                 ("value", s(load(value))),
-                ("conversion", s(conversion.map_or(-1, |c| c as i64).to_string())),
+                (
+                    "conversion",
+                    s(conversion.map_or(-1, |c| c as i64).to_string()),
+                ),
                 ("format_spec", format_spec.as_deref().map(load)),
             ],
         ),
@@ -408,11 +437,17 @@ fn expr(e: &Expr, c: Ctx) -> String {
         ),
         ExprKind::List(elts) => node(
             "List",
-            vec![("elts", s(list(elts, |x| expr(x, c)))), ("ctx", s(ctx_name(c)))],
+            vec![
+                ("elts", s(list(elts, |x| expr(x, c)))),
+                ("ctx", s(ctx_name(c))),
+            ],
         ),
         ExprKind::Tuple(elts) => node(
             "Tuple",
-            vec![("elts", s(list(elts, |x| expr(x, c)))), ("ctx", s(ctx_name(c)))],
+            vec![
+                ("elts", s(list(elts, |x| expr(x, c)))),
+                ("ctx", s(ctx_name(c))),
+            ],
         ),
         ExprKind::Slice { lower, upper, step } => node(
             "Slice",
@@ -484,7 +519,11 @@ pub fn float_repr(f: f64) -> String {
         } else if point as usize >= digits.len() {
             format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
         } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+            format!(
+                "{}.{}",
+                &digits[..point as usize],
+                &digits[point as usize..]
+            )
         };
         return format!("{sign}{s}");
     }
@@ -515,7 +554,9 @@ pub fn str_repr(v: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if c.is_ascii() || is_printable(c) => out.push(c),
             c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),

@@ -8,7 +8,9 @@ mod dump;
 #[test]
 #[ignore]
 fn dev_dump() {
-    let Ok(path) = std::env::var("PYRENA_DUMP_IN") else { return };
+    let Ok(path) = std::env::var("PYRENA_DUMP_IN") else {
+        return;
+    };
     let text = std::fs::read_to_string(path).unwrap();
     let mut out = String::new();
     for src in text.split("\u{1e}\n") {
@@ -23,7 +25,9 @@ fn dev_dump() {
 
 #[test]
 fn dbg_tmp() {
-    for src in ["print(a b)\n", "[1 2]\n"] {
+    for src in ["x = \0\n"] {
+        let toks: Vec<_> = crate::lexer::tokenize(src).collect();
+        eprintln!("{toks:?}");
         let e = crate::parser::parse_module(src, "x.py");
         eprintln!("{:?}", e.err());
     }
