@@ -173,3 +173,52 @@ fn run_dealloc(ptr: NonNull<ObjHeader>) {
         ((*ty).dealloc)(ptr);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::heap::alloc::with_obmalloc;
+    use crate::vm::Vm;
+
+    #[test]
+    fn clone_and_drop_count_references() {
+        let mut vm = Vm::new();
+        let l = vm.new_list(vec![]).unwrap();
+        assert_eq!(l.refcnt(), 1);
+        let l2 = l.clone();
+        assert_eq!(l.refcnt(), 2);
+        drop(l2);
+        assert_eq!(l.refcnt(), 1);
+    }
+
+    #[test]
+    fn memory_is_freed_the_moment_the_count_reaches_zero() {
+        let mut vm = Vm::new();
+        let before = with_obmalloc(|m| m.bytes_in_use());
+        let items = (0..100).map(|i| vm.new_int(1000 + i).unwrap()).collect();
+        let l = vm.new_list(items).unwrap();
+        assert!(with_obmalloc(|m| m.bytes_in_use()) > before);
+        drop(l);
+        assert_eq!(with_obmalloc(|m| m.bytes_in_use()), before);
+    }
+
+    #[test]
+    fn deep_chains_dealloc_without_deep_recursion() {
+        // Runs on a small stack: without the trashcan, freeing 200k nested lists recursively
+        // would overflow it.
+        std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(|| {
+                let mut vm = Vm::new();
+                let before = with_obmalloc(|m| m.bytes_in_use());
+                let mut x = vm.new_list(vec![]).unwrap();
+                for _ in 0..200_000 {
+                    x = vm.new_list(vec![x]).unwrap();
+                }
+                drop(x);
+                assert_eq!(with_obmalloc(|m| m.bytes_in_use()), before);
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+}

@@ -227,3 +227,62 @@ impl<T> Drop for HeapVec<T> {
         let _ = self.set_capacity(0);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::heap::alloc::with_obmalloc;
+
+    #[test]
+    fn growth_follows_cpython_list_overallocation() {
+        let mut v: HeapVec<u64> = HeapVec::new();
+        let mut caps = vec![];
+        for i in 0..80u64 {
+            v.push(i).unwrap();
+            if caps.last() != Some(&v.capacity()) {
+                caps.push(v.capacity());
+            }
+        }
+        // list.append's capacity sequence in CPython 3.11.
+        assert_eq!(caps, vec![4, 8, 16, 24, 32, 40, 52, 64, 76, 92]);
+        assert_eq!(v.as_slice(), (0..80).collect::<Vec<_>>().as_slice());
+    }
+
+    #[test]
+    fn insert_remove_drain_keep_order() {
+        let mut v: HeapVec<u32> = HeapVec::new();
+        for i in 0..10 {
+            v.push(i).unwrap();
+        }
+        v.insert(0, 100).unwrap();
+        v.insert(11, 200).unwrap();
+        assert_eq!(v.remove(5), 4);
+        let d = v.drain_range(1, 3);
+        assert_eq!(d, vec![0, 1]);
+        assert_eq!(v.as_slice(), &[100, 2, 3, 5, 6, 7, 8, 9, 200]);
+        assert_eq!(v.pop(), Some(200));
+        assert_eq!(v.take_all().len(), 8);
+        assert!(v.is_empty());
+    }
+
+    #[test]
+    fn buffers_come_from_obmalloc_and_are_returned() {
+        let before = with_obmalloc(|m| m.bytes_in_use());
+        {
+            let mut v: HeapVec<u64> = HeapVec::new();
+            for i in 0..1000 {
+                v.push(i).unwrap();
+            }
+            assert!(with_obmalloc(|m| m.bytes_in_use()) >= before + 8000);
+        }
+        assert_eq!(with_obmalloc(|m| m.bytes_in_use()), before);
+    }
+
+    #[test]
+    fn impossible_sizes_fail_cleanly() {
+        let mut v: HeapVec<u64> = HeapVec::new();
+        assert!(v.reserve_exact(usize::MAX / 4).is_err());
+        assert!(v.reserve(usize::MAX).is_err());
+        assert!(v.is_empty());
+    }
+}
