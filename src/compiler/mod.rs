@@ -1101,6 +1101,13 @@ impl<'a> Compiler<'a> {
         let qn = self.u().name_index("__qualname__");
         self.u().emit(Op::StoreName, qn);
         self.stmts(&c.body)?;
+        if self.ur().cellvars.iter().any(|n| n == "__class__") {
+            // Hand the cell to __build_class__, which fills it with the new class.
+            let idx = self.deref_index("__class__");
+            self.u().emit(Op::LoadClosure, idx);
+            let n = self.u().name_index("__classcell__");
+            self.u().emit(Op::StoreName, n);
+        }
         self.return_none();
         let code = self.leave_scope(0, 0, 0, 0)?;
         self.set_loc(s.span);

@@ -46,6 +46,9 @@ pub struct Scope {
     pub children: Vec<usize>,
     pub parent: Option<usize>,
     pub is_generator: bool,
+    /// The scope mentions `super` or `__class__`: it needs the implicit `__class__` cell of
+    /// the enclosing class body.
+    pub uses_class_cell: bool,
     /// Resolved after analysis.
     pub resolved: HashMap<String, NameScope>,
     pub cellvars: Vec<String>,
@@ -63,6 +66,7 @@ impl Scope {
             children: Vec::new(),
             parent,
             is_generator: false,
+            uses_class_cell: false,
             resolved: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -162,7 +166,42 @@ impl SymbolTable {
                 }
             }
         }
+        for id in order {
+            if self.scopes[id].uses_class_cell {
+                self.add_class_cell(id);
+            }
+        }
         Ok(())
+    }
+
+    /// Threads the implicit `__class__` cell from the nearest enclosing class body down to
+    /// function `id` (CPython's mechanism behind zero-argument `super()`).
+    fn add_class_cell(&mut self, id: usize) {
+        const NAME: &str = "__class__";
+        let mut chain = vec![id];
+        let mut p = self.scopes[id].parent;
+        while let Some(pid) = p {
+            if self.scopes[pid].kind == ScopeKind::Class {
+                let c = &mut self.scopes[pid];
+                if !c.cellvars.iter().any(|n| n == NAME) {
+                    c.cellvars.push(NAME.to_string());
+                }
+                c.resolved.insert(NAME.to_string(), NameScope::Cell);
+                for f in chain {
+                    let s = &mut self.scopes[f];
+                    if !s.freevars.iter().any(|n| n == NAME) {
+                        s.freevars.push(NAME.to_string());
+                    }
+                    s.resolved.insert(NAME.to_string(), NameScope::Free);
+                }
+                return;
+            }
+            if self.scopes[pid].kind == ScopeKind::Module {
+                return;
+            }
+            chain.push(pid);
+            p = self.scopes[pid].parent;
+        }
     }
 
     fn resolve(&self, id: usize, name: &str, f: u8) -> NameScope {
@@ -549,7 +588,12 @@ impl Builder {
 
     fn expr(&mut self, e: &Expr) -> Result<(), SymtableError> {
         match &e.kind {
-            ExprKind::Name(n) => self.scope().add(n, USE),
+            ExprKind::Name(n) => {
+                if (n == "super" || n == "__class__") && self.scope().kind == ScopeKind::Function {
+                    self.scope().uses_class_cell = true;
+                }
+                self.scope().add(n, USE)
+            }
             ExprKind::BoolOp { values, .. } => {
                 for v in values {
                     self.expr(v)?;

@@ -368,14 +368,7 @@ mod tests {
     fn literals_fields_and_doubled_braces() {
         assert_eq!(
             shape(parts("a{x}b{{c}}").unwrap()),
-            vec![
-                lit("a"),
-                field("x", None, None),
-                lit("b"),
-                lit("{"),
-                lit("c"),
-                lit("}")
-            ]
+            vec![lit("a"), field("x", None, None), lit("b{"), lit("c}")]
         );
         assert_eq!(
             shape(parts("{a!=b}{x!r}{y:>{w}}").unwrap()),

@@ -7,7 +7,7 @@ use crate::heap::Obj;
 use crate::objects::args::Args;
 use crate::objects::list_type::{order, sort_items};
 use crate::objects::typeobj::{as_type, try_as_type, BinaryOp, UnaryOp};
-use crate::objects::{float, int, int_ops, list, slots, str as pystr};
+use crate::objects::{float, int, int_ops, slots, str as pystr};
 use crate::vm::types::all_types;
 use crate::vm::{PyResult, Vm};
 
@@ -90,6 +90,7 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         ("bin", |vm, a| radix(vm, a, "bin", 2, "0b")),
         ("oct", |vm, a| radix(vm, a, "oct", 8, "0o")),
         ("hex", |vm, a| radix(vm, a, "hex", 16, "0x")),
+        ("__build_class__", build_class),
         ("globals", |vm, _a| {
             Ok(vm
                 .frames
@@ -113,6 +114,7 @@ pub fn install(vm: &mut Vm, d: &Obj) {
                     | "ellipsis"
                     | "code"
                     | "function"
+                    | "method"
                     | "builtin_function_or_method"
                     | "method_descriptor"
                     | "module"
@@ -548,7 +550,43 @@ fn radix(vm: &mut Vm, args: Args, fname: &str, base: u32, prefix: &str) -> PyRes
     vm.new_str(&format!("{sign}{prefix}{body}"))
 }
 
-/// Unused placeholder to keep `list` referenced for future list-specific builtins.
-pub fn _list_len(l: &Obj) -> usize {
-    list::data(l).len()
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`: runs the class body with a
+/// fresh namespace, creates the class, and fills the `__class__` cell used by `super()`.
+fn build_class(vm: &mut Vm, args: Args) -> PyResult<Obj> {
+    let pos = args.pos();
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments".into()));
+    }
+    let (func, name) = (&pos[0], &pos[1]);
+    let Some(name_s) = pystr::try_as_str(name).map(str::to_string) else {
+        return Err(vm.type_error("__build_class__: name is not a string".into()));
+    };
+    let bases = pos[2..].to_vec();
+    let mut metaclass = None;
+    for (k, v) in args.kwargs() {
+        match k {
+            "metaclass" => metaclass = Some(v.clone()),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{name_s}.__init_subclass__() takes no keyword arguments"
+                )))
+            }
+        }
+    }
+    let ns = vm.new_dict()?;
+    vm.run_class_body(func, &ns)?;
+    let cls = match metaclass.filter(|m| !m.is(&vm.types.type_)) {
+        Some(meta) => {
+            let bt = vm.new_tuple(bases)?;
+            vm.call(&meta, &[name.clone(), bt, ns.clone()])?
+        }
+        None => crate::objects::class::new_class(vm, &name_s, bases, &ns)?,
+    };
+    let cell_key = vm.intern("__classcell__");
+    if let Some(cell) = crate::objects::dict::data(&ns).get_str(&cell_key) {
+        crate::objects::simple::cell_data(&cell)
+            .value
+            .set(Some(cls.clone()));
+    }
+    Ok(cls)
 }

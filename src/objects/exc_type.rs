@@ -58,7 +58,7 @@ fn exc_str(vm: &mut Vm, e: &Obj) -> PyResult<Obj> {
     }
 }
 
-fn exc_getattro(vm: &mut Vm, e: &Obj, name: &Obj) -> PyResult<Obj> {
+pub fn exc_getattro(vm: &mut Vm, e: &Obj, name: &Obj) -> PyResult<Obj> {
     let d = exc_data(e);
     let none = vm.none.clone();
     match pystr::as_str(name) {
@@ -81,7 +81,7 @@ fn exc_getattro(vm: &mut Vm, e: &Obj, name: &Obj) -> PyResult<Obj> {
     vm.generic_getattr(e, name)
 }
 
-fn exc_setattro(vm: &mut Vm, e: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
+pub fn exc_setattro(vm: &mut Vm, e: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
     let d = exc_data(e);
     let v_or_none = |vm: &Vm, v: Option<Obj>| v.filter(|x| !x.is(&vm.none));
     match pystr::as_str(name) {

@@ -7,7 +7,7 @@
 use std::cell::Cell;
 
 use crate::heap::{Obj, ObjSlot};
-use crate::objects::pybox::{new_box, payload};
+use crate::objects::pybox::{new_box, payload, PyBox};
 use crate::objects::typeobj::{as_type, flags, TypeObject};
 use crate::vm::{PyResult, Vm};
 
@@ -27,6 +27,10 @@ pub struct TracebackData {
     pub code: Obj,
     pub lasti: u32,
 }
+
+/// Offset of `ExceptionData::dict` inside an exception object (its `tp_dictoffset`).
+pub const EXC_DICT_OFFSET: usize =
+    std::mem::offset_of!(PyBox<ExceptionData>, data) + std::mem::offset_of!(ExceptionData, dict);
 
 pub fn is_exception(obj: &Obj) -> bool {
     obj.ty().has_flag(flags::BASE_EXC_SUBCLASS)

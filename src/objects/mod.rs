@@ -3,7 +3,10 @@
 
 pub mod args;
 pub mod bytes;
+pub mod class;
+pub mod class_slots;
 pub mod code;
+pub mod descr;
 pub mod dict;
 pub mod dict_type;
 pub mod exc_type;

@@ -33,6 +33,7 @@ pub fn install_all(vm: &mut Vm) {
     type_.slots.repr.set(Some(type_repr));
     type_.slots.getattro.set(Some(type_getattro));
     type_.slots.hash.set(Some(object_hash));
+    type_.slots.setattro.set(Some(type_setattro));
 
     let none = ty(&types.none_type);
     none.slots.repr.set(Some(|vm, _| vm.new_str("None")));
@@ -133,12 +134,104 @@ pub fn install_all(vm: &mut Vm) {
     let code = ty(&types.code);
     code.slots.repr.set(Some(code_repr));
 
+    install_object_methods(vm);
     str_type::install(vm);
     crate::objects::bytes::install(vm);
     crate::objects::set::install(vm);
+    crate::objects::descr::install(vm);
     list_type::install(vm);
     crate::objects::dict_type::install(vm);
     exc_type::install(vm);
+}
+
+/// `object.__init__`, `object.__repr__` and friends, so that `super().__init__()` and explicit
+/// `object.__repr__(x)` calls work; also `BaseException.__init__`/`__str__`/`__repr__`.
+fn install_object_methods(vm: &mut Vm) {
+    use crate::vm::types::add_method;
+    let o = vm.types.object.clone();
+    add_method(vm, &o, "__init__", |vm, _this, _a| Ok(vm.none.clone()));
+    add_method(vm, &o, "__repr__", |vm, this, _a| object_repr(vm, this));
+    add_method(vm, &o, "__str__", |vm, this, _a| vm.str(this));
+    add_method(vm, &o, "__hash__", |vm, this, _a| {
+        let h = object_hash(vm, this)?;
+        vm.new_int(h)
+    });
+    add_method(vm, &o, "__eq__", |vm, this, a| {
+        let p = a.exact(vm, "__eq__", 1, 1)?;
+        Ok(if this.is(&p[0]) {
+            vm.true_obj.clone()
+        } else {
+            vm.not_implemented.clone()
+        })
+    });
+    add_method(vm, &o, "__ne__", |vm, this, a| {
+        let p = a.exact(vm, "__ne__", 1, 1)?;
+        let r = vm.richcompare(this, &p[0], CompareOp::Eq)?;
+        if r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+        let t = vm.is_true(&r)?;
+        Ok(vm.new_bool(!t))
+    });
+    add_method(vm, &o, "__setattr__", |vm, this, a| {
+        let p = a.exact(vm, "__setattr__", 2, 2)?;
+        crate::objects::class::generic_setattr(vm, this, &p[0], Some(p[1].clone()))?;
+        Ok(vm.none.clone())
+    });
+    add_method(vm, &o, "__delattr__", |vm, this, a| {
+        let p = a.exact(vm, "__delattr__", 1, 1)?;
+        crate::objects::class::generic_setattr(vm, this, &p[0], None)?;
+        Ok(vm.none.clone())
+    });
+    add_method(vm, &o, "__getattribute__", |vm, this, a| {
+        let p = a.exact(vm, "__getattribute__", 1, 1)?;
+        vm.generic_getattr(this, &p[0])
+    });
+    let new = vm
+        .new_builtin("__new__", |vm, a| {
+            let Some((cls, rest)) = a.pos().split_first() else {
+                return Err(vm.type_error("object.__new__(): not enough arguments".into()));
+            };
+            if try_as_type(cls).is_none() {
+                return Err(vm.type_error(format!(
+                    "object.__new__(X): X is not a type object ({})",
+                    cls.ty().name()
+                )));
+            }
+            crate::objects::class::alloc_instance(vm, cls, rest)
+        })
+        .expect("startup");
+    let sm = vm.new_staticmethod(new).expect("startup");
+    let d = as_type(&o).dict.get().expect("type dict");
+    vm.dict_set_str(&d, "__new__", sm).expect("startup");
+    let e = vm.types.exc.base_exception.clone();
+    add_method(vm, &e, "__init__", |vm, this, a| {
+        let t = vm.new_tuple(a.pos().to_vec())?;
+        crate::objects::exception::exc_data(this).args.set(Some(t));
+        Ok(vm.none.clone())
+    });
+    add_method(vm, &e, "__str__", |vm, this, _a| {
+        let f = as_type(&vm.types.exc.base_exception)
+            .slots
+            .str
+            .get()
+            .expect("exc str");
+        f(vm, this)
+    });
+    add_method(vm, &e, "__repr__", |vm, this, _a| {
+        let f = as_type(&vm.types.exc.base_exception)
+            .slots
+            .repr
+            .get()
+            .expect("exc repr");
+        f(vm, this)
+    });
+    add_method(vm, &e, "with_traceback", |vm, this, a| {
+        let p = a.exact(vm, "with_traceback", 1, 1)?;
+        let tb = Some(p[0].clone()).filter(|t| !t.is(&vm.none));
+        crate::objects::exception::exc_data(this).traceback.set(tb);
+        Ok(this.clone())
+    });
 }
 
 fn self_iter(_vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
@@ -184,10 +277,38 @@ fn bool_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
 fn type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
     let t = as_type(cls);
     if std::ptr::eq(t, as_type(&vm.types.type_)) {
-        if args.pos().len() == 1 && args.n_kw() == 0 {
-            return Ok(args.pos()[0].ty().to_obj());
+        let pos = args.pos();
+        if pos.len() == 1 && args.n_kw() == 0 {
+            return Ok(pos[0].ty().to_obj());
+        }
+        if pos.len() == 3 {
+            let Some(name) = pystr::try_as_str(&pos[0]).map(str::to_string) else {
+                return Err(vm.type_error(format!(
+                    "type.__new__() argument 1 must be str, not {}",
+                    pos[0].ty().name()
+                )));
+            };
+            let bases = match tuple::try_items(&pos[1]) {
+                Some(b) => b.to_vec(),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "type.__new__() argument 2 must be tuple, not {}",
+                        pos[1].ty().name()
+                    )))
+                }
+            };
+            if !dict::is_dict(&pos[2]) {
+                return Err(vm.type_error(format!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    pos[2].ty().name()
+                )));
+            }
+            return crate::objects::class::new_class(vm, &name, bases, &pos[2]);
         }
         return Err(vm.type_error("type() takes 1 or 3 arguments".into()));
+    }
+    if crate::objects::class::is_heap_type(t) {
+        return crate::objects::class::heap_type_call(vm, cls, args);
     }
     match t.slots.new.get() {
         Some(new) => new(vm, cls, args),
@@ -201,25 +322,81 @@ fn type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
 }
 
 fn type_repr(vm: &mut Vm, cls: &Obj) -> PyResult<Obj> {
-    let s = format!("<class '{}'>", as_type(cls).name());
+    let t = as_type(cls);
+    let module = type_module(vm, t);
+    let s = match module {
+        Some(m) if m != "builtins" => format!("<class '{m}.{}'>", t.qualname),
+        _ => format!("<class '{}'>", t.qualname),
+    };
     vm.new_str(&s)
+}
+
+/// A type's `__module__`: from its namespace for classes, `builtins` otherwise.
+fn type_module(vm: &mut Vm, t: &TypeObject) -> Option<String> {
+    if !crate::objects::class::is_heap_type(t) {
+        return Some("builtins".into());
+    }
+    let k = vm.intern("__module__");
+    let d = t.dict.get()?;
+    let m = dict::data(&d).get_str(&k)?;
+    pystr::try_as_str(&m).map(str::to_string)
+}
+
+fn type_setattro(vm: &mut Vm, cls: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
+    let t = as_type(cls);
+    if !crate::objects::class::is_heap_type(t) {
+        let n = pystr::as_str(name).to_string();
+        return Err(vm.type_error(format!(
+            "cannot set '{n}' attribute of immutable type '{}'",
+            t.name()
+        )));
+    }
+    let d = t.dict.get().expect("type dict");
+    match v {
+        Some(v) => vm.dict_set(&d, name.clone(), v)?,
+        None => {
+            if dict::data(&d).remove(vm, name)?.is_none() {
+                let n = pystr::as_str(name).to_string();
+                return Err(vm.attribute_error(format!(
+                    "type object '{}' has no attribute '{n}'",
+                    t.name()
+                )));
+            }
+        }
+    }
+    if pystr::as_str(name).starts_with("__") {
+        crate::objects::class_slots::fixup_slots(vm, cls);
+    }
+    Ok(())
 }
 
 fn type_getattro(vm: &mut Vm, cls: &Obj, name: &Obj) -> PyResult<Obj> {
     let t = as_type(cls);
     match pystr::as_str(name) {
-        "__name__" | "__qualname__" => {
+        "__name__" => {
             let n = t.name().to_string();
             return vm.new_str(&n);
         }
+        "__qualname__" => {
+            let n = t.qualname.clone();
+            return vm.new_str(&n);
+        }
         "__mro__" => return Ok(t.mro.get().unwrap_or_else(|| vm.empty_tuple.clone())),
+        "__bases__" => return Ok(t.bases.get().unwrap_or_else(|| vm.empty_tuple.clone())),
         "__base__" => return Ok(t.base.get().unwrap_or_else(|| vm.none.clone())),
-        "__module__" => return vm.new_str("builtins"),
-        "__doc__" => return Ok(vm.none.clone()),
+        "__dict__" => return Ok(t.dict.get().unwrap_or_else(|| vm.none.clone())),
+        "__module__" => {
+            let m = type_module(vm, t).unwrap_or_else(|| "builtins".into());
+            return vm.new_str(&m);
+        }
+        "__doc__" if !crate::objects::class::is_heap_type(t) => return Ok(vm.none.clone()),
         _ => {}
     }
     if let Some(v) = vm.lookup_type_attr(t, name) {
-        return Ok(v);
+        return crate::objects::descr::descr_get(vm, &v, None, cls);
+    }
+    if pystr::as_str(name) == "__doc__" {
+        return Ok(vm.none.clone());
     }
     let n = pystr::as_str(name).to_string();
     Err(vm.attribute_error(format!("type object '{}' has no attribute '{n}'", t.name())))

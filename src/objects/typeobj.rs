@@ -230,6 +230,13 @@ pub struct Slots {
 pub struct TypeObject {
     pub head: ObjHeader,
     pub name: String,
+    /// `__qualname__` (the name for built-in types).
+    pub qualname: String,
+    /// Byte offset of the instance-dict `ObjSlot` inside an instance (CPython's
+    /// `tp_dictoffset`); 0 when instances have no `__dict__`.
+    pub dictoffset: usize,
+    /// `__bases__`: a tuple of types (None until set).
+    pub bases: ObjSlot,
     /// Size in bytes of an instance's fixed part (header included, GC header excluded).
     pub basicsize: usize,
     pub flags: u32,

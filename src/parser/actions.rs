@@ -10,7 +10,6 @@ use lalrpop_util::ParseError;
 
 use super::ast::*;
 use super::error::Quirk;
-use super::targets;
 use super::RawError;
 use crate::lexer::{StrLit, Tok};
 
@@ -338,11 +337,10 @@ pub fn func_def(
     l: usize,
     name: String,
     params: Option<(Vec<ParamItem>, bool)>,
-    close: usize,
     returns: Option<Expr>,
     body: Vec<Stmt>,
 ) -> PResult<Stmt> {
-    let args = parameters(params.map(|p| p.0).unwrap_or_default(), false, close)?;
+    let args = parameters(params.map(|p| p.0).unwrap_or_default(), false)?;
     let r = block_end(&body, &[]);
     let def = FunctionDef {
         name,
@@ -397,15 +395,14 @@ pub enum ArgItem {
     DoubleStar(Expr, usize, usize),
 }
 
+/// `f(args)`; `open` and `close` are the offsets of the parentheses.
 pub fn call(
     f: Expr,
     (items, trailing): (Vec<ArgItem>, bool),
     open: usize,
     close: usize,
-    r: usize,
 ) -> PResult<Expr> {
-    let (args, keywords) = call_args(items, trailing, open, r)?;
-    let _ = close;
+    let (args, keywords) = call_args(items, trailing, open, close)?;
     let l = f.span.start as usize;
     Ok(expr(
         ExprKind::Call {
@@ -414,18 +411,18 @@ pub fn call(
             keywords,
         },
         l,
-        r,
+        close + 1,
     ))
 }
 
 /// Checks argument order as CPython's grammar does and splits positional from keyword
-/// arguments. `open..close_end` is the span of the parentheses (a sole generator argument
-/// takes it as its own span).
+/// arguments. `open` and `close` are the offsets of the parentheses (a sole generator
+/// argument takes their span as its own).
 fn call_args(
     items: Vec<ArgItem>,
     trailing: bool,
     open: usize,
-    close_end: usize,
+    close: usize,
 ) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
     let count = items.len();
     let mut args = Vec::new();
@@ -442,8 +439,7 @@ fn call_args(
                         "positional argument follows keyword argument"
                     };
                     // CPython reports this at the last token it read: the closing `)`.
-                    let p = close_end.saturating_sub(1);
-                    return Err(user(RawError::new(msg, p, close_end)));
+                    return Err(user(RawError::new(msg, close, close + 1)));
                 }
                 args.push(e);
             }
@@ -456,7 +452,7 @@ fn call_args(
                     elt: Box::new(elt),
                     generators,
                 };
-                args.push(expr(kind, open, close_end));
+                args.push(expr(kind, open, close + 1));
             }
             ArgItem::Kw(name, eq, value, l, r) => {
                 let arg = keyword_name(name, eq)?;
@@ -545,12 +541,11 @@ impl ParamItem {
 
 pub fn lambda(
     params: Option<(Vec<ParamItem>, bool)>,
-    colon: usize,
     body: Expr,
     l: usize,
     r: usize,
 ) -> PResult<Expr> {
-    let args = parameters(params.map(|p| p.0).unwrap_or_default(), true, colon)?;
+    let args = parameters(params.map(|p| p.0).unwrap_or_default(), true)?;
     Ok(expr(
         ExprKind::Lambda {
             args: Box::new(args),
@@ -562,7 +557,7 @@ pub fn lambda(
 }
 
 /// Lays out a parameter list as `ast.arguments`, with CPython's messages for misplaced items.
-fn parameters(items: Vec<ParamItem>, is_lambda: bool, close: usize) -> PResult<Arguments> {
+fn parameters(items: Vec<ParamItem>, is_lambda: bool) -> PResult<Arguments> {
     let mut out = Arguments::default();
     let mut seen_slash = false;
     let mut seen_star = false;
@@ -639,7 +634,6 @@ fn parameters(items: Vec<ParamItem>, is_lambda: bool, close: usize) -> PResult<A
         }
     }
     if let Some(star) = bare_star.filter(|_| out.kwonlyargs.is_empty()) {
-        let _ = close;
         return bare_star_error(star, is_lambda);
     }
     Ok(out)
@@ -653,10 +647,4 @@ fn bare_star_error<T>(star: (usize, usize), is_lambda: bool) -> PResult<T> {
     } else {
         Err(user(RawError::new(msg, star.0, star.1)))
     }
-}
-
-/// Shared with `targets` for messages naming an expression.
-#[allow(dead_code)]
-pub fn expr_name(e: &Expr) -> &'static str {
-    targets::expr_name(e)
 }

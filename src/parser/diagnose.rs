@@ -111,7 +111,9 @@ pub fn explain(
     }
     if check_rest {
         let err_line = toks.last().map_or(1, |t| line_of(src, t.start));
-        if let Some(later) = later_error.and_then(|l| overrides(src, l, err_line)) {
+        if let Some(mut later) = later_error.and_then(|l| overrides(src, l, err_line)) {
+            // The parser already failed before the end, so more input cannot help.
+            later.incomplete = false;
             return later;
         }
     }
@@ -202,6 +204,10 @@ fn indented_block_message(src: &str, toks: &[TokInfo], i: usize) -> String {
 /// tokenize the rest of the file.
 fn unexpected(src: &str, toks: &[TokInfo], i: usize, expected: &[String]) -> (RawError, bool) {
     let t = toks[i];
+    if t.class == Class::Dedent && t.start >= src.len() {
+        // Only the end-of-input flush is left: the parser really ran out of input.
+        return (at_eof(src, &toks[..i], expected), false);
+    }
     let here = RawError::new("invalid syntax", t.start, t.end);
     if t.class == Class::Indent {
         // Point at the last indentation character: CPython's offset is the indent width.
@@ -763,8 +769,8 @@ fn token_expr_name(toks: &[TokInfo], a: usize, z: usize) -> Option<&'static str>
 fn expression_end_bitwise(toks: &[TokInfo], i: usize) -> Option<usize> {
     let full = expression_end(toks, i)?;
     let mut depth = 0usize;
-    for j in i..=full {
-        match toks[j].class {
+    for (j, t) in toks.iter().enumerate().take(full + 1).skip(i) {
+        match t.class {
             Class::Sym(k) if k.is_open_bracket() => depth += 1,
             Class::Sym(k) if k.is_close_bracket() => depth = depth.saturating_sub(1),
             Class::Sym(

@@ -86,8 +86,8 @@ impl SyntaxError {
             out.push('\n');
             if col >= 0 {
                 out.push_str("    ");
-                out.extend(std::iter::repeat(' ').take(col as usize));
-                out.extend(std::iter::repeat('^').take(carets));
+                out.extend(std::iter::repeat_n(' ', col as usize));
+                out.extend(std::iter::repeat_n('^', carets));
                 out.push('\n');
             }
         }

@@ -336,6 +336,16 @@ impl Vm {
         self.call_with_args(func, Args::with_kwnames(&values, Some(&kwnames)))
     }
 
+    /// Runs a class body function with `ns` as its namespace (`LOAD_NAME`/`STORE_NAME`).
+    pub fn run_class_body(&mut self, func: &Obj, ns: &Obj) -> PyResult<Obj> {
+        let base = self.stack.len();
+        self.push_function_frame(func, base, None, base, true)?;
+        if let Some(f) = self.frames.last_mut() {
+            f.locals = Some(ns.clone());
+        }
+        self.run_frame()
+    }
+
     /// Runs a module-level code object in `globals`.
     pub fn run_code(&mut self, code: &Obj, globals: &Obj, locals: Option<&Obj>) -> PyResult<Obj> {
         let base = self.stack.len();

@@ -3,7 +3,7 @@
 //! hashing, truth, repr/str/format, subscripting, membership, iteration and import.
 
 use crate::heap::Obj;
-use crate::objects::function::{builtin_data, method_descr_data, BuiltinKind};
+use crate::objects::function::{builtin_data, BuiltinKind};
 use crate::objects::typeobj::{as_type, try_as_type, BinaryOp, CompareOp, UnaryOp};
 use crate::objects::{dict, exception, float, int, list, module, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
@@ -38,33 +38,21 @@ impl Vm {
         self.getattr(obj, &n)
     }
 
-    /// Type-level attribute lookup with method binding.
+    /// The generic attribute lookup: data descriptors on the type, then the instance dict,
+    /// then other type attributes (functions bind to the instance).
     pub fn generic_getattr(&mut self, obj: &Obj, name: &Obj) -> PyResult<Obj> {
-        let ty = obj.ty();
-        if let Some(v) = self.lookup_type_attr(ty, name) {
-            if v.ty().name() == "method_descriptor" {
-                let d = method_descr_data(&v);
-                return self.new_bound_builtin(d.name, d.func, obj.clone());
-            }
+        if let Some(v) = crate::objects::class::generic_getattr_with_dict(self, obj, name)? {
             return Ok(v);
         }
         let n = pystr::as_str(name);
-        if n == "__class__" {
-            return Ok(ty.to_obj());
-        }
-        Err(self.attribute_error(format!("'{}' object has no attribute '{n}'", ty.name())))
-    }
-
-    pub fn setattr(&mut self, obj: &Obj, name: &Obj, value: Option<Obj>) -> PyResult<()> {
-        if let Some(f) = obj.ty().slots.setattro.get() {
-            return f(self, obj, name, value);
-        }
-        let n = pystr::as_str(name);
-        if self.lookup_type_attr(obj.ty(), name).is_some() {
-            return Err(self.attribute_error(format!(
-                "'{}' object attribute '{n}' is read-only",
-                obj.ty().name()
-            )));
+        match n {
+            "__class__" => return Ok(obj.ty().to_obj()),
+            "__dict__" => {
+                if let Some(d) = crate::objects::class::instance_dict(self, obj)? {
+                    return Ok(d);
+                }
+            }
+            _ => {}
         }
         Err(self.attribute_error(format!(
             "'{}' object has no attribute '{n}'",
@@ -72,13 +60,32 @@ impl Vm {
         )))
     }
 
-    /// `LOAD_METHOD`: `(method, Some(obj))` when the attribute is a method found on the type
-    /// (no bound method is allocated), else `(attribute, None)`.
+    pub fn setattr(&mut self, obj: &Obj, name: &Obj, value: Option<Obj>) -> PyResult<()> {
+        if let Some(f) = obj.ty().slots.setattro.get() {
+            return f(self, obj, name, value);
+        }
+        crate::objects::class::generic_setattr(self, obj, name, value)
+    }
+
+    /// `LOAD_METHOD`: `(method, Some(obj))` when the attribute is a plain function or a
+    /// built-in method found on the type (no bound method is allocated), else
+    /// `(attribute, None)`.
     pub fn load_method(&mut self, obj: Obj, name: &Obj) -> PyResult<(Obj, Option<Obj>)> {
-        if obj.ty().slots.getattro.get().is_none() {
-            if let Some(v) = self.lookup_type_attr(obj.ty(), name) {
+        let ty = obj.ty();
+        let plain = match ty.slots.getattro.get() {
+            None => true,
+            Some(g) => std::ptr::fn_addr_eq(
+                g,
+                crate::objects::class_slots::heap_getattro as crate::objects::typeobj::GetAttrFn,
+            ),
+        };
+        if plain {
+            if let Some(v) = self.lookup_type_attr(ty, name) {
                 if v.ty().name() == "method_descriptor" {
                     return Ok((v, Some(obj)));
+                }
+                if let Some(f) = crate::objects::class::method_for_call(self, &obj, name) {
+                    return Ok((f, Some(obj)));
                 }
             }
         }
@@ -114,7 +121,13 @@ impl Vm {
             }
         }
         if !std::ptr::eq(a.type_ptr(), b.type_ptr()) {
-            if let Some(f) = b.ty().slots.binary.get() {
+            let fb = b.ty().slots.binary.get();
+            // A slot that already tried both operands (heap types) is not called twice.
+            let same_slot = match (a.ty().slots.binary.get(), fb) {
+                (Some(x), Some(y)) => std::ptr::fn_addr_eq(x, y),
+                _ => false,
+            };
+            if let Some(f) = fb.filter(|_| !same_slot) {
                 let r = f(self, op, a, b)?;
                 if !r.is(&self.not_implemented) {
                     return Ok(r);

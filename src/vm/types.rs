@@ -62,6 +62,11 @@ pub struct Types {
     pub list: Obj,
     pub dict: Obj,
     pub set: Obj,
+    pub method: Obj,
+    pub property: Obj,
+    pub staticmethod: Obj,
+    pub classmethod: Obj,
+    pub super_: Obj,
     pub range: Obj,
     pub slice: Obj,
     pub code: Obj,
@@ -113,16 +118,32 @@ unsafe fn type_dealloc(p: NonNull<ObjHeader>) {
 }
 
 /// Allocates a type object whose metatype is `meta` (null: the type is its own metatype).
-fn alloc_type(
+pub fn alloc_type(
     meta: *const TypeObject,
     name: &str,
     basicsize: usize,
     fl: u32,
     dealloc: DeallocFn,
 ) -> Obj {
+    alloc_type_full(meta, name, name, basicsize, fl, dealloc, 0)
+}
+
+/// Allocates a type object with every field given.
+pub fn alloc_type_full(
+    meta: *const TypeObject,
+    name: &str,
+    qualname: &str,
+    basicsize: usize,
+    fl: u32,
+    dealloc: DeallocFn,
+    dictoffset: usize,
+) -> Obj {
     let t = TypeObject {
         head: ObjHeader::new(meta),
         name: name.to_string(),
+        qualname: qualname.to_string(),
+        dictoffset,
+        bases: ObjSlot::new(None),
         basicsize,
         flags: fl | flags::BASETYPE,
         dealloc,
@@ -183,6 +204,23 @@ impl Builder {
             base,
         )
     }
+
+    /// An exception class: instances keep attributes in `ExceptionData::dict`.
+    fn exc(&self, name: &str, fl: u32, base: Option<&Obj>) -> Obj {
+        let base = base.or(self.object.as_ref());
+        let inherited = base.map_or(0, |b| as_type(b).flags & flags::INHERITED);
+        let t = alloc_type_full(
+            self.meta,
+            name,
+            name,
+            std::mem::size_of::<PyBox<exception::ExceptionData>>(),
+            fl | inherited,
+            dealloc_box::<exception::ExceptionData>,
+            exception::EXC_DICT_OFFSET,
+        );
+        as_type(&t).base.set(base.cloned());
+        t
+    }
 }
 
 /// Builds a fresh interpreter.
@@ -210,9 +248,8 @@ pub fn bootstrap() -> Vm {
         tuple::tuple_dealloc,
         None,
     );
-    let exc_base =
-        b.boxed::<exception::ExceptionData>("BaseException", gc | flags::BASE_EXC_SUBCLASS, None);
-    let mk_exc = |name: &str, base: &Obj| b.boxed::<exception::ExceptionData>(name, gc, Some(base));
+    let exc_base = b.exc("BaseException", gc | flags::BASE_EXC_SUBCLASS, None);
+    let mk_exc = |name: &str, base: &Obj| b.exc(name, gc, Some(base));
     let exception_t = mk_exc("Exception", &exc_base);
     let arithmetic = mk_exc("ArithmeticError", &exception_t);
     let lookup = mk_exc("LookupError", &exception_t);
@@ -261,6 +298,11 @@ pub fn bootstrap() -> Vm {
         list: b.boxed::<list::ListData>("list", flags::LIST_SUBCLASS | gc, None),
         dict: b.boxed::<crate::objects::dict::DictData>("dict", flags::DICT_SUBCLASS | gc, None),
         set: b.boxed::<crate::objects::set::SetData>("set", gc, None),
+        method: b.boxed::<crate::objects::descr::MethodData>("method", gc, None),
+        property: b.boxed::<crate::objects::descr::PropertyData>("property", gc, None),
+        staticmethod: b.boxed::<Obj>("staticmethod", gc, None),
+        classmethod: b.boxed::<Obj>("classmethod", gc, None),
+        super_: b.boxed::<crate::objects::descr::SuperData>("super", gc, None),
         range: b.boxed::<iter::RangeData>("range", 0, None),
         slice: b.boxed::<simple::SliceData>("slice", 0, None),
         code: b.boxed::<crate::bytecode::CodeObject>("code", 0, None),
@@ -363,6 +405,12 @@ fn finish_types(vm: &mut Vm) {
             cur = as_type(&b).base.get();
             mro.push(b);
         }
+        let bases = match as_type(&t).base.get() {
+            Some(b) => vec![b],
+            None => vec![],
+        };
+        let bases = vm.new_tuple(bases).expect("startup");
+        as_type(&t).bases.set(Some(bases));
         let m = vm.new_tuple(mro).expect("startup");
         as_type(&t).mro.set(Some(m));
     }
@@ -388,6 +436,11 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         t.list.clone(),
         t.dict.clone(),
         t.set.clone(),
+        t.method.clone(),
+        t.property.clone(),
+        t.staticmethod.clone(),
+        t.classmethod.clone(),
+        t.super_.clone(),
         t.range.clone(),
         t.slice.clone(),
         t.code.clone(),

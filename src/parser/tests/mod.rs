@@ -1,34 +1,100 @@
-//! Parser tests: AST shapes (compared with `ast.dump` output of CPython 3.11) and the
-//! rendered text of syntax errors (compared with what `python3 file.py` prints).
+//! Parser tests: AST shapes (compared with `ast.dump` output of CPython 3.11), the rendered
+//! text of syntax errors (compared with what `python3 file.py` prints), the public API, and
+//! robustness against garbled input.
 
+mod api;
+mod ast_expressions;
+mod ast_statements;
 mod dump;
+mod errors_hints;
+mod errors_parser;
+mod errors_tokenizer;
+mod fuzz;
+
+use crate::parser::parse_module;
+
+/// Parses each source and compares `ast.dump`-style output; reports every mismatch at once.
+fn check_dumps(cases: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    for (src, expected) in cases {
+        let got = match parse_module(src, "x.py") {
+            Ok(m) => dump::module(&m),
+            Err(e) => format!("error: {}", e.render()),
+        };
+        if got != *expected {
+            failures.push(format!(
+                "source: {src:?}\nexpected: {expected}\n     got: {got}\n"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// Parses each source, expecting a SyntaxError whose rendering is exactly the given text.
+fn check_errors(cases: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    for (src, expected) in cases {
+        let got = match parse_module(src, "x.py") {
+            Ok(m) => format!("parsed: {}", dump::module(&m)),
+            Err(e) => e.render(),
+        };
+        if got != *expected {
+            failures.push(format!("source: {src:?}\nexpected:\n{expected}got:\n{got}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
 
 /// Development aid: dumps every snippet of the file named by `PYRENA_DUMP_IN` (snippets
-/// separated by a U+001E line) so the output can be diffed against CPython.
+/// separated by a U+001E line) into `PYRENA_DUMP_OUT`, to diff against CPython.
 #[test]
 #[ignore]
 fn dev_dump() {
-    let Ok(path) = std::env::var("PYRENA_DUMP_IN") else {
+    let (Ok(input), Ok(output)) = (
+        std::env::var("PYRENA_DUMP_IN"),
+        std::env::var("PYRENA_DUMP_OUT"),
+    ) else {
         return;
     };
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = std::fs::read_to_string(input).unwrap_or_default();
     let mut out = String::new();
     for src in text.split("\u{1e}\n") {
-        match crate::parser::parse_module(src, "/tmp/pyx/x.py") {
+        match parse_module(src, "/tmp/pyx/x.py") {
             Ok(m) => out.push_str(&dump::module(&m)),
             Err(e) => out.push_str(&format!("ERR\n{}", e.render())),
         }
         out.push_str("\u{1e}\n");
     }
-    std::fs::write(std::env::var("PYRENA_DUMP_OUT").unwrap(), out).unwrap();
+    std::fs::write(output, out).unwrap_or_default();
 }
 
 #[test]
-fn dbg_tmp() {
-    for src in ["x = \0\n"] {
-        let toks: Vec<_> = crate::lexer::tokenize(src).collect();
-        eprintln!("{toks:?}");
-        let e = crate::parser::parse_module(src, "x.py");
-        eprintln!("{:?}", e.err());
-    }
+#[ignore]
+fn dev_deep() {
+    let n: usize = std::env::var("DEEP_N").unwrap().parse().unwrap();
+    let kind = std::env::var("DEEP_K").unwrap();
+    let src = match kind.as_str() {
+        "unary" => format!("x = {}1\n", "-".repeat(n)),
+        "chain" => format!("x = 1{}\n", "+1".repeat(n)),
+        "not" => format!("x = {}1\n", "not ".repeat(n)),
+        "attr" => format!("x = {}b\n", "a.".repeat(n)),
+        _ => format!("x = f{}\n", "()".repeat(n)),
+    };
+    let t = std::time::Instant::now();
+    let r = parse_module(&src, "d.py");
+    eprintln!("parsed {} in {:?}: ok={}", kind, t.elapsed(), r.is_ok());
+    drop(r);
+    eprintln!("dropped");
 }

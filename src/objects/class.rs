@@ -1,0 +1,380 @@
+//! User-defined classes (heap types) and their instances: `type(name, bases, ns)`, the C3
+//! MRO, instance layout and allocation, `__dict__` access through `dictoffset`, and the
+//! generic attribute protocol with descriptors (functions bind, properties compute,
+//! staticmethod/classmethod unwrap).
+//!
+//! Invariants:
+//! - A heap type has the HEAPTYPE flag; each of its instances owns one reference to it,
+//!   released by `heap_instance_dealloc` after the instance's memory is freed.
+//! - Instances of classes deriving from `object` use `PyBox<InstanceData>`; classes deriving
+//!   from a built-in exception use that exception's layout (which has its own dict slot).
+
+use std::ptr::NonNull;
+
+use crate::heap::alloc::{free_object, gc_forget};
+use crate::heap::{Obj, ObjHeader, ObjSlot};
+use crate::objects::args::Args;
+use crate::objects::exception::ExceptionData;
+use crate::objects::function::{func_data, is_function};
+use crate::objects::pybox::{new_box, PyBox};
+use crate::objects::typeobj::{as_type, flags, try_as_type, TypeObject};
+use crate::objects::{dict, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+/// The payload of a plain class instance.
+pub struct InstanceData {
+    pub dict: ObjSlot,
+}
+
+const INSTANCE_DICT_OFFSET: usize =
+    std::mem::offset_of!(PyBox<InstanceData>, data) + std::mem::offset_of!(InstanceData, dict);
+
+pub fn is_heap_type(t: &TypeObject) -> bool {
+    t.has_flag(flags::HEAPTYPE)
+}
+
+/// The instance dict slot of `obj`, if its type has one.
+pub fn instance_dict_slot(obj: &Obj) -> Option<&ObjSlot> {
+    let off = obj.ty().dictoffset;
+    if off == 0 {
+        return None;
+    }
+    // SAFETY: a type's `dictoffset` is the offset of an `ObjSlot` field inside the layout of
+    // every one of its instances (set only by the type constructors in this crate).
+    Some(unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const ObjSlot) })
+}
+
+/// The instance dict of `obj`, created on first use.
+pub fn instance_dict(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
+    let Some(slot) = instance_dict_slot(obj) else {
+        return Ok(None);
+    };
+    if let Some(d) = slot.get() {
+        return Ok(Some(d));
+    }
+    let d = vm.new_dict()?;
+    slot.set(Some(d.clone()));
+    Ok(Some(d))
+}
+
+/// The dealloc of heap-type instances with layout `PyBox<T>`: drop the payload, free the
+/// block, then release the instance's reference to its type.
+///
+/// # Safety
+/// Called only through a heap type's dealloc slot on a dead instance of layout `PyBox<T>`.
+unsafe fn heap_instance_dealloc<T>(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is dead and has layout `PyBox<T>`; it owns a reference to its type,
+    // taken over here so the type outlives the free.
+    unsafe {
+        let ty_ptr = (*p.as_ptr()).ty.get();
+        let ty_ref = Obj::from_owned(NonNull::from(&(*ty_ptr).head));
+        let ty = &*ty_ptr;
+        if ty.has_gc() {
+            gc_forget(p);
+        }
+        std::ptr::drop_in_place(std::ptr::addr_of_mut!(
+            (*p.cast::<PyBox<T>>().as_ptr()).data
+        ));
+        free_object(p, ty, std::mem::size_of::<PyBox<T>>());
+        drop(ty_ref);
+    }
+}
+
+/// C3 linearisation of `bases` for a new class.
+fn c3_mro(vm: &mut Vm, name: &str, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    let mut seqs: Vec<Vec<Obj>> = bases
+        .iter()
+        .map(|b| tuple::items(&as_type(b).mro.get().expect("mro")).to_vec())
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let candidate = seqs.iter().find_map(|s| {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| x.is(head)));
+            (!in_tail).then(|| head.clone())
+        });
+        let Some(c) = candidate else {
+            let names: Vec<String> = bases
+                .iter()
+                .map(|b| as_type(b).name().to_string())
+                .collect();
+            let _ = name;
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// The instance layout a class inherits: the most derived built-in base.
+enum Layout {
+    Object,
+    Exception,
+}
+
+fn layout_of(vm: &mut Vm, bases: &[Obj]) -> PyResult<Layout> {
+    let mut layout = Layout::Object;
+    for b in bases {
+        let t = as_type(b);
+        let mut solid = b.clone();
+        // Walk up to the first built-in type.
+        while is_heap_type(as_type(&solid)) {
+            let next = as_type(&solid).base.get().expect("heap types have a base");
+            solid = next;
+        }
+        let st = as_type(&solid);
+        if st.has_flag(flags::BASE_EXC_SUBCLASS) {
+            layout = Layout::Exception;
+        } else if !std::ptr::eq(st, as_type(&vm.types.object)) {
+            if !st.has_flag(flags::BASETYPE) || t.name() == "bool" {
+                return Err(vm.type_error(format!(
+                    "type '{}' is not an acceptable base type",
+                    st.name()
+                )));
+            }
+            return Err(vm.not_implemented_error(format!(
+                "subclassing the built-in type '{}' is not supported by Pyrena yet",
+                st.name()
+            )));
+        }
+    }
+    Ok(layout)
+}
+
+/// `type(name, bases, namespace)`: creates a heap type.
+pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult<Obj> {
+    for b in &bases {
+        if try_as_type(b).is_none() {
+            let r = vm.repr_string(b)?;
+            return Err(vm.type_error(format!("bases must be types, not {r}")));
+        }
+    }
+    let bases = if bases.is_empty() {
+        vec![vm.types.object.clone()]
+    } else {
+        bases
+    };
+    let layout = layout_of(vm, &bases)?;
+    let mro_rest = c3_mro(vm, name, &bases)?;
+    let qualname = match dict::data(ns).get_str(&vm.intern("__qualname__")) {
+        Some(q) if pystr::is_str(&q) => pystr::as_str(&q).to_string(),
+        _ => name.to_string(),
+    };
+    let inherited = bases
+        .iter()
+        .fold(0, |f, b| f | (as_type(b).flags & flags::INHERITED));
+    let fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC | inherited;
+    let meta = as_type(&vm.types.type_) as *const TypeObject;
+    let (basicsize, dealloc, dictoffset): (usize, crate::objects::typeobj::DeallocFn, usize) =
+        match layout {
+            Layout::Object => (
+                std::mem::size_of::<PyBox<InstanceData>>(),
+                heap_instance_dealloc::<InstanceData>,
+                INSTANCE_DICT_OFFSET,
+            ),
+            Layout::Exception => (
+                std::mem::size_of::<PyBox<ExceptionData>>(),
+                heap_instance_dealloc::<ExceptionData>,
+                crate::objects::exception::EXC_DICT_OFFSET,
+            ),
+        };
+    let cls = crate::vm::types::alloc_type_full(
+        meta, name, &qualname, basicsize, fl, dealloc, dictoffset,
+    );
+    let t = as_type(&cls);
+    t.base.set(Some(bases[0].clone()));
+    let bt = vm.new_tuple(bases.clone())?;
+    t.bases.set(Some(bt));
+    let mut mro = vec![cls.clone()];
+    mro.extend(mro_rest);
+    let mro = vm.new_tuple(mro)?;
+    t.mro.set(Some(mro));
+    // The namespace is copied, as CPython does; __qualname__ moves into the type.
+    let d = vm.new_dict()?;
+    for (k, v) in dict::data(ns).items() {
+        if pystr::try_as_str(&k) == Some("__qualname__") {
+            continue;
+        }
+        vm.dict_set(&d, k, v)?;
+    }
+    // A class that defines __eq__ without __hash__ is unhashable.
+    let eq = vm.intern("__eq__");
+    let hash = vm.intern("__hash__");
+    if dict::data(&d).get_str(&eq).is_some() && dict::data(&d).get_str(&hash).is_none() {
+        let none = vm.none.clone();
+        vm.dict_set(&d, hash, none)?;
+    }
+    // Functions named __new__, __init_subclass__ and __class_getitem__ are implicitly static
+    // or class methods.
+    let new_name = vm.intern("__new__");
+    if let Some(f) = dict::data(&d).get_str(&new_name) {
+        if is_function(vm, &f) {
+            let sm = vm.new_staticmethod(f)?;
+            vm.dict_set(&d, new_name, sm)?;
+        }
+    }
+    t.dict.set(Some(d));
+    crate::objects::class_slots::fixup_slots(vm, &cls);
+    Ok(cls)
+}
+
+/// Allocates a bare instance of heap type `cls` (what `object.__new__(cls)` does).
+pub fn alloc_instance(vm: &mut Vm, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    let t = as_type(cls);
+    if t.has_flag(flags::BASE_EXC_SUBCLASS) {
+        let e = vm.new_exception(cls, args.to_vec())?;
+        // The instance owns a reference to its heap type.
+        if is_heap_type(t) {
+            std::mem::forget(cls.clone());
+        }
+        return Ok(e);
+    }
+    let obj = new_box(
+        t,
+        InstanceData {
+            dict: ObjSlot::new(None),
+        },
+        true,
+    )
+    .map_err(|_| vm.memory_error())?;
+    if is_heap_type(t) {
+        std::mem::forget(cls.clone());
+    }
+    Ok(obj)
+}
+
+/// Calling a heap type: `__new__` then `__init__`, with CPython's checks.
+pub fn heap_type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
+    let t = as_type(cls);
+    let new_name = vm.intern("__new__");
+    let init_name = vm.intern("__init__");
+    let user_new = crate::objects::class_slots::lookup_python_attr(vm, t, &new_name);
+    let user_init = crate::objects::class_slots::lookup_python_attr(vm, t, &init_name);
+    let obj = match &user_new {
+        Some(n) => {
+            let f = crate::objects::descr::unwrap_static(n);
+            let mut all: Vec<Obj> = vec![cls.clone()];
+            all.extend_from_slice(args.values);
+            vm.call_with_args(&f, Args::with_kwnames(&all, args.kwnames))?
+        }
+        None => {
+            if user_init.is_none()
+                && (!args.values.is_empty())
+                && !t.has_flag(flags::BASE_EXC_SUBCLASS)
+            {
+                return Err(vm.type_error(format!("{}() takes no arguments", t.name())));
+            }
+            if t.has_flag(flags::BASE_EXC_SUBCLASS) && args.n_kw() > 0 && user_init.is_none() {
+                return Err(vm.type_error(format!("{}() takes no keyword arguments", t.name())));
+            }
+            alloc_instance(vm, cls, args.pos())?
+        }
+    };
+    if !obj.ty().is_subtype(t) {
+        return Ok(obj);
+    }
+    if let Some(init) = user_init {
+        let mut all: Vec<Obj> = vec![obj.clone()];
+        all.extend_from_slice(args.values);
+        let r = vm.call_with_args(&init, Args::with_kwnames(&all, args.kwnames))?;
+        if !r.is(&vm.none) {
+            return Err(vm.type_error(format!(
+                "__init__() should return None, not '{}'",
+                r.ty().name()
+            )));
+        }
+    } else if user_new.is_some() && !args.values.is_empty() && !t.has_flag(flags::BASE_EXC_SUBCLASS)
+    {
+        // object.__init__ ignores arguments when __new__ is overridden.
+    }
+    Ok(obj)
+}
+
+/// `C.__dict__`-style lookup through the MRO, then binding for the instance `obj`.
+pub fn generic_getattr_with_dict(vm: &mut Vm, obj: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
+    let ty_attr = vm.lookup_type_attr(obj.ty(), name);
+    if let Some(a) = &ty_attr {
+        if crate::objects::descr::is_data_descriptor(vm, a) {
+            return crate::objects::descr::descr_get(vm, a, Some(obj), &obj.ty().to_obj())
+                .map(Some);
+        }
+    }
+    if let Some(slot) = instance_dict_slot(obj) {
+        if let Some(d) = slot.get() {
+            if let Some(v) = dict::data(&d).get_str(name) {
+                return Ok(Some(v));
+            }
+        }
+    }
+    match ty_attr {
+        Some(a) => {
+            crate::objects::descr::descr_get(vm, &a, Some(obj), &obj.ty().to_obj()).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+/// Attribute assignment on instances: properties, then the instance dict.
+pub fn generic_setattr(vm: &mut Vm, obj: &Obj, name: &Obj, value: Option<Obj>) -> PyResult<()> {
+    if let Some(a) = vm.lookup_type_attr(obj.ty(), name) {
+        if crate::objects::descr::is_data_descriptor(vm, &a) {
+            return crate::objects::descr::descr_set(vm, &a, obj, value);
+        }
+    }
+    let n = pystr::as_str(name).to_string();
+    match instance_dict(vm, obj)? {
+        Some(d) => match value {
+            Some(v) => vm.dict_set(&d, name.clone(), v),
+            None => {
+                if dict::data(&d).remove(vm, name)?.is_none() {
+                    return Err(vm.attribute_error(format!(
+                        "'{}' object has no attribute '{n}'",
+                        obj.ty().name()
+                    )));
+                }
+                Ok(())
+            }
+        },
+        None => {
+            if vm.lookup_type_attr(obj.ty(), name).is_some() {
+                return Err(vm.attribute_error(format!(
+                    "'{}' object attribute '{n}' is read-only",
+                    obj.ty().name()
+                )));
+            }
+            Err(vm.attribute_error(format!(
+                "'{}' object has no attribute '{n}'",
+                obj.ty().name()
+            )))
+        }
+    }
+}
+
+/// Whether a Python function is found as a plain class attribute (for LOAD_METHOD).
+pub fn method_for_call(vm: &mut Vm, obj: &Obj, name: &Obj) -> Option<Obj> {
+    let a = vm.lookup_type_attr(obj.ty(), name)?;
+    if !is_function(vm, &a) {
+        return None;
+    }
+    if let Some(slot) = instance_dict_slot(obj) {
+        if let Some(d) = slot.get() {
+            if dict::data(&d).get_str(name).is_some() {
+                return None;
+            }
+        }
+    }
+    let _ = func_data;
+    Some(a)
+}

@@ -1,0 +1,320 @@
+//! Descriptors and bound methods: `method` (a function bound to an instance), `property`,
+//! `staticmethod`, `classmethod`, and `super`. `descr_get`/`descr_set` implement the part of
+//! the descriptor protocol attribute lookup needs.
+
+use crate::heap::Obj;
+use crate::objects::args::Args;
+use crate::objects::function::{is_function, method_descr_data};
+use crate::objects::pybox::{new_box, payload};
+use crate::objects::typeobj::{as_type, try_as_type};
+use crate::objects::{code::code_data, dict, simple, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+pub struct MethodData {
+    pub func: Obj,
+    pub this: Obj,
+}
+
+pub struct PropertyData {
+    pub fget: Obj,
+    pub fset: Obj,
+    pub fdel: Obj,
+    pub doc: Obj,
+}
+
+pub struct SuperData {
+    /// The class whose MRO successor is searched (`__thisclass__`).
+    pub thisclass: Obj,
+    /// The bound instance (or class, for classmethods).
+    pub obj: Obj,
+    /// The type whose MRO is searched.
+    pub obj_type: Obj,
+}
+
+fn is_type(vm: &Vm, o: &Obj, t: &Obj) -> bool {
+    let _ = vm;
+    std::ptr::eq(o.type_ptr(), as_type(t))
+}
+
+impl Vm {
+    pub fn new_method(&mut self, func: Obj, this: Obj) -> PyResult<Obj> {
+        let ty = self.types.method.clone();
+        new_box(as_type(&ty), MethodData { func, this }, true).map_err(|_| self.memory_error())
+    }
+
+    pub fn new_staticmethod(&mut self, f: Obj) -> PyResult<Obj> {
+        let ty = self.types.staticmethod.clone();
+        new_box(as_type(&ty), f, true).map_err(|_| self.memory_error())
+    }
+}
+
+pub fn method_data(o: &Obj) -> &MethodData {
+    assert_eq!(o.ty().name(), "method");
+    // SAFETY: bound methods use the `PyBox<MethodData>` layout.
+    unsafe { payload::<MethodData>(o) }
+}
+
+/// The function inside a staticmethod (or the object itself).
+pub fn unwrap_static(o: &Obj) -> Obj {
+    if o.ty().name() == "staticmethod" {
+        // SAFETY: staticmethod objects use the `PyBox<Obj>` layout.
+        return unsafe { payload::<Obj>(o) }.clone();
+    }
+    o.clone()
+}
+
+pub fn is_data_descriptor(vm: &Vm, a: &Obj) -> bool {
+    is_type(vm, a, &vm.types.property)
+}
+
+/// `attr.__get__(obj, owner)` for the descriptor kinds Pyrena has.
+pub fn descr_get(vm: &mut Vm, a: &Obj, obj: Option<&Obj>, owner: &Obj) -> PyResult<Obj> {
+    if is_function(vm, a) {
+        return match obj {
+            Some(o) => vm.new_method(a.clone(), o.clone()),
+            None => Ok(a.clone()),
+        };
+    }
+    if is_type(vm, a, &vm.types.property) {
+        let Some(o) = obj else { return Ok(a.clone()) };
+        // SAFETY: property objects use the `PyBox<PropertyData>` layout.
+        let p = unsafe { payload::<PropertyData>(a) };
+        if p.fget.is(&vm.none) {
+            let n = property_name(vm, a);
+            return Err(vm.attribute_error(format!(
+                "property {n}of '{}' object has no getter",
+                o.ty().name()
+            )));
+        }
+        let f = p.fget.clone();
+        return vm.call(&f, std::slice::from_ref(o));
+    }
+    if is_type(vm, a, &vm.types.staticmethod) {
+        return Ok(unwrap_static(a));
+    }
+    if is_type(vm, a, &vm.types.classmethod) {
+        // SAFETY: classmethod objects use the `PyBox<Obj>` layout.
+        let f = unsafe { payload::<Obj>(a) }.clone();
+        return vm.new_method(f, owner.clone());
+    }
+    if a.ty().name() == "method_descriptor" {
+        if let Some(o) = obj {
+            let d = method_descr_data(a);
+            return vm.new_bound_builtin(d.name, d.func, o.clone());
+        }
+    }
+    Ok(a.clone())
+}
+
+fn property_name(vm: &mut Vm, p: &Obj) -> String {
+    // SAFETY: property objects use the `PyBox<PropertyData>` layout.
+    let d = unsafe { payload::<PropertyData>(p) };
+    for f in [&d.fget, &d.fset, &d.fdel] {
+        if is_function(vm, f) {
+            let n = crate::objects::function::func_data(f).name.get();
+            if let Some(n) = n {
+                return format!("'{}' ", pystr::as_str(&n));
+            }
+        }
+    }
+    String::new()
+}
+
+pub fn descr_set(vm: &mut Vm, a: &Obj, obj: &Obj, value: Option<Obj>) -> PyResult<()> {
+    // SAFETY: only properties are data descriptors here; they use `PyBox<PropertyData>`.
+    let p = unsafe { payload::<PropertyData>(a) };
+    let (f, what) = match &value {
+        Some(_) => (p.fset.clone(), "setter"),
+        None => (p.fdel.clone(), "deleter"),
+    };
+    if f.is(&vm.none) {
+        let n = property_name(vm, a);
+        return Err(vm.attribute_error(format!(
+            "property {n}of '{}' object has no {what}",
+            obj.ty().name()
+        )));
+    }
+    match value {
+        Some(v) => vm.call(&f, &[obj.clone(), v])?,
+        None => vm.call(&f, std::slice::from_ref(obj))?,
+    };
+    Ok(())
+}
+
+pub fn install(vm: &mut Vm) {
+    let m = as_type(&vm.types.method);
+    m.slots.call.set(Some(|vm, m, args| {
+        let d = method_data(m);
+        let (f, this) = (d.func.clone(), d.this.clone());
+        let mut all: smallvec::SmallVec<[Obj; 8]> = smallvec::SmallVec::new();
+        all.push(this);
+        all.extend(args.values.iter().cloned());
+        vm.call_with_args(&f, Args::with_kwnames(&all, args.kwnames))
+    }));
+    m.slots.repr.set(Some(|vm, m| {
+        let d = method_data(m);
+        let (f, this) = (d.func.clone(), d.this.clone());
+        let q = vm.getattr_str(&f, "__qualname__")?;
+        let q = pystr::as_str(&q).to_string();
+        let r = vm.repr_string(&this)?;
+        vm.new_str(&format!("<bound method {q} of {r}>"))
+    }));
+    m.slots.getattro.set(Some(|vm, m, name| {
+        let d = method_data(m);
+        match pystr::as_str(name) {
+            "__self__" => Ok(d.this.clone()),
+            "__func__" => Ok(d.func.clone()),
+            _ => {
+                let f = d.func.clone();
+                vm.getattr(&f, name)
+            }
+        }
+    }));
+    let p = as_type(&vm.types.property);
+    p.slots.new.set(Some(property_new));
+    for t in [&vm.types.staticmethod, &vm.types.classmethod] {
+        as_type(t).slots.new.set(Some(|vm, cls, args| {
+            let a = args.exact(vm, as_type(cls).name(), 1, 1)?;
+            new_box(as_type(cls), a[0].clone(), true).map_err(|_| vm.memory_error())
+        }));
+    }
+    as_type(&vm.types.staticmethod)
+        .slots
+        .call
+        .set(Some(|vm, s, args| {
+            let f = unwrap_static(s);
+            vm.call_with_args(&f, args)
+        }));
+    let s = as_type(&vm.types.super_);
+    s.slots.new.set(Some(super_new));
+    s.slots.getattro.set(Some(super_getattro));
+    s.slots.repr.set(Some(|vm, s| {
+        // SAFETY: super objects use the `PyBox<SuperData>` layout.
+        let d = unsafe { payload::<SuperData>(s) };
+        let t = as_type(&d.thisclass).name().to_string();
+        let o = d.obj_type.clone();
+        let on = as_type(&o).name().to_string();
+        vm.new_str(&format!("<super: <class '{t}'>, <{on} object>>"))
+    }));
+    let pt = vm.types.property.clone();
+    crate::vm::types::add_method(vm, &pt, "getter", |vm, p, a| property_copy(vm, p, a, 0));
+    crate::vm::types::add_method(vm, &pt, "setter", |vm, p, a| property_copy(vm, p, a, 1));
+    crate::vm::types::add_method(vm, &pt, "deleter", |vm, p, a| property_copy(vm, p, a, 2));
+}
+
+fn property_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
+    let [fget, fset, fdel, doc] =
+        args.bind(vm, "property", ["fget", "fset", "fdel", "doc"], 0, 0)?;
+    let none = vm.none.clone();
+    let pick = |o: Option<&Obj>| o.cloned().unwrap_or_else(|| none.clone());
+    let data = PropertyData {
+        fget: pick(fget),
+        fset: pick(fset),
+        fdel: pick(fdel),
+        doc: pick(doc),
+    };
+    new_box(as_type(cls), data, true).map_err(|_| vm.memory_error())
+}
+
+fn property_copy(vm: &mut Vm, p: &Obj, args: Args, which: usize) -> PyResult<Obj> {
+    let a = args.exact(vm, "property", 1, 1)?;
+    // SAFETY: property objects use the `PyBox<PropertyData>` layout.
+    let d = unsafe { payload::<PropertyData>(p) };
+    let mut parts = [d.fget.clone(), d.fset.clone(), d.fdel.clone()];
+    parts[which] = a[0].clone();
+    let [fget, fset, fdel] = parts;
+    let data = PropertyData {
+        fget,
+        fset,
+        fdel,
+        doc: d.doc.clone(),
+    };
+    let ty = vm.types.property.clone();
+    new_box(as_type(&ty), data, true).map_err(|_| vm.memory_error())
+}
+
+/// `super()` (zero-argument, from the calling frame's `__class__` cell and first argument)
+/// and `super(type, obj)`.
+fn super_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
+    let pos = args.exact(vm, "super", 0, 2)?;
+    let (thisclass, obj) = match pos.len() {
+        2 => (pos[0].clone(), pos[1].clone()),
+        0 => zero_arg_super(vm)?,
+        _ => {
+            return Err(vm
+                .not_implemented_error("unbound super objects are not supported by Pyrena".into()))
+        }
+    };
+    let Some(tc) = try_as_type(&thisclass) else {
+        return Err(vm.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            thisclass.ty().name()
+        )));
+    };
+    let obj_type = if let Some(t) = try_as_type(&obj).filter(|t| t.is_subtype(tc)) {
+        t.to_obj()
+    } else if obj.ty().is_subtype(tc) {
+        obj.ty().to_obj()
+    } else {
+        return Err(
+            vm.type_error("super(type, obj): obj must be an instance or subtype of type".into())
+        );
+    };
+    let data = SuperData {
+        thisclass,
+        obj,
+        obj_type,
+    };
+    new_box(as_type(cls), data, true).map_err(|_| vm.memory_error())
+}
+
+fn zero_arg_super(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
+    let Some(f) = vm.frames.last() else {
+        return Err(vm.runtime_error("super(): no current frame".into()));
+    };
+    let code = code_data(&f.code);
+    let base = f.base;
+    if code.argcount == 0 {
+        return Err(vm.runtime_error("super(): no arguments".into()));
+    }
+    let nv = code.varnames.len();
+    let first = match code.cell_args.iter().find(|(_, a)| *a == 0) {
+        Some((c, _)) => vm.stack[base + nv + *c as usize]
+            .as_ref()
+            .and_then(|cell| simple::cell_data(cell).value.get()),
+        None => vm.stack[base].clone(),
+    };
+    let Some(first) = first else {
+        return Err(vm.runtime_error("super(): arg[0] deleted".into()));
+    };
+    let Some(idx) = code.freevars.iter().position(|n| n == "__class__") else {
+        return Err(vm.runtime_error("super(): __class__ cell not found".into()));
+    };
+    let cell = vm.stack[base + nv + code.cellvars.len() + idx].clone();
+    let class = cell.and_then(|c| simple::cell_data(&c).value.get());
+    match class {
+        Some(c) => Ok((c, first)),
+        None => Err(vm.runtime_error("super(): empty __class__ cell".into())),
+    }
+}
+
+fn super_getattro(vm: &mut Vm, s: &Obj, name: &Obj) -> PyResult<Obj> {
+    // SAFETY: super objects use the `PyBox<SuperData>` layout.
+    let d = unsafe { payload::<SuperData>(s) };
+    let (thisclass, obj, obj_type) = (d.thisclass.clone(), d.obj.clone(), d.obj_type.clone());
+    if pystr::as_str(name) != "__class__" {
+        let mro = as_type(&obj_type).mro.get().expect("mro");
+        let items = tuple::items(&mro);
+        if let Some(pos) = items.iter().position(|t| t.is(&thisclass)) {
+            for t in &items[pos + 1..] {
+                if let Some(dd) = as_type(t).dict.get() {
+                    if let Some(a) = dict::data(&dd).get_str(name) {
+                        let inst = if obj.is(&obj_type) { None } else { Some(&obj) };
+                        return descr_get(vm, &a, inst, &obj_type);
+                    }
+                }
+            }
+        }
+    }
+    vm.generic_getattr(s, name)
+}
