@@ -29,6 +29,9 @@ pub type Spanned = (usize, Tok, usize);
 /// CPython's `MAXLEVEL`: brackets may nest this deep.
 const MAX_BRACKET_DEPTH: usize = 200;
 
+/// CPython's `MAXINDENT`: at most 99 nested blocks.
+const MAX_INDENT: usize = 100;
+
 pub struct Layout<'s> {
     text: &'s str,
     base: usize,
@@ -235,6 +238,11 @@ impl<'s> Layout<'s> {
         } else if col > top {
             if altcol <= alttop {
                 return Err(tab_error());
+            }
+            if self.indents.len() >= MAX_INDENT {
+                let msg = "too many levels of indentation";
+                return Err(RawError::new(msg, line_start, line_start)
+                    .with_kind(SyntaxErrorKind::IndentationError));
             }
             self.indents.push((col, altcol));
             self.push(line_start, Tok::Indent, pos);

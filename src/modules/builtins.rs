@@ -115,6 +115,7 @@ pub fn install(vm: &mut Vm, d: &Obj) {
                     | "code"
                     | "function"
                     | "method"
+                    | "generator"
                     | "builtin_function_or_method"
                     | "method_descriptor"
                     | "module"
@@ -400,6 +401,20 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "next", 1, 2)?;
     if p[0].ty().slots.iternext.get().is_none() {
         return Err(vm.type_error(format!("'{}' object is not an iterator", p[0].ty().name())));
+    }
+    if crate::objects::generator::is_generator(vm, &p[0]) {
+        let none = vm.none.clone();
+        return match vm.gen_next_or_stop(&p[0], none) {
+            Err(e) if p.len() == 2 => {
+                let si = vm.types.exc.stop_iteration.clone();
+                if vm.err_matches(&e, &si) {
+                    Ok(p[1].clone())
+                } else {
+                    Err(e)
+                }
+            }
+            r => r,
+        };
     }
     match vm.next(&p[0])? {
         Some(v) => Ok(v),

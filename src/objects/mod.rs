@@ -13,6 +13,7 @@ pub mod exc_type;
 pub mod exception;
 pub mod float;
 pub mod function;
+pub mod generator;
 pub mod int;
 pub mod int_ops;
 pub mod iter;

@@ -37,11 +37,9 @@ pub fn comma_list<T>(mut v: Vec<T>, last: Option<T>) -> (Vec<T>, bool) {
     }
 }
 
+/// Every expression node the grammar builds comes through here (nesting is capped).
 pub fn expr(kind: ExprKind, l: usize, r: usize) -> Expr {
-    Expr {
-        kind,
-        span: Span::new(l, r),
-    }
+    super::depth::node(kind, l, r)
 }
 
 pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Stmt {

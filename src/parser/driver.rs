@@ -7,6 +7,7 @@
 //! the parser's own message. It is also the re-entry point for f-string replacement fields.
 
 use super::ast::{Expr, Module};
+use super::depth;
 use super::diagnose::{self, TokInfo};
 use super::error::Quirk;
 use super::python;
@@ -48,6 +49,7 @@ enum Parsed {
 fn run(src: &str, layout: &mut Layout<'_>, goal: Goal) -> Result<Parsed, RawError> {
     let mut toks = Vec::new();
     let mut lex_failed = false;
+    depth::enter(src.len());
     let result = {
         let rec = Recorder {
             inner: layout,
@@ -63,7 +65,12 @@ fn run(src: &str, layout: &mut Layout<'_>, goal: Goal) -> Result<Parsed, RawErro
                 .map(Parsed::Expr),
         }
     };
-    result.map_err(|e| diagnose::explain(src, e, &toks, layout, lex_failed))
+    let too_deep = depth::leave();
+    let parsed = result.map_err(|e| diagnose::explain(src, e, &toks, layout, lex_failed))?;
+    match too_deep {
+        Some(at) => Err(RawError::new("Python source too complex to parse", at, at)),
+        None => Ok(parsed),
+    }
 }
 
 pub fn parse_module_raw(src: &str) -> Result<Module, RawError> {

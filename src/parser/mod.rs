@@ -11,6 +11,7 @@
 pub mod ast;
 
 mod actions;
+mod depth;
 mod diagnose;
 mod driver;
 mod error;

@@ -21,7 +21,7 @@ impl Vm {
         kwnames: Option<&Obj>,
         cleanup_to: usize,
         is_entry: bool,
-    ) -> PyResult<()> {
+    ) -> PyResult<Option<Obj>> {
         if self.depth >= self.recursion_limit {
             self.truncate_stack(cleanup_to);
             return Err(self.recursion_error());
@@ -60,10 +60,22 @@ impl Vm {
             }
         }
         if code.has_flag(code_flags::GENERATOR) {
+            // A generator function's call returns a generator holding the bound frame.
+            let slots: Vec<Option<Obj>> = self.stack.drain(base..).collect();
             self.truncate_stack(cleanup_to);
-            return Err(
-                self.not_implemented_error("generators are not supported by Pyrena yet".into())
-            );
+            let frame = Frame {
+                code: code_obj.clone(),
+                func: Some(func.clone()),
+                globals: fd.globals.clone(),
+                builtins: fd.builtins.clone(),
+                locals: None,
+                ip: 0,
+                base: 0,
+                cleanup_to: 0,
+                is_entry: true,
+                generator: None,
+            };
+            return self.new_generator(frame, slots, func).map(Some);
         }
         self.depth += 1;
         self.frames.push(Frame {
@@ -76,8 +88,9 @@ impl Vm {
             base,
             cleanup_to,
             is_entry,
+            generator: None,
         });
-        Ok(())
+        Ok(None)
     }
 
     fn truncate_stack(&mut self, len: usize) {
@@ -296,7 +309,9 @@ impl Vm {
             for a in args.values {
                 self.stack.push(Some(a.clone()));
             }
-            self.push_function_frame(func, base, args.kwnames, base, true)?;
+            if let Some(gen) = self.push_function_frame(func, base, args.kwnames, base, true)? {
+                return Ok(gen);
+            }
             return self.run_frame();
         }
         match func.ty().slots.call.get() {
@@ -339,7 +354,12 @@ impl Vm {
     /// Runs a class body function with `ns` as its namespace (`LOAD_NAME`/`STORE_NAME`).
     pub fn run_class_body(&mut self, func: &Obj, ns: &Obj) -> PyResult<Obj> {
         let base = self.stack.len();
-        self.push_function_frame(func, base, None, base, true)?;
+        if self
+            .push_function_frame(func, base, None, base, true)?
+            .is_some()
+        {
+            return Err(self.type_error("a class body cannot be a generator".into()));
+        }
         if let Some(f) = self.frames.last_mut() {
             f.locals = Some(ns.clone());
         }
@@ -366,6 +386,7 @@ impl Vm {
             base,
             cleanup_to: base,
             is_entry: true,
+            generator: None,
         });
         self.run_frame()
     }

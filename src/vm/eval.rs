@@ -727,14 +727,69 @@ impl Vm {
                     self.dict_set_str(&b, "_", v)?;
                 }
             }
-            Op::YieldValue | Op::ReturnGenerator | Op::Send | Op::GetYieldFromIter => {
-                return Err(
-                    self.not_implemented_error("generators are not supported by Pyrena yet".into())
-                )
+            Op::YieldValue => {
+                let v = self.pop();
+                self.suspend_generator(v);
+                return Ok(Flow::Switch);
             }
+            Op::Send => {
+                let v = self.pop();
+                let recv = self.top().clone();
+                match self.send_to(&recv, v)? {
+                    crate::objects::generator::GenStep::Yielded(y) => self.push(y),
+                    crate::objects::generator::GenStep::Returned(r) => {
+                        self.pop();
+                        self.push(r);
+                        *ip = arg as usize;
+                    }
+                }
+            }
+            Op::GetYieldFromIter => {
+                let v = self.pop();
+                let it = if crate::objects::generator::is_generator(self, &v) {
+                    v
+                } else {
+                    self.get_iter(&v)?
+                };
+                self.push(it);
+            }
+            Op::ReturnGenerator => {}
             Op::SetupAnnotations => {}
         }
         Ok(Flow::Next)
+    }
+
+    /// `yield from` delegation: one step of the sub-iterator.
+    fn send_to(&mut self, recv: &Obj, v: Obj) -> PyResult<crate::objects::generator::GenStep> {
+        use crate::objects::generator::{GenStep, Resume};
+        if crate::objects::generator::is_generator(self, recv) {
+            return self.gen_resume(recv, Resume::Send(v));
+        }
+        if v.is(&self.none) {
+            return match self.next(recv)? {
+                Some(y) => Ok(GenStep::Yielded(y)),
+                None => Ok(GenStep::Returned(self.none.clone())),
+            };
+        }
+        let send = self.intern("send");
+        let m = self.getattr(recv, &send)?;
+        match self.call(&m, &[v]) {
+            Ok(y) => Ok(GenStep::Yielded(y)),
+            Err(e) => {
+                let si = self.types.exc.stop_iteration.clone();
+                if self.err_matches(&e, &si) {
+                    let value = self.getattr_str(&e.exc, "value")?;
+                    Ok(GenStep::Returned(value))
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+
+    /// Raises `err` at instruction `ip` of the top frame, as if that instruction had raised it.
+    pub fn unwind_into(&mut self, err: PyErr, ip: usize) -> PyResult<()> {
+        self.unwind(err, ip, false)
     }
 
     /// Pops the top `n` values, bottom first.
@@ -937,7 +992,12 @@ impl Vm {
         let args_start = if has_self { func_pos + 1 } else { func_pos + 2 };
         let callable = self.stack[func_pos].clone().expect("callable");
         if crate::objects::function::is_function(self, &callable) {
-            self.push_function_frame(&callable, args_start, kwnames.as_ref(), func_pos, false)?;
+            if let Some(gen) =
+                self.push_function_frame(&callable, args_start, kwnames.as_ref(), func_pos, false)?
+            {
+                self.push(gen);
+                return Ok(Flow::Next);
+            }
             return Ok(Flow::Switch);
         }
         let args = self.pop_n(len - args_start);

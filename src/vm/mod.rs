@@ -75,6 +75,8 @@ pub struct Vm {
     pub handled: Option<Obj>,
     /// The value of an entry frame that just returned, for `run_frame` to hand back.
     pub returned: Option<Obj>,
+    /// Set by `YIELD_VALUE` so the resumer can tell a yield from a return.
+    pub gen_yielded: bool,
     pub recursion_limit: usize,
     /// Python-level call depth (frames plus native re-entries).
     pub depth: usize,

@@ -227,17 +227,35 @@ fn deep_nesting_parses_up_to_cpythons_limit() {
     let e = parse_module(&nested(100_000, "(", ")", "1"), "n.py").unwrap_err();
     assert_eq!(e.msg, "too many nested parentheses");
 
-    let mut blocks = String::new();
-    for i in 0..100 {
-        blocks.push_str(&" ".repeat(i));
-        blocks.push_str("if x:\n");
-    }
-    blocks.push_str(&" ".repeat(100));
-    blocks.push_str("pass\n");
-    assert!(parse_module(&blocks, "n.py").is_ok());
+    // CPython allows 99 nested blocks.
+    let blocks = |n: usize| {
+        let mut s = String::new();
+        for i in 0..n {
+            s.push_str(&" ".repeat(i));
+            s.push_str("if x:\n");
+        }
+        s + &" ".repeat(n) + "pass\n"
+    };
+    assert!(parse_module(&blocks(99), "n.py").is_ok());
+    let e = parse_module(&blocks(100), "n.py").unwrap_err();
+    assert_eq!(e.kind, SyntaxErrorKind::IndentationError);
+    assert_eq!(
+        (e.msg.as_str(), e.lineno),
+        ("too many levels of indentation", 101)
+    );
+}
 
-    let unary = format!("x = {}1\n", "-".repeat(1000));
-    assert!(parse_module(&unary, "n.py").is_ok());
-    let chain = format!("x = 1{}\n", " + 1".repeat(2000));
-    assert!(parse_module(&chain, "n.py").is_ok());
+#[test]
+fn expression_nesting_is_capped_without_overflowing_the_stack() {
+    let unary = |n: usize| format!("x = {}1\n", "-".repeat(n));
+    let chain = |n: usize| format!("x = 1{}\n", " + 1".repeat(n));
+    let calls = |n: usize| format!("x = f{}\n", "()".repeat(n));
+    for make in [unary, chain, calls] {
+        assert!(parse_module(&make(2000), "n.py").is_ok());
+        let e = parse_module(&make(100_000), "n.py").unwrap_err();
+        assert_eq!(e.msg, "Python source too complex to parse");
+        // A parse error after a very deep expression must not overflow either.
+        let bad = make(100_000).replace('\n', " +\n");
+        assert!(parse_module(&bad, "n.py").is_err());
+    }
 }

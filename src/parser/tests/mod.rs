@@ -79,22 +79,3 @@ fn dev_dump() {
     }
     std::fs::write(output, out).unwrap_or_default();
 }
-
-#[test]
-#[ignore]
-fn dev_deep() {
-    let n: usize = std::env::var("DEEP_N").unwrap().parse().unwrap();
-    let kind = std::env::var("DEEP_K").unwrap();
-    let src = match kind.as_str() {
-        "unary" => format!("x = {}1\n", "-".repeat(n)),
-        "chain" => format!("x = 1{}\n", "+1".repeat(n)),
-        "not" => format!("x = {}1\n", "not ".repeat(n)),
-        "attr" => format!("x = {}b\n", "a.".repeat(n)),
-        _ => format!("x = f{}\n", "()".repeat(n)),
-    };
-    let t = std::time::Instant::now();
-    let r = parse_module(&src, "d.py");
-    eprintln!("parsed {} in {:?}: ok={}", kind, t.elapsed(), r.is_ok());
-    drop(r);
-    eprintln!("dropped");
-}

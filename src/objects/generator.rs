@@ -1,0 +1,297 @@
+//! Generators: calling a generator function creates a generator object holding a suspended
+//! frame (its record plus its slice of the value stack). `next`/`send`/`throw` move the
+//! slice back onto the VM's stack and run the frame until it yields (`YIELD_VALUE` moves it
+//! out again) or returns.
+//!
+//! Invariants: a generator is Created, Suspended, Running or Finished; only Created and
+//! Suspended generators hold a saved frame; a Running generator's frame is on the VM's frame
+//! stack and cannot be resumed again ("generator already executing").
+
+use std::cell::Cell;
+
+use crate::heap::{Obj, ObjSlot};
+use crate::objects::args::Args;
+use crate::objects::pybox::{new_box, payload};
+use crate::objects::typeobj::as_type;
+use crate::objects::{code::code_data, exception, str as pystr};
+use crate::vm::{Frame, PyErr, PyResult, Vm};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+/// A frame taken off the VM's stacks while its generator is suspended.
+pub struct SavedFrame {
+    pub frame: Frame,
+    /// The frame's locals and operand stack (`base` is 0-relative while saved).
+    pub slots: Vec<Option<Obj>>,
+}
+
+pub struct GeneratorData {
+    pub state: Cell<GenState>,
+    pub frame: Cell<Option<Box<SavedFrame>>>,
+    pub name: Obj,
+    pub qualname: Obj,
+    /// The exception the generator was handling when it last yielded.
+    pub saved_exc: ObjSlot,
+}
+
+/// What a resumed generator did.
+pub enum GenStep {
+    Yielded(Obj),
+    Returned(Obj),
+}
+
+/// How a generator is resumed.
+pub enum Resume {
+    Send(Obj),
+    Throw(PyErr),
+}
+
+pub fn is_generator(vm: &Vm, o: &Obj) -> bool {
+    std::ptr::eq(o.type_ptr(), as_type(&vm.types.generator))
+}
+
+fn data(o: &Obj) -> &GeneratorData {
+    assert_eq!(o.ty().name(), "generator");
+    // SAFETY: generator objects use the `PyBox<GeneratorData>` layout.
+    unsafe { payload::<GeneratorData>(o) }
+}
+
+impl Vm {
+    /// Wraps a just-bound generator frame (`frame.base` is 0-relative to `slots`).
+    pub fn new_generator(
+        &mut self,
+        frame: Frame,
+        slots: Vec<Option<Obj>>,
+        func: &Obj,
+    ) -> PyResult<Obj> {
+        let fd = crate::objects::function::func_data(func);
+        let name = fd.name.get().unwrap_or_else(|| self.empty_str.clone());
+        let qualname = fd.qualname.get().unwrap_or_else(|| name.clone());
+        let data = GeneratorData {
+            state: Cell::new(GenState::Created),
+            frame: Cell::new(Some(Box::new(SavedFrame { frame, slots }))),
+            name,
+            qualname,
+            saved_exc: ObjSlot::new(None),
+        };
+        let ty = self.types.generator.clone();
+        new_box(as_type(&ty), data, true).map_err(|_| self.memory_error())
+    }
+
+    /// Called by `YIELD_VALUE`: moves the top frame (a generator's) back into its generator.
+    pub fn suspend_generator(&mut self, value: Obj) {
+        let mut f = self.frames.pop().expect("generator frame");
+        let slots: Vec<Option<Obj>> = self.stack.drain(f.base..).collect();
+        self.depth -= 1;
+        let gen = f
+            .generator
+            .clone()
+            .expect("YIELD_VALUE outside a generator frame");
+        f.base = 0;
+        let d = data(&gen);
+        d.frame.set(Some(Box::new(SavedFrame { frame: f, slots })));
+        d.state.set(GenState::Suspended);
+        self.returned = Some(value);
+        self.gen_yielded = true;
+    }
+
+    /// Resumes `gen` with a value or an exception and runs it to its next yield or its end.
+    pub fn gen_resume(&mut self, gen: &Obj, how: Resume) -> PyResult<GenStep> {
+        let d = data(gen);
+        match d.state.get() {
+            GenState::Running => {
+                return Err(self.value_error("generator already executing".into()));
+            }
+            GenState::Finished => {
+                return match how {
+                    Resume::Send(_) => Ok(GenStep::Returned(self.none.clone())),
+                    Resume::Throw(e) => Err(e),
+                };
+            }
+            GenState::Created => {
+                if let Resume::Send(v) = &how {
+                    if !v.is(&self.none) {
+                        return Err(self.type_error(
+                            "can't send non-None value to a just-started generator".into(),
+                        ));
+                    }
+                }
+            }
+            GenState::Suspended => {}
+        }
+        if self.depth >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let saved = d.frame.take().expect("suspended generator has a frame");
+        let was_created = d.state.get() == GenState::Created;
+        let SavedFrame { mut frame, slots } = *saved;
+        let base = self.stack.len();
+        frame.base = base;
+        frame.cleanup_to = base;
+        frame.is_entry = true;
+        frame.generator = Some(gen.clone());
+        self.stack.extend(slots);
+        self.depth += 1;
+        let yield_ip = frame.ip.saturating_sub(1);
+        self.frames.push(frame);
+        d.state.set(GenState::Running);
+        let caller_exc = self.handled.clone();
+        if let Some(e) = d.saved_exc.take() {
+            self.handled = Some(e);
+        }
+        let result = match how {
+            Resume::Send(v) => {
+                if !was_created {
+                    self.stack.push(Some(v));
+                }
+                self.run_frame()
+            }
+            Resume::Throw(e) => match self.unwind_into(e, yield_ip) {
+                Ok(()) => self.run_frame(),
+                Err(e) => Err(e),
+            },
+        };
+        let yielded = std::mem::take(&mut self.gen_yielded);
+        if yielded {
+            let mine = self.handled.take();
+            if mine.as_ref().map(Obj::addr) != caller_exc.as_ref().map(Obj::addr) {
+                d.saved_exc.set(mine);
+            }
+        } else {
+            d.state.set(GenState::Finished);
+        }
+        self.handled = caller_exc;
+        match result {
+            Ok(v) if yielded => Ok(GenStep::Yielded(v)),
+            Ok(v) => Ok(GenStep::Returned(v)),
+            Err(e) => {
+                d.state.set(GenState::Finished);
+                let si = self.types.exc.stop_iteration.clone();
+                if self.err_matches(&e, &si) {
+                    let mut r = self.runtime_error("generator raised StopIteration".into());
+                    let ed = exception::exc_data(&r.exc);
+                    ed.cause.set(Some(e.exc.clone()));
+                    ed.context.set(Some(e.exc));
+                    ed.suppress_context.set(true);
+                    r = PyErr { exc: r.exc };
+                    return Err(r);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `next(gen)` with CPython's StopIteration carrying the return value.
+    pub fn gen_next_or_stop(&mut self, gen: &Obj, value: Obj) -> PyResult<Obj> {
+        match self.gen_resume(gen, Resume::Send(value))? {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(v) => {
+                let arg = if v.is(&self.none) { None } else { Some(v) };
+                Err(self.stop_iteration(arg))
+            }
+        }
+    }
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = as_type(&vm.types.generator);
+    t.slots.iter.set(Some(|_, g| Ok(g.clone())));
+    t.slots.iternext.set(Some(|vm, g| {
+        let none = vm.none.clone();
+        match vm.gen_resume(g, Resume::Send(none))? {
+            GenStep::Yielded(v) => Ok(Some(v)),
+            GenStep::Returned(_) => Ok(None),
+        }
+    }));
+    t.slots.repr.set(Some(|vm, g| {
+        let q = pystr::as_str(&data(g).qualname).to_string();
+        vm.new_str(&format!("<generator object {q} at {:#x}>", g.addr()))
+    }));
+    t.slots
+        .getattro
+        .set(Some(|vm, g, name| match pystr::as_str(name) {
+            "__name__" => Ok(data(g).name.clone()),
+            "__qualname__" => Ok(data(g).qualname.clone()),
+            "gi_running" => Ok(vm.new_bool(data(g).state.get() == GenState::Running)),
+            "gi_code" => {
+                let code = match data_frame_code(g) {
+                    Some(c) => c,
+                    None => vm.none.clone(),
+                };
+                Ok(code)
+            }
+            _ => vm.generic_getattr(g, name),
+        }));
+    let gt = vm.types.generator.clone();
+    crate::vm::types::add_method(vm, &gt, "send", |vm, g, a| {
+        let p = a.exact(vm, "send", 1, 1)?;
+        vm.gen_next_or_stop(g, p[0].clone())
+    });
+    crate::vm::types::add_method(vm, &gt, "throw", gen_throw);
+    crate::vm::types::add_method(vm, &gt, "close", gen_close);
+}
+
+fn data_frame_code(g: &Obj) -> Option<Obj> {
+    let d = data(g);
+    let saved = d.frame.take()?;
+    let code = saved.frame.code.clone();
+    d.frame.set(Some(saved));
+    let _ = code_data;
+    Some(code)
+}
+
+/// `gen.throw(exc)` / `gen.throw(type[, value])`.
+fn gen_throw(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
+    let p = args.exact(vm, "throw", 1, 3)?;
+    let exc = if let Some(v) = p.get(1).filter(|v| !v.is(&vm.none)) {
+        if exception::is_exception(v) {
+            v.clone()
+        } else {
+            vm.call(&p[0], std::slice::from_ref(v))?
+        }
+    } else {
+        vm.make_exception(&p[0])?
+    };
+    match vm.gen_resume(g, Resume::Throw(PyErr { exc }))? {
+        GenStep::Yielded(v) => Ok(v),
+        GenStep::Returned(v) => {
+            let arg = if v.is(&vm.none) { None } else { Some(v) };
+            Err(vm.stop_iteration(arg))
+        }
+    }
+}
+
+/// `gen.close()`: raises GeneratorExit at the paused yield; the generator must not yield again.
+fn gen_close(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
+    args.exact(vm, "close", 0, 0)?;
+    let d = data(g);
+    if d.state.get() == GenState::Created {
+        d.frame.set(None);
+        d.state.set(GenState::Finished);
+        return Ok(vm.none.clone());
+    }
+    if d.state.get() == GenState::Finished {
+        return Ok(vm.none.clone());
+    }
+    let ge = vm.types.exc.generator_exit.clone();
+    let exc = vm.new_exception(&ge, vec![])?;
+    match vm.gen_resume(g, Resume::Throw(PyErr { exc })) {
+        Ok(GenStep::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit".into())),
+        Ok(GenStep::Returned(_)) => Ok(vm.none.clone()),
+        Err(e) => {
+            let ge = vm.types.exc.generator_exit.clone();
+            let si = vm.types.exc.stop_iteration.clone();
+            if vm.err_matches(&e, &ge) || vm.err_matches(&e, &si) {
+                Ok(vm.none.clone())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
