@@ -28,9 +28,10 @@ fn help() {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let mut i = 1;
-    while i < args.len() {
-        match args[i].as_str() {
+    // Options come first; the first non-option (script, `-c`, `-`) ends option parsing.
+    if let Some(first) = args.get(1) {
+        let i = 1;
+        match first.as_str() {
             "-h" | "-?" | "--help" => {
                 help();
                 return ExitCode::SUCCESS;
@@ -78,10 +79,6 @@ fn main() -> ExitCode {
                 let argv: Vec<String> = args[i..].to_vec();
                 return run(&src, &abs, &argv);
             }
-        }
-        #[allow(unreachable_code)]
-        {
-            i += 1;
         }
     }
     // No script: read the program from stdin, as python3 does when stdin is not a terminal.

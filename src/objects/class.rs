@@ -176,7 +176,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
         .iter()
         .fold(0, |f, b| f | (as_type(b).flags & flags::INHERITED));
     let fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC | inherited;
-    let meta = as_type(&vm.types.type_) as *const TypeObject;
+    let meta_obj = vm.types.type_.clone();
     let (basicsize, dealloc, dictoffset): (usize, crate::objects::typeobj::DeallocFn, usize) =
         match layout {
             Layout::Object => (
@@ -191,8 +191,15 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             ),
         };
     let cls = crate::vm::types::alloc_type_full(
-        meta, name, &qualname, basicsize, fl, dealloc, dictoffset,
-    );
+        Some(as_type(&meta_obj)),
+        name,
+        &qualname,
+        basicsize,
+        fl,
+        dealloc,
+        dictoffset,
+    )
+    .map_err(|_| vm.memory_error())?;
     let t = as_type(&cls);
     t.base.set(Some(bases[0].clone()));
     let bt = vm.new_tuple(bases.clone())?;

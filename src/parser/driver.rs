@@ -8,9 +8,10 @@
 
 use super::ast::{Expr, Module};
 use super::depth;
-use super::diagnose::{self, TokInfo};
+use super::diagnose;
 use super::error::Quirk;
 use super::python;
+use super::tokscan::TokInfo;
 use super::RawError;
 use crate::lexer::{Layout, Spanned};
 
@@ -108,8 +109,8 @@ pub fn parse_fstring_field(src: &str, start: usize, end: usize) -> Result<Expr, 
             err.msg = format!("f-string: {}", err.msg);
             err.incomplete = false;
             if err.quirk.is_none() {
-                let sp = err.start.saturating_sub(base).min(text.len());
-                let ep = err.end.saturating_sub(base).clamp(sp, text.len());
+                let sp = floor_char(&text, err.start.saturating_sub(base));
+                let ep = floor_char(&text, err.end.saturating_sub(base)).max(sp);
                 let line_start = text[..sp].rfind('\n').map_or(0, |i| i + 1);
                 let line_end = text[sp..].find('\n').map_or(text.len(), |i| sp + i);
                 let offset = text[line_start..sp].chars().count() + 1;
@@ -127,4 +128,13 @@ pub fn parse_fstring_field(src: &str, start: usize, end: usize) -> Result<Expr, 
             Err(err)
         }
     }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+pub(crate) fn floor_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

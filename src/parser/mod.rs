@@ -18,6 +18,7 @@ mod error;
 mod line_index;
 mod strings;
 mod targets;
+mod tokscan;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(

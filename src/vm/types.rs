@@ -119,29 +119,31 @@ unsafe fn type_dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
-/// Allocates a type object whose metatype is `meta` (null: the type is its own metatype).
-pub fn alloc_type(
-    meta: *const TypeObject,
+/// Allocates a built-in type object at startup whose metatype is `meta` (`None`: the type is
+/// its own metatype, which is how `type` is made).
+fn alloc_type(
+    meta: Option<&TypeObject>,
     name: &str,
     basicsize: usize,
     fl: u32,
     dealloc: DeallocFn,
 ) -> Obj {
-    alloc_type_full(meta, name, name, basicsize, fl, dealloc, 0)
+    alloc_type_full(meta, name, name, basicsize, fl, dealloc, 0).expect("out of memory at startup")
 }
 
 /// Allocates a type object with every field given.
 pub fn alloc_type_full(
-    meta: *const TypeObject,
+    meta: Option<&TypeObject>,
     name: &str,
     qualname: &str,
     basicsize: usize,
     fl: u32,
     dealloc: DeallocFn,
     dictoffset: usize,
-) -> Obj {
+) -> Result<Obj, crate::heap::AllocError> {
+    let meta_ptr = meta.map_or(std::ptr::null(), |m| m as *const TypeObject);
     let t = TypeObject {
-        head: ObjHeader::new(meta),
+        head: ObjHeader::new(meta_ptr),
         name: name.to_string(),
         qualname: qualname.to_string(),
         dictoffset,
@@ -157,31 +159,31 @@ pub fn alloc_type_full(
     let size = std::mem::size_of::<TypeObject>();
     // The metatype (`type`) has no GC flag, so its instances carry no GC header; a temporary
     // description stands in for it while `type` itself is being created.
-    let p = if meta.is_null() {
-        crate::heap::alloc::alloc_raw(size)
-            .expect("out of memory at startup")
-            .cast::<ObjHeader>()
-    } else {
-        // SAFETY: `meta` is a live type object.
-        alloc_object(unsafe { &*meta }, size).expect("out of memory at startup")
+    let p = match meta {
+        None => crate::heap::alloc::alloc_raw(size)?.cast::<ObjHeader>(),
+        Some(m) => alloc_object(m, size)?,
     };
     // SAFETY: `p` has room for a `TypeObject`.
     unsafe {
         let tp = p.as_ptr() as *mut TypeObject;
         tp.write(t);
-        if meta.is_null() {
+        if meta.is_none() {
             (*tp).head.ty.set(tp);
         }
-        Obj::from_owned(p)
+        Ok(Obj::from_owned(p))
     }
 }
 
 struct Builder {
-    meta: *const TypeObject,
+    meta: Obj,
     object: Option<Obj>,
 }
 
 impl Builder {
+    fn meta(&self) -> &TypeObject {
+        as_type(&self.meta)
+    }
+
     fn make(
         &self,
         name: &str,
@@ -192,7 +194,7 @@ impl Builder {
     ) -> Obj {
         let base = base.or(self.object.as_ref());
         let inherited = base.map_or(0, |b| as_type(b).flags & flags::INHERITED);
-        let t = alloc_type(self.meta, name, basicsize, fl | inherited, dealloc);
+        let t = alloc_type(Some(self.meta()), name, basicsize, fl | inherited, dealloc);
         as_type(&t).base.set(base.cloned());
         t
     }
@@ -212,14 +214,15 @@ impl Builder {
         let base = base.or(self.object.as_ref());
         let inherited = base.map_or(0, |b| as_type(b).flags & flags::INHERITED);
         let t = alloc_type_full(
-            self.meta,
+            Some(self.meta()),
             name,
             name,
             std::mem::size_of::<PyBox<exception::ExceptionData>>(),
             fl | inherited,
             dealloc_box::<exception::ExceptionData>,
             exception::EXC_DICT_OFFSET,
-        );
+        )
+        .expect("out of memory at startup");
         as_type(&t).base.set(base.cloned());
         t
     }
@@ -228,14 +231,16 @@ impl Builder {
 /// Builds a fresh interpreter.
 pub fn bootstrap() -> Vm {
     let type_ = alloc_type(
-        std::ptr::null(),
+        None,
         "type",
         std::mem::size_of::<TypeObject>(),
         flags::TYPE_SUBCLASS,
         type_dealloc,
     );
-    let meta = as_type(&type_) as *const TypeObject;
-    let mut b = Builder { meta, object: None };
+    let mut b = Builder {
+        meta: type_.clone(),
+        object: None,
+    };
     let object = b.boxed::<()>("object", 0, None);
     as_type(&type_).base.set(Some(object.clone()));
     b.object = Some(object.clone());

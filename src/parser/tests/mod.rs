@@ -8,6 +8,7 @@ mod ast_statements;
 mod dump;
 mod errors_hints;
 mod errors_parser;
+mod errors_targets;
 mod errors_tokenizer;
 mod fuzz;
 
