@@ -8,6 +8,15 @@ use crate::objects::{exception, int, module, str as pystr, tuple};
 use crate::parser::SyntaxError;
 use crate::vm::{PyErr, Vm};
 
+/// An interpreter instance (one per thread at a time).
+///
+/// ```
+/// use pyrena::Interpreter;
+///
+/// let mut interp = Interpreter::new();
+/// let exit = interp.run_main("x = [1, 2, 3]\nassert sum(x) == 6\n", "<example>");
+/// assert_eq!(exit.code, 0);
+/// ```
 pub struct Interpreter {
     vm: Vm,
 }
