@@ -116,7 +116,7 @@ impl<'s> Layout<'s> {
             },
             Kind::Number => match scan_number(self.text, span.start) {
                 Ok((tok, end)) => {
-                    self.lex.bump(end - span.end);
+                    self.lex.bump(end.saturating_sub(span.end));
                     (tok, end)
                 }
                 Err(e) => return self.fail(e),

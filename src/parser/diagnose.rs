@@ -186,8 +186,8 @@ fn unexpected(src: &str, toks: &[TokInfo], i: usize, expected: &[String]) -> (Ra
         };
         return (e, true);
     }
-    if t.class == Class::Newline && expects(expected, "\":\"") && starts_compound(toks, i) {
-        return (RawError::new("expected ':'", t.start, t.start), true);
+    if let Some(e) = forced_token(toks, i, expected) {
+        return (e, true);
     }
     if let Some(e) = dict_key_without_value(src, toks, i, expected) {
         return (e, true);
@@ -202,6 +202,43 @@ fn unexpected(src: &str, toks: &[TokInfo], i: usize, expected: &[String]) -> (Ra
         return (e, true);
     }
     (here, true)
+}
+
+/// CPython's "expected ':'" / "expected '('": its grammar forces these tokens after some
+/// headers (`&&':'`), and reports a missing `:` after `if`/`while`/... conditions when the
+/// line ends there.
+fn forced_token(toks: &[TokInfo], i: usize, expected: &[String]) -> Option<RawError> {
+    let t = toks[i];
+    let prev = i.checked_sub(1).map(|p| toks[p]);
+    let first = toks[line_start(toks, i)];
+    if expects(expected, "\"(\"") && expected.len() == 1 && first.is(Kind::Def) {
+        return Some(RawError::new("expected '('", t.start, t.end));
+    }
+    if let Some(p) = prev.filter(|p| p.is(Kind::RArrow) && first.is(Kind::Def)) {
+        return Some(RawError::new("expected ':'", p.start, p.end));
+    }
+    if !expects(expected, "\":\"") || bracket_depth_before(toks, i) > 0 {
+        return None;
+    }
+    let forced = matches!(
+        first.class,
+        Class::Sym(
+            Kind::For
+                | Kind::Class
+                | Kind::Try
+                | Kind::Finally
+                | Kind::Else
+                | Kind::With
+                | Kind::Def
+        )
+    );
+    if t.class == Class::Newline && starts_compound(toks, i) {
+        return Some(RawError::new("expected ':'", t.start, t.start));
+    }
+    if forced && t.class != Class::Newline {
+        return Some(RawError::new("expected ':'", t.start, t.end));
+    }
+    None
 }
 
 /// Index of the first token of the logical line containing token `i`.
@@ -453,9 +490,28 @@ fn missing_comma(src: &str, toks: &[TokInfo], i: usize) -> Option<RawError> {
         }
     }
     let b = expression_end(toks, i)?;
-    if bracket_depth_before(toks, b + 1) == 0 {
+    if bracket_depth_before(toks, b + 1) == 0 || in_parameter_list(toks, i) {
         return None;
     }
     let msg = "invalid syntax. Perhaps you forgot a comma?";
     Some(RawError::new(msg, first.start, toks[b].end))
+}
+
+/// Whether token `i` sits directly inside a `def name(...)` parameter list, where
+/// parameters are names, not expressions.
+fn in_parameter_list(toks: &[TokInfo], i: usize) -> bool {
+    let mut depth = 0usize;
+    for j in (0..i).rev() {
+        match toks[j].class {
+            Class::Sym(k) if k.is_close_bracket() => depth += 1,
+            Class::Sym(k) if k.is_open_bracket() => {
+                if depth == 0 {
+                    return toks[j].is(Kind::LPar) && j >= 2 && toks[j - 2].is(Kind::Def);
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    false
 }

@@ -132,10 +132,11 @@ fn is_bitwise_or(e: &Expr) -> bool {
 }
 
 /// Whether CPython's `invalid_named_expression` would report `target = value` with the
-/// "here. Maybe you meant '=='" wording: the target is a `bitwise_or` that does not start with
-/// a list/tuple/genexp display or True/None/False, and the value starts with a `bitwise_or`.
-fn suggests_equality(src: &str, target: &Expr, value: &Expr) -> bool {
-    if !is_bitwise_or(target) {
+/// "here. Maybe you meant '=='" wording: the target is a `bitwise_or` (any parenthesized
+/// expression is one) that does not start with a list/tuple/genexp display or
+/// True/None/False, and the value starts with a `bitwise_or`.
+fn suggests_equality(src: &str, target: &Expr, parenthesized: bool, value: &Expr) -> bool {
+    if !parenthesized && !is_bitwise_or(target) {
         return false;
     }
     let head = leftmost(target);
@@ -185,7 +186,11 @@ pub fn assign(
             Some(target)
         };
         if let Some(c) = candidate {
-            if invalid_target(c, TargetCtx::Assign).is_some() && suggests_equality(src, c, &value) {
+            // The first target starts the statement unless it is wrapped in parentheses.
+            let parenthesized = !*bare_tuple && c.span.start as usize != l;
+            if invalid_target(c, TargetCtx::Assign).is_some()
+                && suggests_equality(src, c, parenthesized, &value)
+            {
                 let (s, e) = span_of(c);
                 let msg = format!(
                     "cannot assign to {} here. Maybe you meant '==' instead of '='?",

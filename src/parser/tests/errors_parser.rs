@@ -1,4 +1,4 @@
-//! Rendered errors found by the parser: generic failures, blocks and indentation, headers.
+//! Rendered errors found by the parser: generic failures, blocks and indentation, headers, forced tokens.
 //! Expected texts are what `python3 x.py` (CPython 3.11) prints for each source.
 
 use super::check_errors;
@@ -304,6 +304,438 @@ SyntaxError: expected ':'
     for x in y
               ^
 SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "import a from b\n",
+        r#"  File "x.py", line 1
+    import a from b
+             ^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "x = 1 +* 2\n",
+        r#"  File "x.py", line 1
+    x = 1 +* 2
+           ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "def f:\n    pass\n",
+        r#"  File "x.py", line 1
+    def f:
+         ^
+SyntaxError: expected '('
+"#,
+    ),
+    (
+        "class A(:\n    pass\n",
+        r#"  File "x.py", line 1
+    class A(:
+            ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "if x == 1\n    pass\n",
+        r#"  File "x.py", line 1
+    if x == 1
+             ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "print('a'\n",
+        r#"  File "x.py", line 1
+    print('a'
+         ^
+SyntaxError: '(' was never closed
+"#,
+    ),
+    (
+        "for i in range(10)\n    pass\n",
+        r#"  File "x.py", line 1
+    for i in range(10)
+                      ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "while True print(1)\n",
+        r#"  File "x.py", line 1
+    while True print(1)
+               ^^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "else if x:\n    pass\n",
+        r#"  File "x.py", line 1
+    else if x:
+    ^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "if x:\n    pass\nelse if y:\n    pass\n",
+        r#"  File "x.py", line 3
+    else if y:
+         ^^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "elif x:\n    pass\n",
+        r#"  File "x.py", line 1
+    elif x:
+    ^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "f(**)\n",
+        r#"  File "x.py", line 1
+    f(**)
+        ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "\"abc\" = x\n",
+        r#"  File "x.py", line 1
+    "abc" = x
+    ^^^^^
+SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?
+"#,
+    ),
+    (
+        "x === y\n",
+        r#"  File "x.py", line 1
+    x === y
+        ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "x =! y\n",
+        r#"  File "x.py", line 1
+    x =! y
+       ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "def f(self, *args, **kwargs, x): pass\n",
+        r#"  File "x.py", line 1
+    def f(self, *args, **kwargs, x): pass
+                                 ^
+SyntaxError: arguments cannot follow var-keyword argument
+"#,
+    ),
+    (
+        "x = 10 if y\n",
+        r#"  File "x.py", line 1
+    x = 10 if y
+        ^^^^^^^
+SyntaxError: expected 'else' after 'if' expression
+"#,
+    ),
+    (
+        "x = [1, 2 3]\n",
+        r#"  File "x.py", line 1
+    x = [1, 2 3]
+            ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+    ),
+    (
+        "return x y\n",
+        r#"  File "x.py", line 1
+    return x y
+             ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "x = (1 2)\n",
+        r#"  File "x.py", line 1
+    x = (1 2)
+         ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+    ),
+    (
+        "import\n",
+        r#"  File "x.py", line 1
+    import
+          ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "from x import\n",
+        r#"  File "x.py", line 1
+    from x import
+                 ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "def f(x y): pass\n",
+        r#"  File "x.py", line 1
+    def f(x y): pass
+            ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "f(x y=1)\n",
+        r#"  File "x.py", line 1
+    f(x y=1)
+      ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+    ),
+    (
+        "a.1\n",
+        r#"  File "x.py", line 1
+    a.1
+     ^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "1.__class__\n",
+        r#"  File "x.py", line 1
+    1.__class__
+     ^
+SyntaxError: invalid decimal literal
+"#,
+    ),
+    (
+        "x = {1 2}\n",
+        r#"  File "x.py", line 1
+    x = {1 2}
+         ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+    ),
+    (
+        "x = {a: 1 b: 2}\n",
+        r#"  File "x.py", line 1
+    x = {a: 1 b: 2}
+            ^^^
+SyntaxError: invalid syntax. Perhaps you forgot a comma?
+"#,
+    ),
+    (
+        "lambda x: yield\n",
+        r#"  File "x.py", line 1
+    lambda x: yield
+              ^^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "assert\n",
+        r#"  File "x.py", line 1
+    assert
+          ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "raise from x\n",
+        r#"  File "x.py", line 1
+    raise from x
+          ^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "with open(x) as f\n    pass\n",
+        r#"  File "x.py", line 1
+    with open(x) as f
+                     ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "try\n    pass\n",
+        r#"  File "x.py", line 1
+    try
+       ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "try:\n    pass\nexcept\n    pass\n",
+        r#"  File "x.py", line 3
+    except
+          ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "def f(x) -> :\n    pass\n",
+        r#"  File "x.py", line 1
+    def f(x) -> :
+             ^^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "x: = 1\n",
+        r#"  File "x.py", line 1
+    x: = 1
+       ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "if x:\n    pass\n  else:\n    pass\n",
+        r#"  File "x.py", line 3
+    else:
+         ^
+IndentationError: unindent does not match any outer indentation level
+"#,
+    ),
+    (
+        "if True:\n    pass\n    else:\n        pass\n",
+        r#"  File "x.py", line 3
+    else:
+    ^^^^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "@\ndef f(): pass\n",
+        r#"  File "x.py", line 1
+    @
+     ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "class A\n",
+        r#"  File "x.py", line 1
+    class A
+           ^
+SyntaxError: expected ':'
+"#,
+    ),
+    (
+        "x = \"a\" \"b\n",
+        r#"  File "x.py", line 1
+    x = "a" "b
+            ^
+SyntaxError: unterminated string literal (detected at line 1)
+"#,
+    ),
+    (
+        "for x in range(3):\npass\n",
+        r#"  File "x.py", line 2
+    pass
+    ^
+IndentationError: expected an indented block after 'for' statement on line 1
+"#,
+    ),
+    (
+        "nonlocal\n",
+        r#"  File "x.py", line 1
+    nonlocal
+            ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "print(f\"{x!r}\" f\"{y\")\n",
+        r#"  File "x.py", line 1
+    print(f"{x!r}" f"{y")
+                        ^
+SyntaxError: f-string: expecting '}'
+"#,
+    ),
+    (
+        "x = 1\ny = 2 +\nz = 3\n",
+        r#"  File "x.py", line 2
+    y = 2 +
+           ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "f(a for a in b, c for c in d)\n",
+        r#"  File "x.py", line 1
+    f(a for a in b, c for c in d)
+      ^^^^^^^^^^^^
+SyntaxError: Generator expression must be parenthesized
+"#,
+    ),
+    (
+        "a, b = = c\n",
+        r#"  File "x.py", line 1
+    a, b = = c
+           ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "def f(*a, **b, c): pass\n",
+        r#"  File "x.py", line 1
+    def f(*a, **b, c): pass
+                   ^
+SyntaxError: arguments cannot follow var-keyword argument
+"#,
+    ),
+    (
+        "x += 1 = 2\n",
+        r#"  File "x.py", line 1
+    x += 1 = 2
+           ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "(yield) = 1\n",
+        r#"  File "x.py", line 1
+    (yield) = 1
+     ^^^^^
+SyntaxError: cannot assign to yield expression here. Maybe you meant '==' instead of '='?
+"#,
+    ),
+    (
+        "True = 1\n",
+        r#"  File "x.py", line 1
+    True = 1
+    ^^^^
+SyntaxError: cannot assign to True
+"#,
+    ),
+    (
+        "x = 1;;\n",
+        r#"  File "x.py", line 1
+    x = 1;;
+          ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        ";\n",
+        r#"  File "x.py", line 1
+    ;
+    ^
+SyntaxError: invalid syntax
+"#,
+    ),
+    (
+        "pass pass\n",
+        r#"  File "x.py", line 1
+    pass pass
+         ^^^^
+SyntaxError: invalid syntax
 "#,
     ),
 ];
