@@ -131,14 +131,15 @@ fn insert_clean(entries: &mut [Entry], mask: usize, key: Obj, hash: i64) {
     let mut perturb = hash as u64;
     let mut i = hash as u64 as usize & mask;
     loop {
-        for j in i..=i + linear_probes(i, mask) {
-            if entries[j].is_empty() {
-                entries[j] = Entry {
-                    key: Some(key),
-                    hash,
-                };
-                return;
-            }
+        if let Some(e) = entries[i..=i + linear_probes(i, mask)]
+            .iter_mut()
+            .find(|e| e.is_empty())
+        {
+            *e = Entry {
+                key: Some(key),
+                hash,
+            };
+            return;
         }
         perturb >>= PERTURB_SHIFT;
         i = next_index(i, perturb, mask);
@@ -909,8 +910,8 @@ fn symmetric_difference_update(vm: &mut Vm, so: &Obj, other: &Obj) -> PyResult<(
         Ok(())
     };
     if is_dict_exact(vm, other) {
-        let pairs: Vec<(Obj, i64)> = dict::data(other)
-            .with_entries(|it| it.map(|e| (e.key.clone(), e.hash)).collect());
+        let pairs: Vec<(Obj, i64)> =
+            dict::data(other).with_entries(|it| it.map(|e| (e.key.clone(), e.hash)).collect());
         for (k, h) in pairs {
             toggle(vm, k, h)?;
         }

@@ -93,9 +93,11 @@ impl Vm {
         Ok(None)
     }
 
-    fn truncate_stack(&mut self, len: usize) {
-        let dropped: Vec<Option<Obj>> = self.stack.drain(len.min(self.stack.len())..).collect();
-        drop(dropped);
+    /// Cuts the value stack back to `len`. Dropping the removed handles cannot re-enter the
+    /// VM (deallocation never runs Python code while the stack is borrowed), so truncating in
+    /// place is safe and allocation-free.
+    pub(crate) fn truncate_stack(&mut self, len: usize) {
+        self.stack.truncate(len);
     }
 
     fn init_cells(&mut self, func: &Obj, code: &CodeObject, base: usize) -> PyResult<()> {

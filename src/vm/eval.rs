@@ -113,19 +113,13 @@ impl Vm {
                 let f = &self.frames[fi];
                 let keep = f.base + code.nlocalsplus() + h.depth as usize;
                 let target = h.target as usize;
-                let dropped: Vec<Option<Obj>> =
-                    self.stack.drain(keep.min(self.stack.len())..).collect();
-                drop(dropped);
+                self.truncate_stack(keep);
                 self.push(err.exc);
                 self.frames[fi].ip = target;
                 return Ok(());
             }
             let f = self.frames.pop().expect("frame");
-            let dropped: Vec<Option<Obj>> = self
-                .stack
-                .drain(f.cleanup_to.min(self.stack.len())..)
-                .collect();
-            drop(dropped);
+            self.truncate_stack(f.cleanup_to);
             self.depth -= 1;
             if f.is_entry {
                 return Err(err);
@@ -836,8 +830,7 @@ impl Vm {
     /// Pops the frame that just returned `v`. The caller resumes, or `run_frame` returns `v`.
     fn return_from_frame(&mut self, v: Obj) -> Flow {
         let f = self.frames.pop().expect("frame");
-        let dropped: Vec<Option<Obj>> = self.stack.drain(f.cleanup_to..).collect();
-        drop(dropped);
+        self.truncate_stack(f.cleanup_to);
         self.depth -= 1;
         if f.is_entry {
             self.returned = Some(v);
