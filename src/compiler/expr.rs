@@ -127,7 +127,14 @@ impl<'a> Compiler<'a> {
                 args,
                 keywords,
             } => self.call(e.span, func, args, keywords)?,
-            ExprKind::Tuple(items) => self.sequence(e.span, items, Op::BuildTuple)?,
+            ExprKind::Tuple(items) => {
+                if let Some(t) = self.constant_tuple(items)? {
+                    self.set_loc(e.span);
+                    self.load_const(t);
+                } else {
+                    self.sequence(e.span, items, Op::BuildTuple)?
+                }
+            }
             ExprKind::List(items) => self.sequence(e.span, items, Op::BuildList)?,
             ExprKind::Set(items) => self.sequence(e.span, items, Op::BuildSet)?,
             ExprKind::Dict { keys, values } => self.dict_display(e.span, keys, values)?,
@@ -252,6 +259,44 @@ impl<'a> Compiler<'a> {
         };
         self.load_const(obj);
         Ok(())
+    }
+
+    /// A tuple display made only of constants becomes one constant, untracked by the
+    /// collector, as CPython's compiler folds it.
+    fn constant_tuple(&mut self, items: &[Expr]) -> CompileResult<Option<crate::heap::Obj>> {
+        let mut vals = Vec::with_capacity(items.len());
+        for it in items {
+            match &it.kind {
+                ExprKind::Constant(Constant::Complex(_)) => return Ok(None),
+                ExprKind::Constant(c) => {
+                    let before = self.ur().consts.len();
+                    self.constant(it.span, c)?;
+                    // `constant` emitted a LOAD_CONST; take the object back out of it.
+                    let ins = self.u().instrs.pop().expect("LOAD_CONST");
+                    self.u().locations.pop();
+                    self.u().handlers_at.pop();
+                    let obj = self.ur().consts[ins.arg as usize].clone();
+                    if self.ur().consts.len() > before {
+                        self.u().consts.pop();
+                    }
+                    vals.push(obj);
+                }
+                ExprKind::Tuple(inner) => match self.constant_tuple(inner)? {
+                    Some(t) => vals.push(t),
+                    None => return Ok(None),
+                },
+                _ => return Ok(None),
+            }
+        }
+        let t = self
+            .vm
+            .new_tuple(vals)
+            .map_err(|_| self.error(Span::default(), "out of memory"))?;
+        if crate::objects::tuple::len(&t) > 0 {
+            // SAFETY: tuples are GC objects with a header in front.
+            unsafe { crate::heap::gc::untrack(crate::heap::alloc::gc_header_of(t.as_nonnull())) };
+        }
+        Ok(Some(t))
     }
 
     fn compare(

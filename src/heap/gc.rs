@@ -19,10 +19,28 @@ pub const DEFAULT_THRESHOLDS: [usize; NUM_GENERATIONS] = [700, 10, 10];
 
 pub struct GcState {
     heads: [GcHeader; NUM_GENERATIONS],
+    /// `gc.freeze()` moves objects here; collections never look at them.
+    permanent: GcHeader,
     pub count: [Cell<usize>; NUM_GENERATIONS],
     pub threshold: [Cell<usize>; NUM_GENERATIONS],
     pub enabled: Cell<bool>,
+    pub collecting: Cell<bool>,
+    pub debug: Cell<u32>,
+    pub stats_collections: [Cell<usize>; NUM_GENERATIONS],
+    pub stats_collected: [Cell<usize>; NUM_GENERATIONS],
+    pub stats_uncollectable: [Cell<usize>; NUM_GENERATIONS],
+    /// Objects promoted to the oldest generation since its last collection, and its size
+    /// then: a full collection runs only when pending exceeds a quarter of the total.
+    pub long_lived_pending: Cell<usize>,
+    pub long_lived_total: Cell<usize>,
 }
+
+/// `gc.DEBUG_STATS`: print statistics during collection.
+pub const DEBUG_STATS: u32 = 1;
+pub const DEBUG_COLLECTABLE: u32 = 2;
+pub const DEBUG_UNCOLLECTABLE: u32 = 4;
+pub const DEBUG_SAVEALL: u32 = 32;
+pub const DEBUG_LEAK: u32 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
 
 impl GcState {
     const fn empty_head() -> GcHeader {
@@ -35,6 +53,14 @@ impl GcState {
     const fn new() -> GcState {
         GcState {
             heads: [Self::empty_head(), Self::empty_head(), Self::empty_head()],
+            permanent: Self::empty_head(),
+            collecting: Cell::new(false),
+            debug: Cell::new(0),
+            stats_collections: [Cell::new(0), Cell::new(0), Cell::new(0)],
+            stats_collected: [Cell::new(0), Cell::new(0), Cell::new(0)],
+            stats_uncollectable: [Cell::new(0), Cell::new(0), Cell::new(0)],
+            long_lived_pending: Cell::new(0),
+            long_lived_total: Cell::new(0),
             count: [Cell::new(0), Cell::new(0), Cell::new(0)],
             threshold: [
                 Cell::new(DEFAULT_THRESHOLDS[0]),
@@ -47,7 +73,15 @@ impl GcState {
 
     /// The sentinel of generation `g`, made circular on first use.
     pub fn head(&self, g: usize) -> *mut GcHeader {
-        let h = &self.heads[g];
+        Self::init_head(&self.heads[g])
+    }
+
+    /// The sentinel of the permanent generation (`gc.freeze`).
+    pub fn permanent_head(&self) -> *mut GcHeader {
+        Self::init_head(&self.permanent)
+    }
+
+    fn init_head(h: &GcHeader) -> *mut GcHeader {
         let p = h as *const GcHeader as *mut GcHeader;
         if h.next.get().is_null() {
             h.next.set(p);
@@ -112,6 +146,24 @@ pub unsafe fn untrack_raw(g: *mut GcHeader) {
             s.count[0].set(c - 1);
         }
     })
+}
+
+/// Unlinks `g` from its generation without counting a deallocation (`PyObject_GC_UnTrack`).
+///
+/// # Safety
+/// `g` is the GC header of a live GC object.
+pub unsafe fn untrack(g: *mut GcHeader) {
+    // SAFETY: a tracked header's neighbours are live headers on the same list.
+    unsafe {
+        let next = (*g).next.get();
+        if !next.is_null() {
+            let prev = (*g).prev.get();
+            (*prev).next.set(next);
+            (*next).prev.set(prev);
+            (*g).next.set(ptr::null_mut());
+            (*g).prev.set(ptr::null_mut());
+        }
+    }
 }
 
 /// Whether the object with GC header `g` is currently tracked.

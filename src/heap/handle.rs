@@ -100,6 +100,15 @@ impl Obj {
     }
 }
 
+/// Runs `f` with a non-owning handle to the object at `ptr` (no count change).
+///
+/// # Safety
+/// `ptr` must point at a live object for the duration of `f`.
+pub unsafe fn with_borrowed<R>(ptr: NonNull<ObjHeader>, f: impl FnOnce(&Obj) -> R) -> R {
+    let h = std::mem::ManuallyDrop::new(Obj(ptr));
+    f(&h)
+}
+
 impl Clone for Obj {
     #[inline(always)]
     fn clone(&self) -> Obj {
@@ -141,6 +150,11 @@ const TRASH_DEPTH_LIMIT: u32 = 50;
 thread_local! {
     static TRASH_DEPTH: Cell<u32> = const { Cell::new(0) };
     static TRASH_QUEUE: UnsafeCell<Vec<NonNull<ObjHeader>>> = const { UnsafeCell::new(Vec::new()) };
+}
+
+/// Whether a dealloc is running on this thread (collections must not start then).
+pub fn in_dealloc() -> bool {
+    TRASH_DEPTH.with(|d| d.get()) > 0
 }
 
 /// Runs the dealloc of an object whose count just reached zero, through the trashcan.

@@ -3,6 +3,7 @@
 //! interpreter lives here; the rest of the crate uses `Obj` handles.
 
 pub mod alloc;
+pub mod collector;
 pub mod gc;
 pub mod handle;
 pub mod header;

@@ -2,6 +2,7 @@
 //! tracemalloc, dis, math, time).
 
 pub mod builtins;
+pub mod gc;
 pub mod sys;
 
 use crate::vm::Vm;
@@ -19,4 +20,6 @@ pub fn install(vm: &mut Vm) {
     let s = sys::create(vm);
     vm.sys_module = s.clone();
     vm.dict_set_str(&modules, "sys", s).expect("startup");
+    let g = gc::create(vm);
+    vm.dict_set_str(&modules, "gc", g).expect("startup");
 }

@@ -53,6 +53,7 @@ pub fn instance_dict(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
         return Ok(Some(d));
     }
     let d = vm.new_dict()?;
+    dict::data(&d).managed.set(true);
     slot.set(Some(d.clone()));
     Ok(Some(d))
 }
@@ -233,6 +234,21 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
         }
     }
     t.dict.set(Some(d));
+    match layout {
+        Layout::Object => {
+            t.slots
+                .traverse
+                .set(Some(crate::objects::traverse::instance_traverse));
+            t.slots
+                .clear
+                .set(Some(crate::objects::traverse::instance_clear));
+        }
+        Layout::Exception => {
+            let b = as_type(&bases[0]);
+            t.slots.traverse.set(b.slots.traverse.get());
+            t.slots.clear.set(b.slots.clear.get());
+        }
+    }
     crate::objects::class_slots::fixup_slots(vm, &cls);
     Ok(cls)
 }

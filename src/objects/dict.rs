@@ -40,6 +40,9 @@ struct Table {
 pub struct DictData {
     table: UnsafeCell<Table>,
     version: Cell<u64>,
+    /// An instance's `__dict__`: never tracked on its own; the owning instance's traverse
+    /// reports its values (CPython 3.11's managed dicts behave the same for the collector).
+    pub managed: Cell<bool>,
 }
 
 #[inline(always)]
@@ -112,6 +115,7 @@ impl DictData {
                 used: 0,
             }),
             version: Cell::new(0),
+            managed: Cell::new(false),
         }
     }
 
@@ -529,7 +533,7 @@ impl Vm {
 /// CPython's `MAINTAIN_TRACKING`: an untracked dict becomes tracked when it gets a key or value
 /// that is a GC object.
 fn maybe_track(d: &Obj, key: &Obj, value: &Obj) {
-    if key.ty().has_gc() || value.ty().has_gc() {
+    if (key.ty().has_gc() || value.ty().has_gc()) && !data(d).managed.get() {
         // SAFETY: dict types have the GC flag, so the header exists.
         unsafe {
             let g = gc_header_of(d.as_nonnull());

@@ -295,3 +295,41 @@ fn gen_close(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
         }
     }
 }
+
+/// The collector's traverse: a suspended generator holds its frame's objects.
+pub fn traverse(g: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let d = data(g);
+    visit(&d.name);
+    visit(&d.qualname);
+    d.saved_exc.with(|e| {
+        if let Some(e) = e {
+            visit(e);
+        }
+    });
+    if let Some(saved) = d.frame.take() {
+        let f = &saved.frame;
+        visit(&f.code);
+        if let Some(func) = &f.func {
+            visit(func);
+        }
+        visit(&f.globals);
+        visit(&f.builtins);
+        if let Some(l) = &f.locals {
+            visit(l);
+        }
+        for s in saved.slots.iter().flatten() {
+            visit(s);
+        }
+        d.frame.set(Some(saved));
+    }
+}
+
+/// The collector's clear: drops the suspended frame (the generator becomes finished).
+pub fn clear(g: &Obj) {
+    let d = data(g);
+    if d.state.get() != GenState::Running {
+        let saved = d.frame.take();
+        d.state.set(GenState::Finished);
+        drop(saved);
+    }
+}

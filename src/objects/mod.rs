@@ -28,5 +28,6 @@ pub mod slots;
 pub mod str;
 pub mod str_methods;
 pub mod str_type;
+pub mod traverse;
 pub mod tuple;
 pub mod typeobj;

@@ -1,7 +1,7 @@
 //! `set` and `frozenset`: a model of CPython 3.11's `setobject.c` hash table, so iteration
 //! order, `repr`, `pop()` order and every set operation's result order match CPython for the
-//! same sequence of operations on keys with equal hashes (ints, floats, bools, None and tuples
-//! of those; str hashes differ from CPython's on purpose).
+//! same sequence of operations on keys with equal hashes (ints, floats, bools and tuples of
+//! those; str hashes differ from CPython's on purpose, and CPython 3.11 hashes None by address).
 //!
 //! The table is one open-addressed array of `{key, hash}` entries — no separate index array
 //! and no insertion order, unlike `dict` — whose buffer is a `HeapVec` on the obmalloc heap.
@@ -24,7 +24,8 @@
 //!   probe that ran `__eq__` restarts when `gen` changed or its entry no longer holds the key it
 //!   compared — CPython's `table != so->table || entry->key != startkey` test.
 //! - `hash` caches a frozenset's hash (-1: not computed); a set's stays -1.
-//! - Sets and frozensets are GC containers, tracked from creation (as CPython's are).
+//! - Sets, frozensets and their iterators are GC containers, tracked from creation (as
+//!   CPython's are), with `traverse`/`clear` slots installed here.
 
 use std::cell::{Cell, UnsafeCell};
 use std::cmp::Ordering;
@@ -449,23 +450,41 @@ impl SetData {
     }
 
     /// `set_clear_internal`: back to an empty small table; the old keys are released first to
-    /// last once the set is consistent.
-    fn clear(&self) -> Result<(), AllocError> {
+    /// last once the set is consistent. If no small table can be allocated, the current table
+    /// is emptied in place instead.
+    fn clear(&self) {
         {
             let t = self.t();
             if t.fill == 0 && t.entries.len() == MIN_SIZE {
-                return Ok(());
+                return;
             }
         }
-        let fresh = new_entries(MIN_SIZE)?;
+        let fresh = new_entries(MIN_SIZE);
         let t = self.t_mut();
-        let mut old = std::mem::replace(&mut t.entries, fresh);
         t.fill = 0;
         t.used = 0;
         self.hash.set(-1);
         self.bump_gen();
-        release_keys(&mut old);
-        Ok(())
+        let (mut old, keys) = match fresh {
+            Ok(fresh) => (Some(std::mem::replace(&mut t.entries, fresh)), Vec::new()),
+            Err(_) => {
+                let keys: Vec<Obj> = t
+                    .entries
+                    .as_mut_slice()
+                    .iter_mut()
+                    .filter_map(|e| {
+                        e.hash = 0;
+                        e.key.take()
+                    })
+                    .collect();
+                (None, keys)
+            }
+        };
+        // The set is consistent (and no borrow of it is alive) before any key is released.
+        if let Some(old) = old.as_mut() {
+            release_keys(old);
+        }
+        drop(keys);
     }
 
     /// `set_merge`: adds every member of `other`, copying its layout outright or reinserting
@@ -815,7 +834,8 @@ fn intersection_update(vm: &mut Vm, so: &Obj, others: &[Obj]) -> PyResult<()> {
 fn difference_update(vm: &mut Vm, so: &Obj, other: &Obj) -> PyResult<()> {
     let sd = data(vm, so);
     if so.is(other) {
-        return memory(vm, sd.clear());
+        sd.clear();
+        return Ok(());
     }
     if is_anyset(vm, other) {
         // When the other set is more than 8 times larger, walk the intersection instead.
@@ -901,7 +921,8 @@ fn difference_multi(vm: &mut Vm, so: &Obj, others: &[Obj]) -> PyResult<Obj> {
 fn symmetric_difference_update(vm: &mut Vm, so: &Obj, other: &Obj) -> PyResult<()> {
     let sd = data(vm, so);
     if so.is(other) {
-        return memory(vm, sd.clear());
+        sd.clear();
+        return Ok(());
     }
     let toggle = |vm: &mut Vm, k: Obj, h: i64| -> PyResult<()> {
         if !sd.discard_entry(vm, &k, h)? {
@@ -1035,6 +1056,12 @@ pub fn install(vm: &mut Vm) {
     let it = as_type(&vm.types.set_iterator);
     it.slots.iternext.set(Some(set_iter_next));
     it.slots.iter.set(Some(|_, o| Ok(o.clone())));
+    for ty in [&vm.types.set, &vm.types.frozenset] {
+        as_type(ty).slots.traverse.set(Some(traverse));
+        as_type(ty).slots.clear.set(Some(clear));
+    }
+    it.slots.traverse.set(Some(iter_traverse));
+    it.slots.clear.set(Some(iter_clear));
 
     let set_only: [(&'static str, crate::objects::typeobj::MethodFn); 9] = [
         ("add", m_add),
@@ -1224,6 +1251,41 @@ fn set_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
     }
 }
 
+// ---- collector support ----
+
+/// `tp_traverse` of set and frozenset: visits each key once. The collector's `visit` runs no
+/// Python code and does not touch the set, so the table may stay borrowed meanwhile.
+pub fn traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    // SAFETY: installed only on set and frozenset, whose layout is `PyBox<SetData>`.
+    let d = unsafe { payload::<SetData>(o) };
+    for e in d.t().entries.as_slice() {
+        if let Some(k) = &e.key {
+            visit(k);
+        }
+    }
+}
+
+/// `tp_clear` of set and frozenset: empties the table (`set_clear_internal`).
+pub fn clear(o: &Obj) {
+    // SAFETY: installed only on set and frozenset, whose layout is `PyBox<SetData>`.
+    unsafe { payload::<SetData>(o) }.clear();
+}
+
+pub fn iter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    // SAFETY: installed only on `set_iterator`, whose layout is `PyBox<SetIterData>`.
+    let d = unsafe { payload::<SetIterData>(o) };
+    d.set.with(|s| {
+        if let Some(s) = s {
+            visit(s);
+        }
+    });
+}
+
+pub fn iter_clear(o: &Obj) {
+    // SAFETY: installed only on `set_iterator`, whose layout is `PyBox<SetIterData>`.
+    unsafe { payload::<SetIterData>(o) }.set.set(None);
+}
+
 // ---- methods ----
 
 fn one_arg<'a>(vm: &mut Vm, s: &Obj, name: &str, args: Args<'a>) -> PyResult<&'a Obj> {
@@ -1278,8 +1340,7 @@ fn m_pop(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
 
 fn m_clear(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
     no_args(vm, s, "clear", args)?;
-    let r = data(vm, s).clear();
-    memory(vm, r)?;
+    data(vm, s).clear();
     Ok(vm.none.clone())
 }
 

@@ -36,6 +36,10 @@ pub type BinaryFn = fn(&mut Vm, BinaryOp, &Obj, &Obj) -> PyResult<Obj>;
 pub type UnaryFn = fn(&mut Vm, UnaryOp, &Obj) -> PyResult<Obj>;
 /// Calling the type object: `int('5')`, `list(x)`.
 pub type NewFn = fn(&mut Vm, &Obj, Args) -> PyResult<Obj>;
+/// Visits every object reference the container holds (the collector's `tp_traverse`).
+pub type TraverseFn = fn(&Obj, &mut dyn FnMut(&Obj));
+/// Drops the container's references to break a cycle (`tp_clear`).
+pub type ClearFn = fn(&Obj);
 /// A method implemented in Rust: receives `self` and the call's arguments.
 pub type MethodFn = fn(&mut Vm, &Obj, Args) -> PyResult<Obj>;
 
@@ -224,6 +228,8 @@ pub struct Slots {
     pub inplace: Cell<Option<BinaryFn>>,
     pub unary: Cell<Option<UnaryFn>>,
     pub new: Cell<Option<NewFn>>,
+    pub traverse: Cell<Option<TraverseFn>>,
+    pub clear: Cell<Option<ClearFn>>,
 }
 
 #[repr(C)]
@@ -263,6 +269,13 @@ impl TypeObject {
     #[inline(always)]
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags & f != 0
+    }
+
+    /// A non-counting handle to this type, valid while `self` is borrowed (for traversal).
+    pub fn to_obj_borrowed(&self) -> std::mem::ManuallyDrop<Obj> {
+        // SAFETY: `self` is a live type object; the handle is never dropped, so the count is
+        // untouched.
+        std::mem::ManuallyDrop::new(unsafe { Obj::from_owned(NonNull::from(&self.head)) })
     }
 
     /// A handle to this type object.

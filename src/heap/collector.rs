@@ -1,0 +1,343 @@
+//! The cycle collector: CPython 3.11's algorithm, written as its phases.
+//!
+//! 1. merge the younger generations into the one being collected;
+//! 2. copy each object's reference count into `gc_refs`;
+//! 3. subtract the references that come from inside the generation (via each type's
+//!    traverse), so what remains counts references from outside;
+//! 4. everything reachable from an object with `gc_refs > 0` survives and is promoted
+//!    (atomic tuples and dicts met on the way are untracked, as CPython does);
+//! 5. the rest is unreachable: each object's clear slot drops its references, which breaks
+//!    the cycles, and reference counting frees them;
+//! 6. survivors of step 5 (objects a clear could not free) are promoted.
+//!
+//! Invariants: collection never runs re-entrantly (`collecting`); objects are only freed
+//! through their reference counts (the collector holds a handle to each unreachable object
+//! while clearing, so none is freed while another's clear still runs).
+
+use std::collections::HashMap;
+use std::ptr::NonNull;
+use std::time::Instant;
+
+use super::gc::{with_gc, GcState, NUM_GENERATIONS};
+use super::handle::{with_borrowed, Obj};
+use super::header::{GcHeader, ObjHeader, GC_HEADER_SIZE};
+
+/// What one collection found.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CollectResult {
+    pub generation: usize,
+    /// Objects found unreachable (what `gc.collect()` returns).
+    pub unreachable: usize,
+    /// Unreachable objects that could not be freed.
+    pub uncollectable: usize,
+    pub elapsed: f64,
+    /// Objects in each generation before the collection (for DEBUG_STATS).
+    pub sizes: [usize; NUM_GENERATIONS],
+}
+
+fn obj_of(g: *mut GcHeader) -> NonNull<ObjHeader> {
+    // SAFETY: tracked GC headers are always followed by their object.
+    unsafe { NonNull::new_unchecked((g as *mut u8).add(GC_HEADER_SIZE) as *mut ObjHeader) }
+}
+
+fn gc_of(o: &Obj) -> Option<*mut GcHeader> {
+    if !o.ty().has_gc() {
+        return None;
+    }
+    Some((o.as_ptr() as *mut u8).wrapping_sub(GC_HEADER_SIZE) as *mut GcHeader)
+}
+
+/// The members of a list, in order.
+fn list_members(head: *mut GcHeader) -> Vec<*mut GcHeader> {
+    let mut out = Vec::new();
+    // SAFETY: generation lists are circular through live headers.
+    unsafe {
+        let mut cur = (*head).next.get();
+        while cur != head {
+            out.push(cur);
+            cur = (*cur).next.get();
+        }
+    }
+    out
+}
+
+/// The number of objects on a generation list.
+///
+/// # Safety
+/// `head` is one of this thread's generation list heads.
+pub unsafe fn list_len(head: *mut GcHeader) -> usize {
+    let mut n = 0;
+    // SAFETY: generation lists are circular through live headers.
+    unsafe {
+        let mut cur = (*head).next.get();
+        while cur != head {
+            n += 1;
+            cur = (*cur).next.get();
+        }
+    }
+    n
+}
+
+/// Unlinks `g` from its list and appends it to `to`.
+///
+/// # Safety
+/// `g` is tracked; `to` is a list head.
+unsafe fn move_to(g: *mut GcHeader, to: *mut GcHeader) {
+    // SAFETY: forwarded contract; all headers involved are live.
+    unsafe {
+        let (p, n) = ((*g).prev.get(), (*g).next.get());
+        (*p).next.set(n);
+        (*n).prev.set(p);
+        let last = (*to).prev.get();
+        (*g).prev.set(last);
+        (*g).next.set(to);
+        (*last).next.set(g);
+        (*to).prev.set(g);
+    }
+}
+
+/// Moves every member of list `from` to the end of list `to`.
+fn merge(from: *mut GcHeader, to: *mut GcHeader) {
+    for g in list_members(from) {
+        // SAFETY: members of a generation list are tracked headers.
+        unsafe { move_to(g, to) };
+    }
+}
+
+/// Unlinks `g` (leaving it untracked).
+///
+/// # Safety
+/// `g` is tracked.
+unsafe fn untrack(g: *mut GcHeader) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let (p, n) = ((*g).prev.get(), (*g).next.get());
+        (*p).next.set(n);
+        (*n).prev.set(p);
+        (*g).next.set(std::ptr::null_mut());
+        (*g).prev.set(std::ptr::null_mut());
+    }
+}
+
+/// Whether a tuple or dict holds only objects that can never be part of a cycle
+/// (CPython's `_PyTuple_MaybeUntrack` / `_PyDict_MaybeUntrack`).
+fn is_atomic_container(o: &Obj) -> bool {
+    let name = o.ty().name();
+    if name != "tuple" && name != "dict" {
+        return false;
+    }
+    let mut atomic = true;
+    if let Some(tr) = o.ty().slots.traverse.get() {
+        tr(o, &mut |child| {
+            if let Some(g) = gc_of(child) {
+                // SAFETY: `child` is a live GC object.
+                if unsafe { super::gc::is_tracked(g) } {
+                    atomic = false;
+                }
+            }
+        });
+    }
+    atomic
+}
+
+/// Runs one collection of `generation` (0..=2).
+pub fn collect(generation: usize) -> CollectResult {
+    let start = Instant::now();
+    let already = with_gc(|s| s.collecting.replace(true));
+    if already {
+        return CollectResult {
+            generation,
+            ..Default::default()
+        };
+    }
+    let mut result = CollectResult {
+        generation,
+        ..Default::default()
+    };
+    let heads: Vec<*mut GcHeader> = with_gc(|s| (0..NUM_GENERATIONS).map(|g| s.head(g)).collect());
+    for (i, h) in heads.iter().enumerate() {
+        // SAFETY: `h` is a generation head.
+        result.sizes[i] = unsafe { list_len(*h) };
+    }
+    with_gc(|s: &GcState| {
+        if generation + 1 < NUM_GENERATIONS {
+            let c = &s.count[generation + 1];
+            c.set(c.get() + 1);
+        }
+        for i in 0..=generation {
+            s.count[i].set(0);
+        }
+    });
+
+    // Phase 1: merge younger generations into this one.
+    let young = heads[generation];
+    for &h in &heads[..generation] {
+        merge(h, young);
+    }
+    let older = heads[(generation + 1).min(NUM_GENERATIONS - 1)];
+
+    // Phase 2: gc_refs = ob_refcnt.
+    let members = list_members(young);
+    let mut refs: HashMap<usize, isize, ahash::RandomState> = HashMap::default();
+    refs.reserve(members.len());
+    for &g in &members {
+        // SAFETY: members are live tracked objects.
+        let rc = unsafe { (*obj_of(g).as_ptr()).refcnt.get() };
+        refs.insert(obj_of(g).as_ptr() as usize, rc);
+    }
+
+    // Phase 3: subtract references internal to the generation.
+    for &g in &members {
+        // SAFETY: members are live.
+        unsafe {
+            with_borrowed(obj_of(g), |o| {
+                if let Some(tr) = o.ty().slots.traverse.get() {
+                    tr(o, &mut |child| {
+                        if let Some(r) = refs.get_mut(&child.addr()) {
+                            *r -= 1;
+                        }
+                    });
+                }
+            })
+        };
+    }
+
+    // Phase 4: propagate reachability from objects referenced from outside.
+    let mut reachable: Vec<usize> = refs
+        .iter()
+        .filter(|(_, r)| **r > 0)
+        .map(|(a, _)| *a)
+        .collect();
+    let mut is_reachable: HashMap<usize, bool, ahash::RandomState> =
+        refs.keys().map(|a| (*a, false)).collect();
+    for a in &reachable {
+        is_reachable.insert(*a, true);
+    }
+    while let Some(a) = reachable.pop() {
+        let p = NonNull::new(a as *mut ObjHeader).expect("object address");
+        // SAFETY: `a` is a live member.
+        unsafe {
+            with_borrowed(p, |o| {
+                if let Some(tr) = o.ty().slots.traverse.get() {
+                    tr(o, &mut |child| {
+                        if let Some(flag) = is_reachable.get_mut(&child.addr()) {
+                            if !*flag {
+                                *flag = true;
+                                reachable.push(child.addr());
+                            }
+                        }
+                    });
+                }
+            })
+        };
+    }
+
+    // Phase 5: promote survivors (untracking atomic containers), gather the unreachable.
+    let mut unreachable: Vec<Obj> = Vec::new();
+    for &g in &members {
+        let o = obj_of(g);
+        if is_reachable[&(o.as_ptr() as usize)] {
+            // SAFETY: `g` is a live tracked member.
+            unsafe {
+                let atomic = with_borrowed(o, is_atomic_container);
+                if atomic {
+                    untrack(g);
+                } else if older != young {
+                    move_to(g, older);
+                }
+            }
+        } else {
+            // SAFETY: the object is alive (its count is positive); the handle keeps it so.
+            unreachable.push(unsafe { Obj::from_borrowed(o) });
+        }
+    }
+    result.unreachable = unreachable.len();
+
+    // Phase 6: break the cycles. Each clear drops references; objects are freed when the
+    // collector's own handles are dropped below.
+    for o in &unreachable {
+        if let Some(clear) = o.ty().slots.clear.get() {
+            clear(o);
+        }
+    }
+    let survivors_before = unreachable.len();
+    drop(unreachable);
+    // Whatever is still in this generation (unreachable objects that could not be freed) is
+    // promoted so that young collections do not examine it again.
+    let left = list_members(young);
+    result.uncollectable = left.len().min(survivors_before);
+    if older != young {
+        for g in left {
+            // SAFETY: members are tracked.
+            unsafe { move_to(g, older) };
+        }
+    }
+    result.elapsed = start.elapsed().as_secs_f64();
+    with_gc(|s| {
+        s.stats_collections[generation].set(s.stats_collections[generation].get() + 1);
+        s.stats_collected[generation]
+            .set(s.stats_collected[generation].get() + result.unreachable - result.uncollectable);
+        s.stats_uncollectable[generation]
+            .set(s.stats_uncollectable[generation].get() + result.uncollectable);
+        if generation == NUM_GENERATIONS - 1 {
+            s.long_lived_pending.set(0);
+            // SAFETY: a generation head.
+            s.long_lived_total
+                .set(unsafe { list_len(heads[NUM_GENERATIONS - 1]) });
+        } else if generation == NUM_GENERATIONS - 2 {
+            s.long_lived_pending
+                .set(s.long_lived_pending.get() + unsafe { list_len(heads[NUM_GENERATIONS - 1]) });
+        }
+        s.collecting.set(false);
+    });
+    result
+}
+
+/// The automatic collection CPython runs on allocation: collect the oldest generation whose
+/// count exceeds its threshold (with the long-lived heuristic for the oldest).
+pub fn maybe_collect() -> Option<CollectResult> {
+    let gen = with_gc(|s| {
+        if !s.enabled.get() || s.collecting.get() {
+            return None;
+        }
+        if s.count[0].get() <= s.threshold[0].get() || s.threshold[0].get() == 0 {
+            return None;
+        }
+        for g in (0..NUM_GENERATIONS).rev() {
+            if s.count[g].get() > s.threshold[g].get() {
+                if g == NUM_GENERATIONS - 1
+                    && s.long_lived_pending.get() < s.long_lived_total.get() / 4
+                {
+                    continue;
+                }
+                return Some(g);
+            }
+        }
+        None
+    })?;
+    if super::handle::in_dealloc() {
+        return None;
+    }
+    Some(collect_reporting(gen))
+}
+
+/// A collection that prints CPython's `gc.DEBUG_STATS` lines when that flag is set.
+pub fn collect_reporting(generation: usize) -> CollectResult {
+    let debug = with_gc(|s| s.debug.get());
+    let r = collect(generation);
+    if debug & super::gc::DEBUG_STATS != 0 {
+        // SAFETY: the permanent generation's head.
+        let permanent = with_gc(|s| unsafe { list_len(s.permanent_head()) });
+        eprintln!("gc: collecting generation {generation}...");
+        eprintln!(
+            "gc: objects in each generation: {} {} {}",
+            r.sizes[0], r.sizes[1], r.sizes[2]
+        );
+        eprintln!("gc: objects in permanent generation: {permanent}");
+        eprintln!(
+            "gc: done, {} unreachable, {} uncollectable, {:.4}s elapsed",
+            r.unreachable, r.uncollectable, r.elapsed
+        );
+    }
+    r
+}
