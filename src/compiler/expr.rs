@@ -136,7 +136,17 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::List(items) => self.sequence(e.span, items, Op::BuildList)?,
-            ExprKind::Set(items) => self.sequence(e.span, items, Op::BuildSet)?,
+            ExprKind::Set(items) => {
+                if let Some(fs) = self.constant_set(items)? {
+                    // CPython 3.11 folds a constant display into a frozenset and merges it.
+                    self.set_loc(e.span);
+                    self.u().emit(Op::BuildSet, 0);
+                    self.load_const(fs);
+                    self.u().emit(Op::SetUpdate, 1);
+                } else {
+                    self.sequence(e.span, items, Op::BuildSet)?
+                }
+            }
             ExprKind::Dict { keys, values } => self.dict_display(e.span, keys, values)?,
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e.span, CompKind::List, elt, None, generators)?
@@ -297,6 +307,32 @@ impl<'a> Compiler<'a> {
             unsafe { crate::heap::gc::untrack(crate::heap::alloc::gc_header_of(t.as_nonnull())) };
         }
         Ok(Some(t))
+    }
+
+    /// The frozenset constant for a set display of more than two constants (folded, then
+    /// rebuilt from its own iteration order as CPython's constant merging does).
+    fn constant_set(&mut self, items: &[Expr]) -> CompileResult<Option<crate::heap::Obj>> {
+        if items.len() <= 2
+            || !items
+                .iter()
+                .all(|i| matches!(i.kind, ExprKind::Constant(_)))
+        {
+            return Ok(None);
+        }
+        let Some(t) = self.constant_tuple(items)? else {
+            return Ok(None);
+        };
+        let vals = crate::objects::tuple::items(&t).to_vec();
+        let oom = |c: &Self| c.error(Span::default(), "out of memory");
+        let folded = match self.vm.new_frozenset(vals) {
+            Ok(f) => f,
+            Err(_) => return Err(oom(self)),
+        };
+        let keys = crate::objects::set::keys(self.vm, &folded);
+        match self.vm.new_frozenset(keys) {
+            Ok(f) => Ok(Some(f)),
+            Err(_) => Err(oom(self)),
+        }
     }
 
     fn compare(

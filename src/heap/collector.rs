@@ -285,8 +285,10 @@ pub fn collect(generation: usize) -> CollectResult {
             s.long_lived_total
                 .set(unsafe { list_len(heads[NUM_GENERATIONS - 1]) });
         } else if generation == NUM_GENERATIONS - 2 {
+            // SAFETY: a generation head.
+            let promoted = unsafe { list_len(heads[NUM_GENERATIONS - 1]) };
             s.long_lived_pending
-                .set(s.long_lived_pending.get() + unsafe { list_len(heads[NUM_GENERATIONS - 1]) });
+                .set(s.long_lived_pending.get() + promoted);
         }
         s.collecting.set(false);
     });

@@ -494,9 +494,7 @@ impl Vm {
             Op::SetUpdate => {
                 let it = self.pop();
                 let s = self.peek(arg as usize).clone();
-                for v in self.iterate(&it)? {
-                    self.set_add(&s, v)?;
-                }
+                self.set_update(&s, &it)?;
             }
             Op::DictUpdate | Op::DictMerge => {
                 let m = self.pop();
