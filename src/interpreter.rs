@@ -57,11 +57,14 @@ impl Interpreter {
             Err(e) => return self.report(e),
         };
         let r = self.vm.run_code(&code, &globals, None);
-        self.vm.flush();
-        match r {
+        self.vm.run_pending();
+        let exit = match r {
             Ok(_) => Exit { code: 0 },
             Err(e) => self.report(e),
-        }
+        };
+        self.finalize_main(&globals);
+        self.vm.flush();
+        exit
     }
 
     /// Parses and compiles `source`, remembering it for traceback source lines.
@@ -91,6 +94,14 @@ impl Interpreter {
         let modules = vm.modules.clone();
         vm.dict_set_str(&modules, "__main__", m)?;
         Ok(g)
+    }
+
+    /// Interpreter shutdown for `__main__`: its globals are released (running the `__del__`
+    /// of objects they kept alive), as CPython's finalization does.
+    fn finalize_main(&mut self, globals: &Obj) {
+        let entries = crate::objects::dict::data(globals).clear();
+        drop(entries);
+        self.vm.run_pending();
     }
 
     /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.

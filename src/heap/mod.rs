@@ -9,6 +9,7 @@ pub mod handle;
 pub mod header;
 pub mod heapvec;
 pub mod obmalloc;
+pub mod pending;
 pub mod slot;
 
 pub use alloc::AllocError;

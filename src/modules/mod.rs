@@ -4,6 +4,7 @@
 pub mod builtins;
 pub mod gc;
 pub mod sys;
+pub mod weakref;
 
 use crate::vm::Vm;
 
@@ -22,4 +23,6 @@ pub fn install(vm: &mut Vm) {
     vm.dict_set_str(&modules, "sys", s).expect("startup");
     let g = gc::create(vm);
     vm.dict_set_str(&modules, "gc", g).expect("startup");
+    let w = weakref::create(vm);
+    vm.dict_set_str(&modules, "weakref", w).expect("startup");
 }

@@ -24,10 +24,42 @@ use crate::vm::{PyResult, Vm};
 /// The payload of a plain class instance.
 pub struct InstanceData {
     pub dict: ObjSlot,
+    pub weaklist: crate::objects::weakref::WeakList,
+    /// `__del__` already ran (PEP 442: a finalizer runs at most once).
+    pub finalized: std::cell::Cell<bool>,
 }
 
 const INSTANCE_DICT_OFFSET: usize =
     std::mem::offset_of!(PyBox<InstanceData>, data) + std::mem::offset_of!(InstanceData, dict);
+const INSTANCE_WEAKLIST_OFFSET: usize =
+    std::mem::offset_of!(PyBox<InstanceData>, data) + std::mem::offset_of!(InstanceData, weaklist);
+
+/// The dealloc of plain class instances: run `__del__` first (once; it may resurrect the
+/// object), then clear weak references, then free and release the class.
+///
+/// # Safety
+/// Called only through a heap type's dealloc slot on a dead instance of layout
+/// `PyBox<InstanceData>`.
+unsafe fn instance_dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is a dead instance with layout `PyBox<InstanceData>`.
+    unsafe {
+        let ty = &*(*p.as_ptr()).ty.get();
+        let d = &(*p.cast::<PyBox<InstanceData>>().as_ptr()).data;
+        if ty.slots.finalizer.get() && !d.finalized.get() {
+            // Resurrect for the finalizer; the VM runs it and drops this handle.
+            d.finalized.set(true);
+            (*p.as_ptr()).refcnt.set(1);
+            crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
+                Obj::from_owned(p),
+            ));
+            return;
+        }
+        if !d.weaklist.is_empty() {
+            crate::objects::weakref::clear_weakrefs(&d.weaklist);
+        }
+        heap_instance_dealloc::<InstanceData>(p);
+    }
+}
 
 pub fn is_heap_type(t: &TypeObject) -> bool {
     t.has_flag(flags::HEAPTYPE)
@@ -178,20 +210,26 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
         .fold(0, |f, b| f | (as_type(b).flags & flags::INHERITED));
     let fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC | inherited;
     let meta_obj = vm.types.type_.clone();
-    let (basicsize, dealloc, dictoffset): (usize, crate::objects::typeobj::DeallocFn, usize) =
-        match layout {
-            Layout::Object => (
-                std::mem::size_of::<PyBox<InstanceData>>(),
-                heap_instance_dealloc::<InstanceData>,
-                INSTANCE_DICT_OFFSET,
-            ),
-            Layout::Exception => (
-                std::mem::size_of::<PyBox<ExceptionData>>(),
-                heap_instance_dealloc::<ExceptionData>,
-                crate::objects::exception::EXC_DICT_OFFSET,
-            ),
-        };
-    let cls = crate::vm::types::alloc_type_full(
+    let (basicsize, dealloc, dictoffset, weaklistoffset): (
+        usize,
+        crate::objects::typeobj::DeallocFn,
+        usize,
+        usize,
+    ) = match layout {
+        Layout::Object => (
+            std::mem::size_of::<PyBox<InstanceData>>(),
+            instance_dealloc,
+            INSTANCE_DICT_OFFSET,
+            INSTANCE_WEAKLIST_OFFSET,
+        ),
+        Layout::Exception => (
+            std::mem::size_of::<PyBox<ExceptionData>>(),
+            heap_instance_dealloc::<ExceptionData>,
+            crate::objects::exception::EXC_DICT_OFFSET,
+            0,
+        ),
+    };
+    let cls = crate::vm::types::alloc_type_with_weaklist(
         Some(as_type(&meta_obj)),
         name,
         &qualname,
@@ -199,6 +237,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
         fl,
         dealloc,
         dictoffset,
+        weaklistoffset,
     )
     .map_err(|_| vm.memory_error())?;
     let t = as_type(&cls);
@@ -268,6 +307,8 @@ pub fn alloc_instance(vm: &mut Vm, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
         t,
         InstanceData {
             dict: ObjSlot::new(None),
+            weaklist: Default::default(),
+            finalized: std::cell::Cell::new(false),
         },
         true,
     )

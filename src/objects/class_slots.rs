@@ -218,6 +218,7 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
         b.bool.get()
     });
     s.getattro.set(Some(heap_getattro));
+    s.finalizer.set(has(vm, t, "__del__"));
     s.setattro
         .set(if has(vm, t, "__setattr__") || has(vm, t, "__delattr__") {
             Some(|vm, o, n, v| {

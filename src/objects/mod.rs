@@ -31,3 +31,4 @@ pub mod str_type;
 pub mod traverse;
 pub mod tuple;
 pub mod typeobj;
+pub mod weakref;

@@ -141,6 +141,7 @@ pub fn install_all(vm: &mut Vm) {
     crate::objects::descr::install(vm);
     crate::objects::generator::install(vm);
     crate::objects::traverse::install(vm);
+    crate::objects::weakref::install(vm);
     list_type::install(vm);
     crate::objects::dict_type::install(vm);
     exc_type::install(vm);

@@ -230,6 +230,8 @@ pub struct Slots {
     pub new: Cell<Option<NewFn>>,
     pub traverse: Cell<Option<TraverseFn>>,
     pub clear: Cell<Option<ClearFn>>,
+    /// Instances have a Python `__del__` to run before they are freed.
+    pub finalizer: Cell<bool>,
 }
 
 #[repr(C)]
@@ -241,6 +243,9 @@ pub struct TypeObject {
     /// Byte offset of the instance-dict `ObjSlot` inside an instance (CPython's
     /// `tp_dictoffset`); 0 when instances have no `__dict__`.
     pub dictoffset: usize,
+    /// Byte offset of the `WeakList` inside an instance (`tp_weaklistoffset`); 0 when the
+    /// type does not support weak references.
+    pub weaklistoffset: usize,
     /// `__bases__`: a tuple of types (None until set).
     pub bases: ObjSlot,
     /// Size in bytes of an instance's fixed part (header included, GC header excluded).

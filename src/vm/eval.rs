@@ -65,6 +65,11 @@ impl Vm {
                 ip += 1;
                 self.frames[fi].ip = ip;
                 let res = self.exec_one(ins.op, ins.arg, code, base, fi, &mut kwnames, &mut ip);
+                if crate::heap::pending::has_pending() {
+                    // A dealloc queued a finalizer or weakref callback: run it before the
+                    // next instruction, where CPython would already have run it.
+                    self.run_pending();
+                }
                 match res {
                     Ok(Flow::Next) => {}
                     Ok(Flow::Switch) => {

@@ -71,6 +71,7 @@ pub struct Types {
     pub classmethod: Obj,
     pub super_: Obj,
     pub generator: Obj,
+    pub weakref: Obj,
     pub range: Obj,
     pub slice: Obj,
     pub code: Obj,
@@ -143,12 +144,28 @@ pub fn alloc_type_full(
     dealloc: DeallocFn,
     dictoffset: usize,
 ) -> Result<Obj, crate::heap::AllocError> {
+    alloc_type_with_weaklist(meta, name, qualname, basicsize, fl, dealloc, dictoffset, 0)
+}
+
+/// Allocates a type object whose instances may also carry a weak-reference list.
+#[allow(clippy::too_many_arguments)]
+pub fn alloc_type_with_weaklist(
+    meta: Option<&TypeObject>,
+    name: &str,
+    qualname: &str,
+    basicsize: usize,
+    fl: u32,
+    dealloc: DeallocFn,
+    dictoffset: usize,
+    weaklistoffset: usize,
+) -> Result<Obj, crate::heap::AllocError> {
     let meta_ptr = meta.map_or(std::ptr::null(), |m| m as *const TypeObject);
     let t = TypeObject {
         head: ObjHeader::new(meta_ptr),
         name: name.to_string(),
         qualname: qualname.to_string(),
         dictoffset,
+        weaklistoffset,
         bases: ObjSlot::new(None),
         basicsize,
         flags: fl | flags::BASETYPE,
@@ -316,6 +333,13 @@ pub fn bootstrap() -> Vm {
         classmethod: b.boxed::<Obj>("classmethod", gc, None),
         super_: b.boxed::<crate::objects::descr::SuperData>("super", gc, None),
         generator: b.boxed::<crate::objects::generator::GeneratorData>("generator", gc, None),
+        weakref: b.make(
+            "weakref",
+            std::mem::size_of::<PyBox<crate::objects::weakref::WeakrefData>>(),
+            gc,
+            crate::objects::weakref::weakref_dealloc,
+            None,
+        ),
         range: b.boxed::<iter::RangeData>("range", 0, None),
         slice: b.boxed::<simple::SliceData>("slice", 0, None),
         code: b.boxed::<crate::bytecode::CodeObject>("code", 0, None),
@@ -458,6 +482,7 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         t.classmethod.clone(),
         t.super_.clone(),
         t.generator.clone(),
+        t.weakref.clone(),
         t.range.clone(),
         t.slice.clone(),
         t.code.clone(),

@@ -1,0 +1,42 @@
+//! Calls into Python that deallocation needs but cannot make itself: `__del__` finalizers
+//! and weakref callbacks. A dealloc (which has no VM at hand) queues them here; the VM runs
+//! them at the next instruction boundary, before any later Python code can observe the
+//! difference, so the order of output matches CPython's immediate calls.
+//!
+//! Invariant: `HAS_PENDING` is true whenever the queue is non-empty.
+
+use std::cell::{Cell, UnsafeCell};
+
+use super::handle::Obj;
+
+pub enum PendingCall {
+    /// A resurrected object whose `__del__` must run; dropping the handle afterwards frees it.
+    Finalize(Obj),
+    /// `callback(weakref)` for a weak reference whose referent just died.
+    WeakCallback { callback: Obj, weakref: Obj },
+}
+
+thread_local! {
+    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+    static QUEUE: UnsafeCell<Vec<PendingCall>> = const { UnsafeCell::new(Vec::new()) };
+}
+
+pub fn push(call: PendingCall) {
+    // SAFETY: the queue is only touched by these functions, which never hold a reference to
+    // it across any other code.
+    QUEUE.with(|q| unsafe { (*q.get()).push(call) });
+    HAS_PENDING.with(|f| f.set(true));
+}
+
+/// Whether calls are waiting (checked by the eval loop after every instruction).
+#[inline(always)]
+pub fn has_pending() -> bool {
+    HAS_PENDING.with(|f| f.get())
+}
+
+/// Takes the queued calls, oldest first.
+pub fn take_all() -> Vec<PendingCall> {
+    HAS_PENDING.with(|f| f.set(false));
+    // SAFETY: as in `push`.
+    QUEUE.with(|q| unsafe { std::mem::take(&mut *q.get()) })
+}

@@ -1,0 +1,266 @@
+//! Weak references: `weakref.ref` objects and the weakref list each referent keeps.
+//!
+//! Invariants:
+//! - A live weakref's `referent` points at a live object whose weak list contains the
+//!   weakref; the list does not own its weakrefs.
+//! - When the referent is deallocated, every weakref in its list is cleared (referent set to
+//!   null) before the referent's memory is freed; callbacks are queued and run by the VM at
+//!   the next instruction boundary, most recently created first, as in CPython.
+//! - When a weakref dies first, it removes itself from its referent's list.
+
+use std::cell::{Cell, UnsafeCell};
+use std::ptr::NonNull;
+
+use crate::heap::alloc::{free_object, gc_forget};
+use crate::heap::pending::{self, PendingCall};
+use crate::heap::{Obj, ObjHeader, ObjSlot};
+use crate::objects::args::Args;
+use crate::objects::pybox::{new_box, payload, PyBox};
+use crate::objects::typeobj::{as_type, CompareOp};
+use crate::vm::{PyResult, Vm};
+
+/// The weakrefs pointing at one object (non-owning pointers to weakref objects).
+#[derive(Default)]
+pub struct WeakList(UnsafeCell<Vec<NonNull<ObjHeader>>>);
+
+impl WeakList {
+    fn with<R>(&self, f: impl FnOnce(&mut Vec<NonNull<ObjHeader>>) -> R) -> R {
+        // SAFETY: single-threaded; the borrow lasts for `f`, which never re-enters this list.
+        f(unsafe { &mut *self.0.get() })
+    }
+
+    pub fn len(&self) -> usize {
+        self.with(|v| v.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+pub struct WeakrefData {
+    referent: Cell<*const ObjHeader>,
+    pub callback: ObjSlot,
+    hash: Cell<Option<i64>>,
+}
+
+/// The weak list of `obj`, if its type supports weak references.
+pub fn weak_list(obj: &Obj) -> Option<&WeakList> {
+    let off = obj.ty().weaklistoffset;
+    if off == 0 {
+        return None;
+    }
+    // SAFETY: `weaklistoffset` is the offset of a `WeakList` field in every instance of the
+    // type (set only by the class constructor for layouts that have one).
+    Some(unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const WeakList) })
+}
+
+fn data(w: &Obj) -> &WeakrefData {
+    // SAFETY: weakref objects use the `PyBox<WeakrefData>` layout; callers pass weakrefs.
+    unsafe { payload::<WeakrefData>(w) }
+}
+
+/// The referent of a weakref, if it is still alive.
+pub fn referent(w: &Obj) -> Option<Obj> {
+    let p = data(w).referent.get();
+    // SAFETY: a non-null referent is alive (cleared before it is freed).
+    NonNull::new(p as *mut ObjHeader).map(|p| unsafe { Obj::from_borrowed(p) })
+}
+
+/// New handles to the weakrefs pointing at `obj`, in list order.
+pub fn weakrefs_of(obj: &Obj) -> Vec<Obj> {
+    match weak_list(obj) {
+        // SAFETY: weakrefs in a referent's list are alive.
+        Some(l) => l.with(|v| {
+            v.iter()
+                .map(|w| unsafe { Obj::from_borrowed(*w) })
+                .collect()
+        }),
+        None => Vec::new(),
+    }
+}
+
+/// Clears every weakref to a dying object and queues their callbacks (newest first). Called
+/// by deallocs before the object's memory is freed.
+pub fn clear_weakrefs(list: &WeakList) {
+    let refs = list.with(std::mem::take);
+    for w in refs.iter().rev() {
+        // SAFETY: weakrefs in a referent's list are alive (they unregister when they die).
+        let wobj = unsafe { Obj::from_borrowed(*w) };
+        let d = data(&wobj);
+        d.referent.set(std::ptr::null());
+        if let Some(cb) = d.callback.take() {
+            pending::push(PendingCall::WeakCallback {
+                callback: cb,
+                weakref: wobj,
+            });
+        }
+    }
+}
+
+/// The dealloc of weakref objects: unregister from the referent, then free.
+///
+/// # Safety
+/// Called only through the weakref type's dealloc slot on a dead weakref.
+pub unsafe fn weakref_dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is a dead weakref with layout `PyBox<WeakrefData>`.
+    unsafe {
+        let ty = &*(*p.as_ptr()).ty.get();
+        gc_forget(p);
+        let d = &(*p.cast::<PyBox<WeakrefData>>().as_ptr()).data;
+        let r = d.referent.get();
+        if let Some(r) = NonNull::new(r as *mut ObjHeader) {
+            crate::heap::handle::with_borrowed(r, |ro| {
+                if let Some(list) = weak_list(ro) {
+                    list.with(|v| v.retain(|x| *x != p));
+                }
+            });
+        }
+        std::ptr::drop_in_place(std::ptr::addr_of_mut!(
+            (*p.cast::<PyBox<WeakrefData>>().as_ptr()).data
+        ));
+        free_object(p, ty, std::mem::size_of::<PyBox<WeakrefData>>());
+    }
+}
+
+impl Vm {
+    /// `weakref.ref(obj[, callback])`.
+    pub fn new_weakref(&mut self, obj: &Obj, callback: Option<Obj>) -> PyResult<Obj> {
+        let Some(list) = weak_list(obj) else {
+            return Err(self.type_error(format!(
+                "cannot create weak reference to '{}' object",
+                obj.ty().name()
+            )));
+        };
+        if callback.is_none() {
+            // A plain reference is shared, as CPython does.
+            let existing = list.with(|v| {
+                v.iter().copied().find(|w| {
+                    // SAFETY: weakrefs in the list are alive.
+                    unsafe {
+                        crate::heap::handle::with_borrowed(*w, |wo| !data(wo).callback.is_some())
+                    }
+                })
+            });
+            if let Some(w) = existing {
+                // SAFETY: as above.
+                return Ok(unsafe { Obj::from_borrowed(w) });
+            }
+        }
+        let ty = self.types.weakref.clone();
+        let w = new_box(
+            as_type(&ty),
+            WeakrefData {
+                referent: Cell::new(obj.as_ptr()),
+                callback: ObjSlot::new(callback),
+                hash: Cell::new(None),
+            },
+            true,
+        )
+        .map_err(|_| self.memory_error())?;
+        let p = w.as_nonnull();
+        let basic = !data(&w).callback.is_some();
+        list.with(|v| if basic { v.insert(0, p) } else { v.push(p) });
+        Ok(w)
+    }
+
+    /// Runs the queued finalizers and weakref callbacks (see `heap::pending`).
+    pub fn run_pending(&mut self) {
+        while pending::has_pending() {
+            for call in pending::take_all() {
+                match call {
+                    PendingCall::Finalize(obj) => {
+                        let del = self.intern("__del__");
+                        let f =
+                            crate::objects::class_slots::lookup_python_attr(self, obj.ty(), &del);
+                        if let Some(f) = f {
+                            let r = self.call(&f, std::slice::from_ref(&obj));
+                            if let Err(e) = r {
+                                self.report_unraisable(&e.exc, &f);
+                            }
+                        }
+                        drop(obj);
+                    }
+                    PendingCall::WeakCallback { callback, weakref } => {
+                        if let Err(e) = self.call(&callback, std::slice::from_ref(&weakref)) {
+                            self.report_unraisable(&e.exc, &callback);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// CPython's "Exception ignored in: ..." report for errors nobody can catch.
+    pub fn report_unraisable(&mut self, exc: &Obj, context: &Obj) {
+        self.flush();
+        let what = self
+            .repr_string(context)
+            .unwrap_or_else(|_| "<object>".into());
+        let report = self.format_exception(exc);
+        eprint!("Exception ignored in: {what}\n{report}");
+    }
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = as_type(&vm.types.weakref);
+    t.slots.new.set(Some(|vm, _cls, args: Args| {
+        let [obj, cb] = args.bind(vm, "ref", ["object", "callback"], 2, 1)?;
+        let cb = cb.filter(|c| !c.is(&vm.none)).cloned();
+        vm.new_weakref(obj.expect("required"), cb)
+    }));
+    t.slots.call.set(Some(|vm, w, args| {
+        args.exact(vm, "weakref", 0, 0)?;
+        Ok(referent(w).unwrap_or_else(|| vm.none.clone()))
+    }));
+    t.slots.repr.set(Some(|vm, w| {
+        let s = match referent(w) {
+            Some(r) => format!(
+                "<weakref at {:#x}; to '{}' at {:#x}>",
+                w.addr(),
+                r.ty().qualname,
+                r.addr()
+            ),
+            None => format!("<weakref at {:#x}; dead>", w.addr()),
+        };
+        vm.new_str(&s)
+    }));
+    t.slots.hash.set(Some(|vm, w| {
+        let d = data(w);
+        if let Some(h) = d.hash.get() {
+            return Ok(h);
+        }
+        match referent(w) {
+            Some(r) => {
+                let h = vm.hash(&r)?;
+                d.hash.set(Some(h));
+                Ok(h)
+            }
+            None => Err(vm.type_error("weak object has gone away".into())),
+        }
+    }));
+    t.slots.richcompare.set(Some(|vm, a, b, op| {
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) || b.ty().name() != "weakref" {
+            return Ok(vm.not_implemented.clone());
+        }
+        let eq = match (referent(a), referent(b)) {
+            (Some(x), Some(y)) => vm.eq(&x, &y)?,
+            _ => a.is(b),
+        };
+        Ok(vm.new_bool(eq == (op == CompareOp::Eq)))
+    }));
+    t.slots.getattro.set(Some(|vm, w, name| {
+        if crate::objects::str::as_str(name) == "__callback__" {
+            return Ok(data(w).callback.get().unwrap_or_else(|| vm.none.clone()));
+        }
+        vm.generic_getattr(w, name)
+    }));
+    t.slots.traverse.set(Some(|w, visit| {
+        data(w).callback.with(|c| {
+            if let Some(c) = c {
+                visit(c);
+            }
+        })
+    }));
+    t.slots.clear.set(Some(|w| data(w).callback.set(None)));
+}
