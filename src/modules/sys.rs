@@ -22,6 +22,11 @@ pub fn create(vm: &mut Vm) -> Obj {
             vm.new_usize(n)
         }),
         ("setrecursionlimit", sys_setrecursionlimit),
+        ("getsizeof", |vm, a| {
+            let p = a.exact(vm, "getsizeof", 1, 2)?;
+            let n = crate::objects::sizeof::sizeof(vm, &p[0]);
+            vm.new_usize(n)
+        }),
         ("exit", sys_exit),
         ("_debugmallocstats", |vm, a| {
             a.exact(vm, "_debugmallocstats", 0, 0)?;

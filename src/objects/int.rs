@@ -16,7 +16,8 @@ use crate::vm::{PyResult, Vm};
 
 pub enum IntValue {
     Small(i64),
-    Big(BigInt),
+    /// Boxed so that the common machine-word case keeps int objects at 32 bytes.
+    Big(Box<BigInt>),
 }
 
 pub type IntObj = PyBox<IntValue>;
@@ -59,14 +60,14 @@ impl IntValue {
     pub fn from_big(b: BigInt) -> IntValue {
         match b.to_i64() {
             Some(v) => IntValue::Small(v),
-            None => IntValue::Big(b),
+            None => IntValue::Big(Box::new(b)),
         }
     }
 
     pub fn to_big(&self) -> BigInt {
         match self {
             IntValue::Small(v) => BigInt::from(*v),
-            IntValue::Big(b) => b.clone(),
+            IntValue::Big(b) => (**b).clone(),
         }
     }
 
@@ -164,7 +165,7 @@ impl Vm {
     pub fn new_int_value(&mut self, v: IntValue) -> PyResult<Obj> {
         match v {
             IntValue::Small(v) => self.new_int(v),
-            IntValue::Big(b) => self.new_bigint(b),
+            IntValue::Big(b) => self.new_bigint(*b),
         }
     }
 
@@ -175,7 +176,7 @@ impl Vm {
                 let ty = self.types.int.clone();
                 new_box(
                     crate::objects::typeobj::as_type(&ty),
-                    IntValue::Big(b),
+                    IntValue::Big(Box::new(b)),
                     false,
                 )
                 .map_err(|_| self.memory_error())

@@ -270,10 +270,10 @@ pub fn int_unary(vm: &mut Vm, op: UnaryOp, a: &Obj) -> PyResult<Obj> {
             Some(r) => vm.new_int(r),
             None => vm.new_bigint(-BigInt::from(*x)),
         },
-        (UnaryOp::Negative, IntValue::Big(b)) => vm.new_bigint(-b),
+        (UnaryOp::Negative, IntValue::Big(b)) => vm.new_bigint(-&**b),
         (UnaryOp::Positive, v) => vm.new_int_value(clone_value(v)),
         (UnaryOp::Invert, IntValue::Small(x)) => vm.new_int(!x),
-        (UnaryOp::Invert, IntValue::Big(b)) => vm.new_bigint(-b - 1),
+        (UnaryOp::Invert, IntValue::Big(b)) => vm.new_bigint(-&**b - 1),
     }
 }
 

@@ -24,6 +24,7 @@ pub mod pybox;
 pub mod seq;
 pub mod set;
 pub mod simple;
+pub mod sizeof;
 pub mod slots;
 pub mod str;
 pub mod str_methods;
