@@ -27,8 +27,7 @@ impl Vm {
             return Err(self.recursion_error());
         }
         let fd = func_data(func);
-        let code_obj = fd.code.clone();
-        let code = code_data(&code_obj);
+        let code = code_data(&fd.code);
         let nlocals = code.nlocalsplus();
         let nkw = kwnames.map_or(0, tuple::len);
         let npos = self.stack.len() - args_start - nkw;
@@ -37,7 +36,10 @@ impl Vm {
             && code.kwonlyargcount == 0
             && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0;
         if simple {
-            self.stack.resize(args_start + nlocals, None);
+            // Locals past the arguments start unbound.
+            for _ in npos..nlocals {
+                self.stack.push(None);
+            }
         } else {
             let args = self.pop_n(self.stack.len() - args_start);
             let locals = match self.bind_arguments(func, code, &args, kwnames) {
@@ -64,7 +66,7 @@ impl Vm {
             let slots: Vec<Option<Obj>> = self.stack.drain(base..).collect();
             self.truncate_stack(cleanup_to);
             let frame = Frame {
-                code: code_obj.clone(),
+                code: fd.code.clone(),
                 func: Some(func.clone()),
                 globals: fd.globals.clone(),
                 builtins: fd.builtins.clone(),
@@ -79,8 +81,11 @@ impl Vm {
         }
         self.depth += 1;
         self.frames.push(Frame {
-            code: code_obj.clone(),
-            func: Some(func.clone()),
+            code: fd.code.clone(),
+            // A call from bytecode leaves the callable on the value stack until the frame
+            // returns (CPython moves that reference into the frame); a call from Rust code
+            // holds its own reference, as CPython's vectorcall increfs the function.
+            func: if is_entry { Some(func.clone()) } else { None },
             globals: fd.globals.clone(),
             builtins: fd.builtins.clone(),
             locals: None,

@@ -15,6 +15,12 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 pub type ArgVec = SmallVec<[Obj; 8]>;
 
+#[cold]
+#[inline(never)]
+fn stack_underflow() -> ! {
+    panic!("value stack underflow or NULL where a value was expected (compiler bug)")
+}
+
 enum Flow {
     /// Keep executing the current frame.
     Next,
@@ -30,10 +36,10 @@ impl Vm {
 
     #[inline(always)]
     fn pop(&mut self) -> Obj {
-        self.stack
-            .pop()
-            .flatten()
-            .expect("value stack underflow (compiler bug)")
+        match self.stack.pop() {
+            Some(Some(v)) => v,
+            _ => stack_underflow(),
+        }
     }
 
     #[inline(always)]
@@ -60,10 +66,33 @@ impl Vm {
             let code = code_data(&code_obj);
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
+            // `ip` lives in a local while the frame runs; `frames[fi].ip` is written back only
+            // when another frame is about to run on top of this one (a call) or the frame is
+            // suspended (`YIELD_VALUE`), the only times anything reads it.
             loop {
                 let ins = code.instrs[ip];
                 ip += 1;
-                self.frames[fi].ip = ip;
+                // The commonest instructions that cannot fail, switch frames or drop a
+                // reference (so no finalizer can be queued) skip the general result handling.
+                match ins.op {
+                    Op::LoadFast => {
+                        if let Some(v) = &self.stack[base + ins.arg as usize] {
+                            let v = v.clone();
+                            self.push(v);
+                            continue;
+                        }
+                    }
+                    Op::LoadConst => {
+                        let v = code.consts[ins.arg as usize].clone();
+                        self.push(v);
+                        continue;
+                    }
+                    Op::Jump | Op::JumpBackward => {
+                        ip = ins.arg as usize;
+                        continue;
+                    }
+                    _ => {}
+                }
                 let res = self.exec_one(ins.op, ins.arg, code, base, fi, &mut kwnames, &mut ip);
                 if crate::heap::pending::has_pending() {
                     // A dealloc queued a finalizer or weakref callback: run it before the
@@ -71,27 +100,43 @@ impl Vm {
                     self.run_pending();
                 }
                 match res {
-                    Ok(Flow::Next) => {}
+                    Ok(Flow::Next) => {
+                        if self.frames.len() == fi + 1 {
+                            continue;
+                        }
+                        self.save_ip(fi, ip);
+                        continue 'frame;
+                    }
                     Ok(Flow::Switch) => {
                         // An entry frame that returned leaves its value in `returned`.
                         if let Some(v) = self.returned.take() {
                             return Ok(v);
                         }
+                        self.save_ip(fi, ip);
                         continue 'frame;
                     }
                     Err(e) => {
                         let reraise =
                             ins.op == Op::Reraise || (ins.op == Op::RaiseVarargs && ins.arg == 0);
+                        if let Some(f) = self.frames.get_mut(fi) {
+                            f.ip = ip;
+                        }
                         match self.unwind(e, ip - 1, reraise) {
                             Ok(()) => continue 'frame,
                             Err(e) => return Err(e),
                         }
                     }
                 }
-                if self.frames.len() != fi + 1 {
-                    continue 'frame;
-                }
             }
+        }
+    }
+
+    /// Records the resume point of frame `fi` when frames were pushed on top of it (a call);
+    /// if it returned instead, there is nothing to record.
+    #[inline(always)]
+    fn save_ip(&mut self, fi: usize, ip: usize) {
+        if self.frames.len() > fi + 1 {
+            self.frames[fi].ip = ip;
         }
     }
 
@@ -350,18 +395,19 @@ impl Vm {
             Op::BinaryOp => {
                 let b = self.pop();
                 let a = self.pop();
-                let r = if arg >= INPLACE_OFFSET {
-                    let bop = BinaryOp::ALL[(arg - INPLACE_OFFSET) as usize];
+                let inplace = arg >= INPLACE_OFFSET;
+                let bop = BinaryOp::ALL[(arg - if inplace { INPLACE_OFFSET } else { 0 }) as usize];
+                // Fast path: machine-word arithmetic on exact ints (immutable, so the
+                // in-place form is the same operation; bools and subclasses go the long way).
+                if let Some((x, y)) = self.exact_small_ints(&a, &b) {
+                    if let Some(r) = self.small_int_op(bop, x, y)? {
+                        self.push(r);
+                        return Ok(Flow::Next);
+                    }
+                }
+                let r = if inplace {
                     self.inplace_op(bop, a, &b)?
                 } else {
-                    let bop = BinaryOp::ALL[arg as usize];
-                    // Fast path: machine-word int arithmetic without dispatch.
-                    if let (Some(x), Some(y)) = (int::as_small(&a), int::as_small(&b)) {
-                        if let Some(r) = self.small_int_op(bop, x, y)? {
-                            self.push(r);
-                            return Ok(Flow::Next);
-                        }
-                    }
                     self.binary_op(bop, &a, &b)?
                 };
                 self.push(r);
@@ -370,8 +416,21 @@ impl Vm {
                 let b = self.pop();
                 let a = self.pop();
                 let cop = CompareOp::from_u32(arg);
-                if let (Some(x), Some(y)) = (int::as_small(&a), int::as_small(&b)) {
+                if let Some((x, y)) = self.exact_small_ints(&a, &b) {
                     let r = cop.test(x.cmp(&y));
+                    // A conditional jump on the result consumes it directly: no bool is
+                    // pushed and popped. Dropping two ints cannot queue a finalizer, so
+                    // skipping the boundary between the two instructions is unobservable.
+                    if let Some(next) = code.instrs.get(*ip) {
+                        if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
+                            *ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                next.arg as usize
+                            } else {
+                                *ip + 1
+                            };
+                            return Ok(Flow::Next);
+                        }
+                    }
                     self.push(self.new_bool(r));
                     return Ok(Flow::Next);
                 }
@@ -725,6 +784,7 @@ impl Vm {
                 }
             }
             Op::YieldValue => {
+                self.frames[fi].ip = *ip;
                 let v = self.pop();
                 self.suspend_generator(v);
                 return Ok(Flow::Switch);
@@ -1002,6 +1062,19 @@ impl Vm {
         drop(args);
         self.push(r);
         Ok(Flow::Next)
+    }
+
+    /// The values of two exact `int`s that fit in a machine word.
+    #[inline(always)]
+    fn exact_small_ints(&self, a: &Obj, b: &Obj) -> Option<(i64, i64)> {
+        let int_ty = self.types.int.as_nonnull().as_ptr().cast::<u8>();
+        if a.type_ptr().cast::<u8>() == int_ty.cast_const()
+            && b.type_ptr().cast::<u8>() == int_ty.cast_const()
+        {
+            Some((int::as_small(a)?, int::as_small(b)?))
+        } else {
+            None
+        }
     }
 
     /// Machine-word fast path for `BINARY_OP`; `Ok(None)` defers to the general path.

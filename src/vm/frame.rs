@@ -6,7 +6,9 @@ use crate::heap::Obj;
 
 pub struct Frame {
     pub code: Obj,
-    /// The function being run (None for module and class bodies run by `exec`).
+    /// The function being run, when the frame holds its own reference to it: calls from Rust
+    /// code and generator frames. A call from bytecode leaves it None (the callable stays on
+    /// the value stack below the frame until it returns); module code has none.
     pub func: Option<Obj>,
     pub globals: Obj,
     pub builtins: Obj,

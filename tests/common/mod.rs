@@ -412,6 +412,7 @@ pub fn normalize(text: &str) -> String {
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
     for (name, text) in [("stdout", &outcome.stdout), ("stderr", &outcome.stderr)] {
+        let text = &mask_addresses(text);
         out.push_str("--- ");
         out.push_str(name);
         out.push('\n');
@@ -424,6 +425,31 @@ pub fn render(outcome: &Outcome) -> String {
     out
 }
 
+/// Replaces object addresses (`0x` followed by 6 or more hex digits, as in default reprs)
+/// with `0x…`: they differ between runs and between interpreters.
+pub fn mask_addresses(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'0' && i + 1 < b.len() && b[i + 1] == b'x' {
+            let mut j = i + 2;
+            while j < b.len() && b[j].is_ascii_hexdigit() {
+                j += 1;
+            }
+            if j - (i + 2) >= 6 {
+                out.push_str("0x…");
+                i = j;
+                continue;
+            }
+        }
+        let ch = s[i..].chars().next().unwrap_or('\u{fffd}');
+        out.push(ch);
+        i += ch.len_utf8().max(1);
+    }
+    out
+}
+
 /// Compares a reference outcome with an actual one; returns a readable report
 /// of every difference, or `None` if they are equal.
 pub fn compare(
@@ -433,9 +459,15 @@ pub fn compare(
     actual: &Outcome,
 ) -> Option<String> {
     let mut report = String::new();
+    let masked = [
+        mask_addresses(&expected.stdout),
+        mask_addresses(&actual.stdout),
+        mask_addresses(&expected.stderr),
+        mask_addresses(&actual.stderr),
+    ];
     for (stream, want, got) in [
-        ("stdout", &expected.stdout, &actual.stdout),
-        ("stderr", &expected.stderr, &actual.stderr),
+        ("stdout", &masked[0], &masked[1]),
+        ("stderr", &masked[2], &masked[3]),
     ] {
         if want != got {
             let _ = writeln!(report, "  {stream} differs:");

@@ -1,5 +1,3 @@
-# difftest: skip — the 'Exception ignored in' line prints a function address, which differs
-# between interpreters; the rest of the output is checked against python3 by hand.
 # Weak references and finalizers: weakref.ref, callbacks after __del__, exceptions in __del__ reported and ignored, objects alive at exit finalized.
 import weakref, gc
 
