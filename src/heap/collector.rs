@@ -6,8 +6,9 @@
 //!    traverse), so what remains counts references from outside;
 //! 4. everything reachable from an object with `gc_refs > 0` survives and is promoted
 //!    (atomic tuples and dicts met on the way are untracked, as CPython does);
-//! 5. the rest is unreachable: each object's clear slot drops its references, which breaks
-//!    the cycles, and reference counting frees them;
+//! 5. the rest is unreachable: first, finalizers that have not run are queued (PEP 442) and
+//!    the cycle is left for a later collection; otherwise each object's clear slot drops its
+//!    references, which breaks the cycles, and reference counting frees them;
 //! 6. survivors of step 5 (objects a clear could not free) are promoted.
 //!
 //! Invariants: collection never runs re-entrantly (`collecting`); objects are only freed
@@ -33,6 +34,8 @@ pub struct CollectResult {
     pub elapsed: f64,
     /// Objects in each generation before the collection (for DEBUG_STATS).
     pub sizes: [usize; NUM_GENERATIONS],
+    /// Finalizers were queued: the unreachable objects were left for a later collection.
+    pub finalizers_queued: bool,
 }
 
 fn obj_of(g: *mut GcHeader) -> NonNull<ObjHeader> {
@@ -253,14 +256,27 @@ pub fn collect(generation: usize) -> CollectResult {
     }
     result.unreachable = unreachable.len();
 
-    // Phase 6: break the cycles. Each clear drops references; objects are freed when the
-    // collector's own handles are dropped below.
+    // Phase 6 (PEP 442): finalizers run before anything is cleared. Deallocs and the
+    // collector cannot call Python, so pending `__del__`s are queued for the VM and this
+    // collection leaves the cycle alone; a later collection frees it if nothing resurrected it.
+    let mut finalizing = false;
     for o in &unreachable {
-        if let Some(clear) = o.ty().slots.clear.get() {
-            clear(o);
+        if let Some(f) = o.ty().slots.gc_finalize.get() {
+            finalizing |= f(o);
         }
     }
-    let survivors_before = unreachable.len();
+    result.finalizers_queued = finalizing;
+
+    // Phase 7: break the cycles. Each clear drops references; objects are freed when the
+    // collector's own handles are dropped below.
+    if !finalizing {
+        for o in &unreachable {
+            if let Some(clear) = o.ty().slots.clear.get() {
+                clear(o);
+            }
+        }
+    }
+    let survivors_before = if finalizing { 0 } else { unreachable.len() };
     drop(unreachable);
     // Whatever is still in this generation (unreachable objects that could not be freed) is
     // promoted so that young collections do not examine it again.

@@ -200,7 +200,15 @@ fn gc_collect(vm: &mut Vm, args: Args) -> PyResult<Obj> {
         return Err(vm.value_error("invalid generation".into()));
     }
     run_callbacks(vm, "start", g as usize, 0, 0)?;
-    let r = collector::collect_reporting(g as usize);
+    let mut r = collector::collect_reporting(g as usize);
+    if r.finalizers_queued {
+        // Run the queued __del__ methods now, then collect what they did not resurrect, so
+        // one gc.collect() frees a cycle with finalizers, as in CPython.
+        vm.run_pending();
+        // CPython counts what is still unreachable after finalizers (resurrected objects
+        // are not counted).
+        r = collector::collect_reporting(g as usize);
+    }
     run_callbacks(
         vm,
         "stop",

@@ -34,6 +34,19 @@ const INSTANCE_DICT_OFFSET: usize =
 const INSTANCE_WEAKLIST_OFFSET: usize =
     std::mem::offset_of!(PyBox<InstanceData>, data) + std::mem::offset_of!(InstanceData, weaklist);
 
+/// Queues the `__del__` of an instance the collector found unreachable, unless it already
+/// ran (PEP 442: finalizers run once, before the cycle is broken).
+pub fn queue_finalizer(o: &Obj) -> bool {
+    // SAFETY: installed only on heap types with the `PyBox<InstanceData>` layout.
+    let d = unsafe { crate::objects::pybox::payload::<InstanceData>(o) };
+    if d.finalized.get() {
+        return false;
+    }
+    d.finalized.set(true);
+    crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(o.clone()));
+    true
+}
+
 /// The dealloc of plain class instances: run `__del__` first (once; it may resurrect the
 /// object), then clear weak references, then free and release the class.
 ///

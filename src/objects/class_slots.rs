@@ -218,7 +218,14 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
         b.bool.get()
     });
     s.getattro.set(Some(heap_getattro));
-    s.finalizer.set(has(vm, t, "__del__"));
+    let has_del = has(vm, t, "__del__");
+    s.finalizer.set(has_del);
+    let object_layout = t.dictoffset != 0 && t.weaklistoffset != 0;
+    s.gc_finalize.set(if has_del && object_layout {
+        Some(crate::objects::class::queue_finalizer)
+    } else {
+        None
+    });
     s.setattro
         .set(if has(vm, t, "__setattr__") || has(vm, t, "__delattr__") {
             Some(|vm, o, n, v| {

@@ -232,6 +232,9 @@ pub struct Slots {
     pub clear: Cell<Option<ClearFn>>,
     /// Instances have a Python `__del__` to run before they are freed.
     pub finalizer: Cell<bool>,
+    /// For the collector (PEP 442): queues the finalizer of an unreachable instance that has
+    /// not run it yet, returning whether it did.
+    pub gc_finalize: Cell<Option<fn(&Obj) -> bool>>,
 }
 
 #[repr(C)]
