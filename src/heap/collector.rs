@@ -100,7 +100,10 @@ unsafe fn move_to(g: *mut GcHeader, to: *mut GcHeader) {
 }
 
 /// Moves every member of list `from` to the end of list `to`.
-fn merge(from: *mut GcHeader, to: *mut GcHeader) {
+///
+/// # Safety
+/// Both are list heads of this thread's collector.
+pub unsafe fn merge(from: *mut GcHeader, to: *mut GcHeader) {
     for g in list_members(from) {
         // SAFETY: members of a generation list are tracked headers.
         unsafe { move_to(g, to) };
@@ -175,7 +178,8 @@ pub fn collect(generation: usize) -> CollectResult {
     // Phase 1: merge younger generations into this one.
     let young = heads[generation];
     for &h in &heads[..generation] {
-        merge(h, young);
+        // SAFETY: generation heads.
+        unsafe { merge(h, young) };
     }
     let older = heads[(generation + 1).min(NUM_GENERATIONS - 1)];
 

@@ -129,17 +129,8 @@ pub unsafe fn track(g: *mut GcHeader) {
 /// # Safety
 /// `g` is the GC header of an object being freed.
 pub unsafe fn untrack_raw(g: *mut GcHeader) {
-    // SAFETY: a tracked header's neighbours are live headers on the same list.
-    unsafe {
-        let next = (*g).next.get();
-        if !next.is_null() {
-            let prev = (*g).prev.get();
-            (*prev).next.set(next);
-            (*next).prev.set(prev);
-            (*g).next.set(ptr::null_mut());
-            (*g).prev.set(ptr::null_mut());
-        }
-    }
+    // SAFETY: forwarded contract.
+    unsafe { untrack(g) };
     GC.with(|s| {
         let c = s.count[0].get();
         if c > 0 {

@@ -76,14 +76,18 @@ pub fn create(vm: &mut Vm) -> Obj {
             with_gc(|s| {
                 let perm = s.permanent_head();
                 for g in 0..NUM_GENERATIONS {
-                    splice_all(s.head(g), perm);
+                    // SAFETY: generation and permanent heads.
+                    unsafe { collector::merge(s.head(g), perm) };
                 }
             });
             Ok(vm.none.clone())
         }),
         ("unfreeze", |vm, a| {
             a.exact(vm, "unfreeze", 0, 0)?;
-            with_gc(|s| splice_all(s.permanent_head(), s.head(NUM_GENERATIONS - 1)));
+            // SAFETY: the permanent and oldest generation heads.
+            with_gc(|s| unsafe {
+                collector::merge(s.permanent_head(), s.head(NUM_GENERATIONS - 1))
+            });
             Ok(vm.none.clone())
         }),
         ("get_freeze_count", |vm, a| {
@@ -129,27 +133,6 @@ fn is_tracked(o: &Obj) -> bool {
     }
     // SAFETY: GC-type objects carry a GC header in front.
     unsafe { gcstate::is_tracked(gc_header_of(o.as_nonnull())) }
-}
-
-/// Moves every member of list `from` into list `to`.
-fn splice_all(from: *mut crate::heap::header::GcHeader, to: *mut crate::heap::header::GcHeader) {
-    // SAFETY: both are list heads of this thread's collector; members are live headers.
-    unsafe {
-        loop {
-            let g = (*from).next.get();
-            if g == from {
-                break;
-            }
-            let (p, n) = ((*g).prev.get(), (*g).next.get());
-            (*p).next.set(n);
-            (*n).prev.set(p);
-            let last = (*to).prev.get();
-            (*g).prev.set(last);
-            (*g).next.set(to);
-            (*last).next.set(g);
-            (*to).prev.set(g);
-        }
-    }
 }
 
 fn module_attr(vm: &mut Vm, name: &str) -> Option<Obj> {

@@ -38,6 +38,8 @@ pub type UnaryFn = fn(&mut Vm, UnaryOp, &Obj) -> PyResult<Obj>;
 pub type NewFn = fn(&mut Vm, &Obj, Args) -> PyResult<Obj>;
 /// Visits every object reference the container holds (the collector's `tp_traverse`).
 pub type TraverseFn = fn(&Obj, &mut dyn FnMut(&Obj));
+/// Queues an unreachable object's finalizer for the collector; true if it did.
+pub type GcFinalizeFn = fn(&Obj) -> bool;
 /// Drops the container's references to break a cycle (`tp_clear`).
 pub type ClearFn = fn(&Obj);
 /// A method implemented in Rust: receives `self` and the call's arguments.
@@ -234,7 +236,7 @@ pub struct Slots {
     pub finalizer: Cell<bool>,
     /// For the collector (PEP 442): queues the finalizer of an unreachable instance that has
     /// not run it yet, returning whether it did.
-    pub gc_finalize: Cell<Option<fn(&Obj) -> bool>>,
+    pub gc_finalize: Cell<Option<GcFinalizeFn>>,
 }
 
 #[repr(C)]
