@@ -26,8 +26,8 @@ impl Vm {
             self.truncate_stack(cleanup_to);
             return Err(self.recursion_error());
         }
-        let fd = func_data(func);
-        let code = code_data(&fd.code);
+        let fd = self.func_of(func);
+        let code = self.code_of(&fd.code);
         let nlocals = code.nlocalsplus();
         let nkw = kwnames.map_or(0, tuple::len);
         let npos = self.stack.len() - args_start - nkw;

@@ -63,7 +63,7 @@ impl Vm {
         'frame: loop {
             let fi = self.frames.len() - 1;
             let code_obj = self.frames[fi].code.clone();
-            let code = code_data(&code_obj);
+            let code = self.code_of(&code_obj);
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
             // `ip` lives in a local while the frame runs; `frames[fi].ip` is written back only
@@ -129,6 +129,17 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The compiled code of code object `obj` (a pointer check of its type).
+    #[inline(always)]
+    pub(crate) fn code_of<'a>(&self, obj: &'a Obj) -> &'a crate::bytecode::CodeObject {
+        assert!(
+            std::ptr::eq(obj.type_ptr(), as_type(&self.types.code)),
+            "not a code object"
+        );
+        // SAFETY: objects of the `code` type have the `PyBox<CodeObject>` layout.
+        unsafe { crate::objects::pybox::payload::<crate::bytecode::CodeObject>(obj) }
     }
 
     /// Records the resume point of frame `fi` when frames were pushed on top of it (a call);
