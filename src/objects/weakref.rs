@@ -19,18 +19,21 @@ use crate::objects::pybox::{new_box, payload, PyBox};
 use crate::objects::typeobj::{as_type, CompareOp};
 use crate::vm::{PyResult, Vm};
 
-/// The weakrefs pointing at one object (non-owning pointers to weakref objects).
+/// The weakrefs pointing at one object (non-owning pointers to weakref objects). One word
+/// in every instance; the list itself is allocated only when a first weakref is made.
 #[derive(Default)]
-pub struct WeakList(UnsafeCell<Vec<NonNull<ObjHeader>>>);
+pub struct WeakList(UnsafeCell<Option<Box<Vec<NonNull<ObjHeader>>>>>);
 
 impl WeakList {
     fn with<R>(&self, f: impl FnOnce(&mut Vec<NonNull<ObjHeader>>) -> R) -> R {
         // SAFETY: single-threaded; the borrow lasts for `f`, which never re-enters this list.
-        f(unsafe { &mut *self.0.get() })
+        let slot = unsafe { &mut *self.0.get() };
+        f(slot.get_or_insert_with(Default::default))
     }
 
     pub fn len(&self) -> usize {
-        self.with(|v| v.len())
+        // SAFETY: as in `with`; a shared read of the option.
+        unsafe { (*self.0.get()).as_ref().map_or(0, |v| v.len()) }
     }
 
     pub fn is_empty(&self) -> bool {
