@@ -21,6 +21,8 @@ use crate::vm::{PyResult, Vm};
 
 /// The weakrefs pointing at one object (non-owning pointers to weakref objects). One word
 /// in every instance; the list itself is allocated only when a first weakref is made.
+// The box is deliberate: `Option<Box<Vec>>` is one word in every instance, a bare `Vec` three.
+#[allow(clippy::box_collection)]
 #[derive(Default)]
 pub struct WeakList(UnsafeCell<Option<Box<Vec<NonNull<ObjHeader>>>>>);
 
