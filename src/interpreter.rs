@@ -114,8 +114,12 @@ impl Interpreter {
             return match arg {
                 None => Exit { code: 0 },
                 Some(a) if a.is(&vm.none) => Exit { code: 0 },
-                Some(a) => match int::as_small(&a) {
-                    Some(n) => Exit { code: n as i32 },
+                Some(a) => match int::as_int(&a) {
+                    // The OS keeps the low byte of the status, as for CPython's exit().
+                    Some(int::IntValue::Small(n)) => Exit {
+                        code: (*n & 0xff) as i32,
+                    },
+                    Some(int::IntValue::Big(_)) => Exit { code: 255 },
                     None => {
                         let s = vm
                             .str(&a)

@@ -103,7 +103,7 @@ fn run(src: &str, filename: &str, argv: &[String]) -> ExitCode {
             interp.run_main(&src, &filename).code
         });
     match handle.map(|h| h.join()) {
-        Ok(Ok(code)) => ExitCode::from(code.clamp(0, 255) as u8),
+        Ok(Ok(code)) => ExitCode::from((code & 0xff) as u8),
         _ => {
             eprintln!("pyrena: internal error");
             ExitCode::from(70)

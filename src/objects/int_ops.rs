@@ -15,6 +15,10 @@ use crate::objects::int::{as_int, IntValue};
 use crate::objects::typeobj::{BinaryOp, CompareOp, UnaryOp};
 use crate::vm::{PyResult, Vm};
 
+/// The largest int Pyrena will try to build, in bits (512 MiB of digits): beyond it an
+/// operation raises MemoryError instead of letting the system allocator abort the process.
+const MAX_INT_BITS: u64 = 1 << 32;
+
 /// Floor division and modulo of machine words, or `None` on overflow (`i64::MIN // -1`).
 #[inline(always)]
 pub fn floor_divmod_i64(a: i64, b: i64) -> Option<(i64, i64)> {
@@ -146,7 +150,12 @@ fn big_binary(vm: &mut Vm, op: BinaryOp, x: &BigInt, y: &BigInt) -> PyResult<Obj
     let r: BigInt = match op {
         BinaryOp::Add => x + y,
         BinaryOp::Subtract => x - y,
-        BinaryOp::Multiply => x * y,
+        BinaryOp::Multiply => {
+            if x.bits() + y.bits() > MAX_INT_BITS {
+                return Err(vm.memory_error());
+            }
+            x * y
+        }
         BinaryOp::FloorDivide => {
             if y.is_zero() {
                 return Err(zero_div(vm, op));
@@ -166,14 +175,16 @@ fn big_binary(vm: &mut Vm, op: BinaryOp, x: &BigInt, y: &BigInt) -> PyResult<Obj
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count".into()));
             }
-            let Some(s) = y.to_usize().filter(|s| *s < (1 << 40)) else {
+            if x.is_zero() {
+                return vm.new_int(0);
+            }
+            let Some(s) = y.to_u64().filter(|s| *s < (1 << 60)) else {
                 return Err(vm.overflow_error("too many digits in integer".into()));
             };
-            if x.is_zero() {
-                BigInt::zero()
-            } else {
-                x << s
+            if x.bits() + s > MAX_INT_BITS {
+                return Err(vm.memory_error());
             }
+            x << s as usize
         }
         BinaryOp::Rshift => {
             if y.is_negative() {
@@ -203,7 +214,12 @@ fn big_binary(vm: &mut Vm, op: BinaryOp, x: &BigInt, y: &BigInt) -> PyResult<Obj
                 return int_negative_power(vm, xf, yf);
             }
             match y.to_u32() {
-                Some(e) => num_traits::pow::Pow::pow(x, e),
+                Some(e) => {
+                    if x.bits().saturating_mul(e as u64) > MAX_INT_BITS {
+                        return Err(vm.memory_error());
+                    }
+                    num_traits::pow::Pow::pow(x, e)
+                }
                 None => {
                     if x.is_zero() || x == &BigInt::from(1) {
                         x.clone()

@@ -48,6 +48,8 @@ pub struct DictIterData {
 pub struct EnumerateData {
     pub it: Obj,
     pub count: Cell<i64>,
+    /// The count once it no longer fits in an `i64`.
+    pub big: ObjSlot,
 }
 
 pub struct ZipData {
@@ -313,9 +315,12 @@ pub fn dict_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
 pub fn enumerate_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
     let [iterable, start] = args.bind(vm, "enumerate", ["iterable", "start"], 0, 1)?;
     let it = vm.get_iter(iterable.expect("required"))?;
-    let count = match start {
-        Some(s) => vm.index_i64(s)?,
-        None => 0,
+    let (count, big) = match start {
+        Some(s) => match vm.index_value(s)? {
+            crate::objects::int::IntValue::Small(v) => (v, None),
+            crate::objects::int::IntValue::Big(_) => (0, Some(s.clone())),
+        },
+        None => (0, None),
     };
     let ty = vm.types.enumerate.clone();
     alloc(
@@ -324,6 +329,7 @@ pub fn enumerate_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
         EnumerateData {
             it,
             count: Cell::new(count),
+            big: ObjSlot::new(big),
         },
         true,
     )
@@ -335,9 +341,26 @@ pub fn enumerate_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let inner = d.it.clone();
     match vm.next(&inner)? {
         Some(v) => {
-            let i = d.count.get();
-            d.count.set(i + 1);
-            let n = vm.new_int(i)?;
+            let n = match d.big.get() {
+                // Past i64::MAX the count continues as a big int, as in CPython.
+                Some(b) => {
+                    let one = vm.new_int(1)?;
+                    let next = vm.binary_op(crate::objects::typeobj::BinaryOp::Add, &b, &one)?;
+                    d.big.set(Some(next));
+                    b
+                }
+                None => {
+                    let i = d.count.get();
+                    match i.checked_add(1) {
+                        Some(j) => d.count.set(j),
+                        None => {
+                            let next = vm.new_bigint(num_bigint::BigInt::from(i) + 1)?;
+                            d.big.set(Some(next));
+                        }
+                    }
+                    vm.new_int(i)?
+                }
+            };
             vm.new_tuple(vec![n, v]).map(Some)
         }
         None => Ok(None),

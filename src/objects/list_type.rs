@@ -137,7 +137,6 @@ fn seq_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj
 fn repeat_count(vm: &mut Vm, n: &Obj) -> PyResult<Option<usize>> {
     match int::as_int(n) {
         Some(int::IntValue::Small(v)) => Ok(Some((*v).max(0) as usize)),
-        Some(v) if v.is_negative() => Ok(Some(0)),
         Some(_) => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer".into())),
         None => Ok(None),
     }
@@ -170,6 +169,13 @@ fn seq_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
                 return Ok(vm.not_implemented.clone());
             };
             let items = items_of(s);
+            if items.is_empty() || count == 0 {
+                return if is_list(s) {
+                    vm.new_list(Vec::new())
+                } else {
+                    Ok(vm.empty_tuple.clone())
+                };
+            }
             let total = items.len().checked_mul(count).filter(|t| *t < (1 << 40));
             let Some(total) = total else {
                 return Err(vm.memory_error());

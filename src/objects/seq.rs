@@ -47,7 +47,8 @@ pub fn resolve_slice(vm: &mut Vm, slice: &Obj, len: usize) -> PyResult<Option<Sl
         return Ok(None);
     };
     let (start, stop, step) = (s.start.clone(), s.stop.clone(), s.step.clone());
-    let step = slice_part(vm, &step)?.unwrap_or(1);
+    // CPython clamps the step to -PY_SSIZE_T_MAX so that negating it cannot overflow.
+    let step = slice_part(vm, &step)?.unwrap_or(1).max(-isize::MAX);
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero".into()));
     }

@@ -157,7 +157,14 @@ fn str_join(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
     let a = args.exact(vm, "str.join", 1, 1)?;
     let items = vm.iterate(&a[0])?;
     let sep = as_str(s);
+    let total = items
+        .iter()
+        .map(|i| crate::objects::str::try_as_str(i).map_or(0, str::len))
+        .fold(sep.len().saturating_mul(items.len()), usize::saturating_add);
     let mut out = String::new();
+    if total > isize::MAX as usize / 2 || out.try_reserve_exact(total).is_err() {
+        return Err(vm.memory_error());
+    }
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);

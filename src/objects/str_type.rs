@@ -75,10 +75,16 @@ fn str_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
             };
             let count = match n {
                 int::IntValue::Small(v) => (*v).max(0) as usize,
-                int::IntValue::Big(_) if n.is_negative() => 0,
-                int::IntValue::Big(_) => usize::MAX,
+                int::IntValue::Big(_) => {
+                    return Err(
+                        vm.overflow_error("cannot fit 'int' into an index-sized integer".into())
+                    )
+                }
             };
             let text = as_str(s);
+            if text.is_empty() || count == 0 {
+                return Ok(vm.empty_str.clone());
+            }
             if count == 1 && s.ty().name() == "str" {
                 return Ok(s.clone());
             }

@@ -96,7 +96,14 @@ impl std::fmt::Write for StackBuf {
 
 /// Runs `f` on Rust's scientific rendering of `a` (`d.ddde[-]N`): shortest
 /// digits when `frac` is `None`, else exactly `frac` digits after the point.
+/// A double's exact decimal value has at most 767 significant digits and 1074 digits after
+/// the point; digits requested beyond these are zeros, and Rust's formatter refuses
+/// precisions above 65535, so precisions are capped here and the rest padded.
+const MAX_SIG_DIGITS: usize = 800;
+const MAX_FRAC_DIGITS: usize = 1100;
+
 fn with_sci<R>(a: f64, frac: Option<usize>, f: impl FnOnce(&str) -> R) -> R {
+    let frac = frac.map(|p| p.min(MAX_SIG_DIGITS));
     if frac.is_none_or(|p| p <= 30) {
         let mut sb = StackBuf::new();
         let ok = match frac {
@@ -135,7 +142,11 @@ pub fn write_float(out: &mut String, x: f64, f: &FloatFormat) -> bool {
     }
     if f.style == FloatStyle::Fixed {
         let start = out.len();
-        let _ = write!(out, "{:.*}", f.precision, a);
+        let _ = write!(out, "{:.*}", f.precision.min(MAX_FRAC_DIGITS), a);
+        if f.precision > MAX_FRAC_DIGITS {
+            let pad = f.precision - MAX_FRAC_DIGITS;
+            out.extend(std::iter::repeat_n('0', pad));
+        }
         if f.alternate && f.precision == 0 {
             out.push('.');
         }

@@ -462,8 +462,14 @@ impl Vm {
         if let Some(l) = list::try_data(obj) {
             return Ok(l.snapshot());
         }
-        let it = self.get_iter(obj)?;
         let mut out = Vec::new();
+        if let Some(r) = crate::objects::iter::range_data(self, obj) {
+            // A known length: fail fast with MemoryError, as CPython's length hint does.
+            if out.try_reserve_exact(r.len).is_err() {
+                return Err(self.memory_error());
+            }
+        }
+        let it = self.get_iter(obj)?;
         while let Some(v) = self.next(&it)? {
             out.push(v);
         }
