@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use crate::heap::Obj;
 use crate::objects::args::Args;
-use crate::objects::list_type::{order, sort_items};
+use crate::objects::list_type::sort_items;
 use crate::objects::typeobj::{as_type, try_as_type, BinaryOp, UnaryOp};
 use crate::objects::{float, int, int_ops, slots, str as pystr};
 use crate::vm::types::all_types;
@@ -268,7 +268,7 @@ fn min_max(vm: &mut Vm, args: Args, fname: &str, want: Ordering) -> PyResult<Obj
         best = match best {
             None => Some((k, it)),
             Some((bk, bv)) => {
-                if order(vm, &k, &bk)? == want && strictly(vm, &k, &bk, want)? {
+                if strictly(vm, &k, &bk, want)? {
                     Some((k, it))
                 } else {
                     Some((bk, bv))

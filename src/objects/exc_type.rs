@@ -67,6 +67,15 @@ pub fn exc_getattro(vm: &mut Vm, e: &Obj, name: &Obj) -> PyResult<Obj> {
         "__context__" => return Ok(d.context.get().unwrap_or(none)),
         "__traceback__" => return Ok(d.traceback.get().unwrap_or(none)),
         "__suppress_context__" => return Ok(vm.new_bool(d.suppress_context.get())),
+        "code" if e.ty().is_subtype(as_type(&vm.types.exc.system_exit)) => {
+            let args = vm.exc_args(e);
+            let items = tuple::items(&args);
+            return Ok(match items.len() {
+                0 => none,
+                1 => items[0].clone(),
+                _ => args.clone(),
+            });
+        }
         "value" if e.ty().name() == "StopIteration" => {
             let args = vm.exc_args(e);
             return Ok(tuple::items(&args).first().cloned().unwrap_or(none));

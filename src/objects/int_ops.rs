@@ -34,6 +34,7 @@ pub fn floor_divmod_i64(a: i64, b: i64) -> Option<(i64, i64)> {
 fn zero_div(vm: &mut Vm, op: BinaryOp) -> crate::vm::PyErr {
     match op {
         BinaryOp::TrueDivide => vm.zero_division_error("division by zero"),
+        BinaryOp::Remainder => vm.zero_division_error("integer modulo by zero"),
         _ => vm.zero_division_error("integer division or modulo by zero"),
     }
 }

@@ -2,7 +2,6 @@
 //! repetition, indexing and slicing (with slice assignment for lists), membership, iteration,
 //! hashing for tuples, and the list methods including a stable `sort`.
 
-use std::cmp::Ordering;
 
 use crate::heap::Obj;
 use crate::objects::args::Args;
@@ -280,12 +279,8 @@ fn list_setitem(vm: &mut Vm, l: &Obj, key: &Obj, value: Option<Obj>) -> PyResult
         let n = d.len() as i64;
         let j = if i < 0 { i + n } else { i };
         if !(0..n).contains(&j) {
-            let what = if value.is_some() {
-                "assignment"
-            } else {
-                "deletion"
-            };
-            return Err(vm.index_error(format!("list {what} index out of range")));
+            // CPython 3.11 words deletion the same way as assignment.
+            return Err(vm.index_error("list assignment index out of range".into()));
         }
         match value {
             Some(v) => drop(d.set(j as usize, v)),
@@ -628,16 +623,5 @@ fn merge_sort(v: &mut [usize], greater: &mut dyn FnMut(usize, usize) -> bool) {
     for &x in &right[j..] {
         v[k] = x;
         k += 1;
-    }
-}
-
-/// Orders two values with `<` only (for min/max and friends).
-pub fn order(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<Ordering> {
-    if vm.lt(a, b)? {
-        Ok(Ordering::Less)
-    } else if vm.lt(b, a)? {
-        Ok(Ordering::Greater)
-    } else {
-        Ok(Ordering::Equal)
     }
 }

@@ -135,6 +135,23 @@ pub fn install_all(vm: &mut Vm) {
     code.slots.repr.set(Some(code_repr));
 
     install_object_methods(vm);
+    // Every type is hashable by identity unless it says otherwise (CPython inherits
+    // object.__hash__); the mutable containers and slices are not hashable.
+    let unhashable = [
+        vm.types.list.clone(),
+        vm.types.dict.clone(),
+        vm.types.set.clone(),
+        vm.types.slice.clone(),
+        vm.types.dict_keys.clone(),
+        vm.types.dict_values.clone(),
+        vm.types.dict_items.clone(),
+    ];
+    for t in crate::vm::types::all_types(vm) {
+        let tt = as_type(&t);
+        if tt.slots.hash.get().is_none() && !unhashable.iter().any(|u| u.is(&t)) {
+            tt.slots.hash.set(Some(object_hash));
+        }
+    }
     str_type::install(vm);
     crate::objects::bytes::install(vm);
     crate::objects::set::install(vm);
