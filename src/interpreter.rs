@@ -74,9 +74,12 @@ impl Interpreter {
         filename: &str,
         mode: Mode,
     ) -> Result<Obj, Box<SyntaxError>> {
-        self.vm
-            .sources
-            .insert(filename.to_string(), std::rc::Rc::from(source));
+        // CPython has no source lines to show for `-c` and stdin programs.
+        if !filename.starts_with('<') {
+            self.vm
+                .sources
+                .insert(filename.to_string(), std::rc::Rc::from(source));
+        }
         let module = crate::parser::parse_module(source, filename).map_err(Box::new)?;
         compile_module(&mut self.vm, &module, source, filename, mode)
     }

@@ -52,7 +52,24 @@ pub fn install(vm: &mut Vm) {
         .contains
         .set(Some(|vm, v, k| dict::data(view_dict(v)).contains(vm, k)));
 
+    d.slots.binary.set(Some(dict_or));
+    d.slots.inplace.set(Some(dict_ior));
     let dt = vm.types.dict.clone();
+    // dict.fromkeys is a class-level function (CPython's classmethod on a built-in type).
+    let fromkeys = vm
+        .new_builtin("fromkeys", |vm, a| {
+            let p = a.exact(vm, "fromkeys", 1, 2)?;
+            let value = p.get(1).cloned().unwrap_or_else(|| vm.none.clone());
+            let d = vm.new_dict()?;
+            for k in vm.iterate(&p[0])? {
+                vm.dict_set(&d, k, value.clone())?;
+            }
+            Ok(d)
+        })
+        .expect("startup");
+    let tdict = as_type(&dt).dict.get().expect("type dict");
+    vm.dict_set_str(&tdict, "fromkeys", fromkeys)
+        .expect("startup");
     add_method(vm, &dt, "get", dict_get);
     add_method(vm, &dt, "setdefault", dict_setdefault);
     add_method(vm, &dt, "pop", dict_pop);
@@ -201,6 +218,26 @@ fn dict_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
         vm.dict_set_str(&d, k, v.clone())?;
     }
     Ok(d)
+}
+
+/// `d1 | d2`: a new dict with d2's items merged over d1's.
+fn dict_or(vm: &mut Vm, op: crate::objects::typeobj::BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if op != crate::objects::typeobj::BinaryOp::Or || !is_dict(a) || !is_dict(b) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let n = vm.new_dict()?;
+    merge_into(vm, &n, a)?;
+    merge_into(vm, &n, b)?;
+    Ok(n)
+}
+
+/// `d1 |= other`: update in place (any mapping or iterable of pairs).
+fn dict_ior(vm: &mut Vm, op: crate::objects::typeobj::BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if op != crate::objects::typeobj::BinaryOp::Or {
+        return Ok(vm.not_implemented.clone());
+    }
+    merge_into(vm, a, b)?;
+    Ok(a.clone())
 }
 
 fn dict_get(vm: &mut Vm, d: &Obj, args: Args) -> PyResult<Obj> {

@@ -491,6 +491,12 @@ pub fn reversed_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
             remaining: Cell::new(len),
         };
         return alloc(vm, &ty, data, false);
+    } else if dict::is_dict(seq) {
+        let mut keys = dict::data(seq).keys();
+        keys.reverse();
+        let l = vm.new_list(keys)?;
+        let ty = vm.types.list_iterator.clone();
+        return vm.new_seq_iter(&ty, l);
     } else if pystr::is_str(seq) {
         let chars: Vec<Obj> = pystr::as_str(seq)
             .chars()

@@ -2,7 +2,6 @@
 //! repetition, indexing and slicing (with slice assignment for lists), membership, iteration,
 //! hashing for tuples, and the list methods including a stable `sort`.
 
-
 use crate::heap::Obj;
 use crate::objects::args::Args;
 use crate::objects::list::{self, is_list};

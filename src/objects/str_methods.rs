@@ -114,6 +114,22 @@ pub fn install(vm: &mut Vm) {
             pred_impl(vm, s, a, "isidentifier", str_pred::isidentifier)
         }),
         ("format", str_format),
+        ("removeprefix", |vm, s, a| {
+            let p = a.exact(vm, "removeprefix", 1, 1)?;
+            let pre = str_arg(vm, &p[0], "removeprefix", 1)?;
+            match as_str(s).strip_prefix(pre) {
+                Some(rest) if !pre.is_empty() => vm.new_str(rest),
+                _ => Ok(s.clone()),
+            }
+        }),
+        ("removesuffix", |vm, s, a| {
+            let p = a.exact(vm, "removesuffix", 1, 1)?;
+            let suf = str_arg(vm, &p[0], "removesuffix", 1)?;
+            match as_str(s).strip_suffix(suf) {
+                Some(rest) if !suf.is_empty() => vm.new_str(rest),
+                _ => Ok(s.clone()),
+            }
+        }),
     ];
     for (name, f) in methods {
         add_method(vm, &t, name, *f);
@@ -426,6 +442,9 @@ fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
         .collect();
     let mut out = String::new();
     let mut auto = 0usize;
+    // CPython refuses to mix `{}` and `{0}` in one format string.
+    let mut used_auto = false;
+    let mut used_manual = false;
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -462,6 +481,21 @@ fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
                 .chars()
                 .take_while(|c| *c != '.' && *c != '[')
                 .collect();
+            if first.is_empty() {
+                if used_manual {
+                    return Err(vm.value_error(
+                        "cannot switch from manual field specification to automatic field numbering".into(),
+                    ));
+                }
+                used_auto = true;
+            } else if first.parse::<usize>().is_ok() {
+                if used_auto {
+                    return Err(vm.value_error(
+                        "cannot switch from automatic field numbering to manual field specification".into(),
+                    ));
+                }
+                used_manual = true;
+            }
             let mut value = if first.is_empty() {
                 let v = pos.get(auto).cloned();
                 auto += 1;

@@ -40,12 +40,28 @@ impl Vm {
         }
         if let Some(tb) = d.traceback.get() {
             out.push_str("Traceback (most recent call last):\n");
+            // Runs of the same frame (recursion) are cut after three, as CPython does.
+            const RECURSIVE_CUTOFF: usize = 3;
+            let mut last: Option<(String, u32, String)> = None;
+            let mut count = 0usize;
             let mut cur = Some(tb);
             while let Some(t) = cur {
                 let td = tb_data(&t);
-                self.format_frame(&td.code, td.lasti as usize, out);
+                let c = code_data(&td.code);
+                let line = c.locations.get(td.lasti as usize).map_or(0, |l| l.line);
+                let key = (c.filename.clone(), line, c.name.clone());
+                if last.as_ref() != Some(&key) {
+                    push_repeated(out, count, RECURSIVE_CUTOFF);
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count <= RECURSIVE_CUTOFF {
+                    self.format_frame(&td.code, td.lasti as usize, out);
+                }
                 cur = td.next.get();
             }
+            push_repeated(out, count, RECURSIVE_CUTOFF);
         }
         out.push_str(&self.format_exception_only(exc));
     }
@@ -129,6 +145,15 @@ impl Vm {
             incomplete: false,
         };
         Some(e.render())
+    }
+}
+
+/// CPython's "[Previous line repeated N more times]" line for a cut run of frames.
+fn push_repeated(out: &mut String, count: usize, cutoff: usize) {
+    if count > cutoff {
+        let n = count - cutoff;
+        let s = if n > 1 { "s" } else { "" };
+        out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
     }
 }
 
