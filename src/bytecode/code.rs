@@ -17,6 +17,8 @@ pub mod code_flags {
     pub const VARKEYWORDS: u32 = 0x8;
     pub const NESTED: u32 = 0x10;
     pub const GENERATOR: u32 = 0x20;
+    /// `consts[0]` is the function's docstring (Pyrena's own bit; CPython infers it).
+    pub const HAS_DOCSTRING: u32 = 0x0400_0000;
 }
 
 /// Source position of one instruction (1-based lines, 0-based byte columns).

@@ -72,6 +72,9 @@ pub fn compile_module(
             c.u().emit(Op::ReturnValue, 0);
         }
     } else {
+        if mode == Mode::Exec {
+            c.store_docstring(&module.body)?;
+        }
         c.stmts(&module.body)?;
         c.return_none();
     }
@@ -155,6 +158,20 @@ impl<'a> Compiler<'a> {
     fn load_const(&mut self, c: Obj) {
         let i = self.u().add_const(c);
         self.u().emit(Op::LoadConst, i);
+    }
+
+    /// `__doc__ = "..."` for a module or class body that starts with a string.
+    fn store_docstring(&mut self, body: &[Stmt]) -> CompileResult<()> {
+        if let Some(d) = docstring(body) {
+            let obj = self
+                .vm
+                .new_str(d)
+                .map_err(|_| self.error(Span::default(), "out of memory"))?;
+            self.load_const(obj);
+            let n = self.u().name_index("__doc__");
+            self.u().emit(Op::StoreName, n);
+        }
+        Ok(())
     }
 
     fn load_none(&mut self) {
@@ -1066,9 +1083,21 @@ impl<'a> Compiler<'a> {
             .first()
             .map_or(self.line_of(s.span), |d| self.line_of(d.span));
         self.enter_scope(s.span, &f.name, line);
+        let doc = docstring(&f.body);
+        if let Some(d) = doc {
+            // The docstring is the first constant, as in CPython.
+            let obj = self
+                .vm
+                .new_str(d)
+                .map_err(|_| self.error(s.span, "out of memory"))?;
+            self.u().add_const(obj);
+        }
         self.stmts(&f.body)?;
         self.return_none();
-        let (argc, posonly, kwonly, flags) = Self::arg_counts(&f.args);
+        let (argc, posonly, kwonly, mut flags) = Self::arg_counts(&f.args);
+        if doc.is_some() {
+            flags |= code_flags::HAS_DOCSTRING;
+        }
         let code = self.leave_scope(argc, posonly, kwonly, flags)?;
         self.set_loc(s.span);
         self.make_function(code, mk_flags);
@@ -1100,6 +1129,7 @@ impl<'a> Compiler<'a> {
         self.load_const(qobj);
         let qn = self.u().name_index("__qualname__");
         self.u().emit(Op::StoreName, qn);
+        self.store_docstring(&c.body)?;
         self.stmts(&c.body)?;
         if self.ur().cellvars.iter().any(|n| n == "__class__") {
             // Hand the cell to __build_class__, which fills it with the new class.
@@ -1123,6 +1153,17 @@ impl<'a> Compiler<'a> {
         }
         self.name_op(&c.name, NameCtx::Store);
         Ok(())
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        })) => Some(s),
+        _ => None,
     }
 }
 

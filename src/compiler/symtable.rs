@@ -524,6 +524,34 @@ impl Builder {
         Ok(())
     }
 
+    /// PEP 572: `(x := v)` inside a comprehension binds `x` in the nearest enclosing scope
+    /// that is not a comprehension (nonlocal in a function, global in a module).
+    fn comprehension_walrus(&mut self, name: &str, span: Span) -> Result<(), SymtableError> {
+        let mut p = self.cur;
+        while self.t.scopes[p].name == "<comprehension>" {
+            match self.t.scopes[p].parent {
+                Some(pp) => p = pp,
+                None => break,
+            }
+        }
+        match self.t.scopes[p].kind {
+            ScopeKind::Function => {
+                self.t.scopes[p].add(name, DEF_LOCAL);
+                self.scope().add(name, DEF_NONLOCAL);
+            }
+            ScopeKind::Module => {
+                self.t.scopes[p].add(name, DEF_LOCAL);
+                self.scope().add(name, DEF_GLOBAL);
+            }
+            ScopeKind::Class => return Err(SymtableError {
+                msg: "assignment expression within a comprehension cannot be used in a class body"
+                    .into(),
+                span,
+            }),
+        }
+        Ok(())
+    }
+
     fn arg_defaults(&mut self, a: &Arguments) -> Result<(), SymtableError> {
         for d in &a.defaults {
             self.expr(d)?;
@@ -601,7 +629,12 @@ impl Builder {
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
-                self.target(target)?;
+                match &target.kind {
+                    ExprKind::Name(n) if self.scope().name == "<comprehension>" => {
+                        self.comprehension_walrus(n, e.span)?
+                    }
+                    _ => self.target(target)?,
+                }
             }
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left)?;

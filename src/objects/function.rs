@@ -80,7 +80,13 @@ pub fn method_descr_data(obj: &Obj) -> &MethodDescrData {
 
 impl Vm {
     pub fn new_function(&mut self, code: Obj, qualname: Obj, globals: Obj) -> PyResult<Obj> {
-        let name = crate::objects::code::code_data(&code).name.clone();
+        let cd = crate::objects::code::code_data(&code);
+        let doc = if cd.has_flag(crate::bytecode::code::code_flags::HAS_DOCSTRING) {
+            cd.consts.first().cloned()
+        } else {
+            None
+        };
+        let name = cd.name.clone();
         let name = self.new_str(&name)?;
         let builtins = self.builtins_dict.clone();
         let module = crate::objects::dict::data(&globals).get_str(&self.intern("__name__"));
@@ -93,7 +99,7 @@ impl Vm {
             defaults: ObjSlot::new(None),
             kwdefaults: ObjSlot::new(None),
             closure: ObjSlot::new(None),
-            doc: ObjSlot::new(None),
+            doc: ObjSlot::new(doc),
             module: ObjSlot::new(module),
             dict: ObjSlot::new(None),
         };
