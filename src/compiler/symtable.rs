@@ -49,6 +49,9 @@ pub struct Scope {
     /// The scope mentions `super` or `__class__`: it needs the implicit `__class__` cell of
     /// the enclosing class body.
     pub uses_class_cell: bool,
+    /// Where each `global`/`nonlocal` declaration was made (for conflict errors, which
+    /// CPython reports at the first declaration).
+    decl_spans: HashMap<String, Span>,
     /// Resolved after analysis.
     pub resolved: HashMap<String, NameScope>,
     pub cellvars: Vec<String>,
@@ -67,6 +70,7 @@ impl Scope {
             parent,
             is_generator: false,
             uses_class_cell: false,
+            decl_spans: HashMap::new(),
             resolved: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -339,7 +343,7 @@ impl Builder {
                 }
                 self.def(&f.name);
                 let prev = self.push_scope(ScopeKind::Function, &f.name, s.span);
-                self.params(&f.args);
+                self.params(&f.args)?;
                 self.stmts(&f.body)?;
                 self.cur = prev;
             }
@@ -471,6 +475,13 @@ impl Builder {
             }
             StmtKind::Global(names) => {
                 for n in names {
+                    if self.scope().flags(n) & DEF_NONLOCAL != 0 {
+                        return Err(SymtableError {
+                            msg: format!("name '{n}' is nonlocal and global"),
+                            span: self.scope().decl_spans.get(n).copied().unwrap_or(s.span),
+                        });
+                    }
+                    self.scope().decl_spans.entry(n.clone()).or_insert(s.span);
                     if self.scope().flags(n) & (DEF_LOCAL | USE | DEF_PARAM) != 0 {
                         let what = if self.scope().flags(n) & DEF_PARAM != 0 {
                             format!("name '{n}' is parameter and global")
@@ -489,6 +500,13 @@ impl Builder {
             }
             StmtKind::Nonlocal(names) => {
                 for n in names {
+                    if self.scope().flags(n) & DEF_GLOBAL != 0 {
+                        return Err(SymtableError {
+                            msg: format!("name '{n}' is nonlocal and global"),
+                            span: self.scope().decl_spans.get(n).copied().unwrap_or(s.span),
+                        });
+                    }
+                    self.scope().decl_spans.entry(n.clone()).or_insert(s.span);
                     if self.scope().kind == ScopeKind::Module {
                         return Err(SymtableError {
                             msg: "nonlocal declaration not allowed at module level".into(),
@@ -562,11 +580,18 @@ impl Builder {
         Ok(())
     }
 
-    fn params(&mut self, a: &Arguments) {
+    fn params(&mut self, a: &Arguments) -> Result<(), SymtableError> {
         for p in all_args(a) {
+            if self.scope().params.contains(&p.arg) {
+                return Err(SymtableError {
+                    msg: format!("duplicate argument '{}' in function definition", p.arg),
+                    span: p.span,
+                });
+            }
             self.scope().add(&p.arg, DEF_PARAM);
             self.scope().params.push(p.arg.clone());
         }
+        Ok(())
     }
 
     fn target(&mut self, t: &Expr) -> Result<(), SymtableError> {
@@ -644,7 +669,7 @@ impl Builder {
             ExprKind::Lambda { args, body } => {
                 self.arg_defaults(args)?;
                 let prev = self.push_scope(ScopeKind::Function, "<lambda>", e.span);
-                self.params(args);
+                self.params(args)?;
                 self.expr(body)?;
                 self.cur = prev;
             }

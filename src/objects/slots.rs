@@ -77,6 +77,21 @@ pub fn install_all(vm: &mut Vm) {
     r.slots.repr.set(Some(iter::range_repr));
     r.slots.getitem.set(Some(range_getitem));
     r.slots.contains.set(Some(range_contains));
+    r.slots.richcompare.set(Some(range_richcompare));
+    r.slots.hash.set(Some(range_hash));
+    r.slots.getattro.set(Some(|vm, r, name| {
+        let d = iter::range_data(vm, r).expect("range");
+        let v = match pystr::as_str(name) {
+            "start" => Some(d.start),
+            "stop" => Some(d.stop),
+            "step" => Some(d.step),
+            _ => None,
+        };
+        match v {
+            Some(v) => vm.new_int(v),
+            None => vm.generic_getattr(r, name),
+        }
+    }));
     let ri = ty(&types.range_iterator);
     ri.slots.iternext.set(Some(iter::range_iter_next));
     ri.slots.iter.set(Some(self_iter));
@@ -113,6 +128,19 @@ pub fn install_all(vm: &mut Vm) {
     let sl = ty(&types.slice);
     sl.slots.repr.set(Some(slice_repr));
 
+    let bf_names = ty(&types.builtin_function);
+    bf_names.slots.getattro.set(Some(|vm, f, name| {
+        let d = builtin_data(f);
+        match pystr::as_str(name) {
+            "__name__" | "__qualname__" => vm.new_str(d.name),
+            "__self__" => Ok(match &d.kind {
+                BuiltinKind::Bound(_, this) => this.clone(),
+                BuiltinKind::Function(_) => vm.none.clone(),
+            }),
+            "__module__" => vm.new_str("builtins"),
+            _ => vm.generic_getattr(f, name),
+        }
+    }));
     let func = ty(&types.function);
     func.slots.repr.set(Some(function_repr));
     func.slots
@@ -152,6 +180,25 @@ pub fn install_all(vm: &mut Vm) {
             tt.slots.hash.set(Some(object_hash));
         }
     }
+    let rt = vm.types.range.clone();
+    crate::vm::types::add_method(vm, &rt, "index", |vm, r, a| {
+        let p = a.exact(vm, "index", 1, 1)?;
+        let d = iter::range_data(vm, r).expect("range");
+        let (start, step, len) = (d.start, d.step, d.len);
+        if let Some(x) = int::as_small(&p[0]) {
+            let off = x - start;
+            if off % step == 0 && (0..len as i64).contains(&(off / step)) {
+                return vm.new_int(off / step);
+            }
+        }
+        let r = vm.repr_string(&p[0])?;
+        Err(vm.value_error(format!("{r} is not in range")))
+    });
+    crate::vm::types::add_method(vm, &rt, "count", |vm, r, a| {
+        let p = a.exact(vm, "count", 1, 1)?;
+        let n = range_contains(vm, r, &p[0])?;
+        vm.new_int(n as i64)
+    });
     str_type::install(vm);
     crate::objects::bytes::install(vm);
     crate::objects::set::install(vm);
@@ -441,6 +488,42 @@ fn range_getitem(vm: &mut Vm, r: &Obj, key: &Obj) -> PyResult<Obj> {
         Some(i) => vm.new_int(start + step * i as i64),
         None => Err(vm.index_error("range object index out of range".into())),
     }
+}
+
+/// The (length, first, step) triple that decides range equality, with CPython's rule that
+/// empty ranges are all equal and one-item ranges ignore the step.
+fn range_key(d: &iter::RangeData) -> (usize, Option<i64>, Option<i64>) {
+    match d.len {
+        0 => (0, None, None),
+        1 => (1, Some(d.start), None),
+        n => (n, Some(d.start), Some(d.step)),
+    }
+}
+
+fn range_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let (Some(x), Some(y)) = (iter::range_data(vm, a), iter::range_data(vm, b)) else {
+        return Ok(vm.not_implemented.clone());
+    };
+    let eq = range_key(x) == range_key(y);
+    Ok(vm.new_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn range_hash(vm: &mut Vm, r: &Obj) -> PyResult<i64> {
+    let (n, start, step) = range_key(iter::range_data(vm, r).expect("range"));
+    let n = vm.new_usize(n)?;
+    let start = match start {
+        Some(s) => vm.new_int(s)?,
+        None => vm.none.clone(),
+    };
+    let step = match step {
+        Some(s) => vm.new_int(s)?,
+        None => vm.none.clone(),
+    };
+    let t = vm.new_tuple(vec![n, start, step])?;
+    vm.hash(&t)
 }
 
 fn range_contains(vm: &mut Vm, r: &Obj, v: &Obj) -> PyResult<bool> {

@@ -212,6 +212,18 @@ impl Vm {
     }
 
     pub fn richcompare(&mut self, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+        // Comparing nested containers recurses through here: bound it like CPython.
+        if self.depth >= self.recursion_limit {
+            let t = self.types.exc.recursion_error.clone();
+            return Err(self.new_error(&t, "maximum recursion depth exceeded in comparison".into()));
+        }
+        self.depth += 1;
+        let r = self.richcompare_inner(a, b, op);
+        self.depth -= 1;
+        r
+    }
+
+    fn richcompare_inner(&mut self, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
         if let Some(f) = a.ty().slots.richcompare.get() {
             let r = f(self, a, b, op)?;
             if !r.is(&self.not_implemented) {
@@ -291,7 +303,11 @@ impl Vm {
 
     pub fn repr(&mut self, obj: &Obj) -> PyResult<Obj> {
         if self.depth >= self.recursion_limit {
-            return Err(self.recursion_error());
+            let t = self.types.exc.recursion_error.clone();
+            return Err(self.new_error(
+                &t,
+                "maximum recursion depth exceeded while getting the repr of an object".into(),
+            ));
         }
         match obj.ty().slots.repr.get() {
             Some(f) => {
