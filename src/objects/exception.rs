@@ -26,6 +26,8 @@ pub struct TracebackData {
     pub next: ObjSlot,
     pub code: Obj,
     pub lasti: u32,
+    /// The frame's globals (for NameError suggestions, which CPython takes from the frame).
+    pub globals: Obj,
 }
 
 /// Offset of `ExceptionData::dict` inside an exception object (its `tp_dictoffset`).
@@ -63,12 +65,19 @@ impl Vm {
         new_box(as_type(ty), data, true).map_err(|_| self.memory_error())
     }
 
-    pub fn new_traceback(&mut self, next: Option<Obj>, code: Obj, lasti: u32) -> PyResult<Obj> {
+    pub fn new_traceback(
+        &mut self,
+        next: Option<Obj>,
+        code: Obj,
+        lasti: u32,
+        globals: Obj,
+    ) -> PyResult<Obj> {
         let ty = as_type(&self.types.traceback) as *const TypeObject;
         let data = TracebackData {
             next: ObjSlot::new(next),
             code,
             lasti,
+            globals,
         };
         // SAFETY: built-in types live as long as the interpreter.
         new_box(unsafe { &*ty }, data, true).map_err(|_| self.memory_error())

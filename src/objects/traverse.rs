@@ -120,6 +120,7 @@ fn traceback_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     let t = data::<TracebackData>(o);
     slot(&t.next, visit);
     visit(&t.code);
+    visit(&t.globals);
 }
 
 fn traceback_clear(o: &Obj) {

@@ -164,7 +164,8 @@ impl Vm {
                 self.attach_context(&err.exc);
                 let ed = exception::exc_data(&err.exc);
                 let prev = ed.traceback.take();
-                if let Ok(tb) = self.new_traceback(prev, code_obj.clone(), ip as u32) {
+                let globals = self.frames[fi].globals.clone();
+                if let Ok(tb) = self.new_traceback(prev, code_obj.clone(), ip as u32, globals) {
                     ed.traceback.set(Some(tb));
                 }
             }
@@ -273,7 +274,7 @@ impl Vm {
                         Some(v) => v,
                         None => {
                             let n = pystr::as_str(name).to_string();
-                            return Err(self.name_error(format!("name '{n}' is not defined")));
+                            return Err(self.undefined_name(&n));
                         }
                     },
                 };
@@ -290,7 +291,7 @@ impl Vm {
                 let name = code.names[arg as usize].clone();
                 if dict::data(&g).remove(self, &name)?.is_none() {
                     let n = pystr::as_str(&name).to_string();
-                    return Err(self.name_error(format!("name '{n}' is not defined")));
+                    return Err(self.undefined_name(&n));
                 }
             }
             Op::LoadName => {
@@ -306,7 +307,7 @@ impl Vm {
                     Some(v) => self.push(v),
                     None => {
                         let n = pystr::as_str(name).to_string();
-                        return Err(self.name_error(format!("name '{n}' is not defined")));
+                        return Err(self.undefined_name(&n));
                     }
                 }
             }
@@ -327,7 +328,7 @@ impl Vm {
                 let name = code.names[arg as usize].clone();
                 if dict::data(&ns).remove(self, &name)?.is_none() {
                     let n = pystr::as_str(&name).to_string();
-                    return Err(self.name_error(format!("name '{n}' is not defined")));
+                    return Err(self.undefined_name(&n));
                 }
             }
             Op::LoadDeref | Op::LoadClassDeref => {

@@ -12,6 +12,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod ops;
+pub mod suggestions;
 pub mod traceback;
 pub mod types;
 
@@ -131,6 +132,17 @@ impl Vm {
         let t = self.types.exc.name_error.clone();
         self.new_error(&t, msg)
     }
+    /// `NameError: name 'x' is not defined`, with the `name` attribute CPython's suggestion
+    /// machinery reads.
+    pub fn undefined_name(&mut self, name: &str) -> PyErr {
+        let err = self.name_error(format!("name '{name}' is not defined"));
+        if let Ok(n) = self.new_str(name) {
+            let key = self.intern("name");
+            let _ = self.setattr(&err.exc, &key, Some(n));
+        }
+        err
+    }
+
     pub fn attribute_error(&mut self, msg: String) -> PyErr {
         let t = self.types.exc.attribute_error.clone();
         self.new_error(&t, msg)

@@ -99,10 +99,18 @@ impl Vm {
                 return s;
             }
         }
-        let msg = match self.str(exc) {
+        let mut msg = match self.str(exc) {
             Ok(s) => pystr::as_str(&s).to_string(),
             Err(_) => "<exception str() failed>".to_string(),
         };
+        if exc
+            .ty()
+            .is_subtype(crate::objects::typeobj::as_type(&self.types.exc.name_error))
+        {
+            if let Some(s) = crate::vm::suggestions::name_error_suggestion(self, exc) {
+                msg.push_str(&format!(". Did you mean: '{s}'?"));
+            }
+        }
         if msg.is_empty() {
             format!("{name}\n")
         } else {
