@@ -91,6 +91,8 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         ("oct", |vm, a| radix(vm, a, "oct", 8, "0o")),
         ("hex", |vm, a| radix(vm, a, "hex", 16, "0x")),
         ("__build_class__", build_class),
+        ("dir", builtin_dir),
+        ("vars", builtin_vars),
         ("globals", |vm, _a| {
             Ok(vm
                 .frames
@@ -604,4 +606,51 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Obj> {
             .set(Some(cls.clone()));
     }
     Ok(cls)
+}
+
+/// The current frame's namespace (module globals, or a class body's namespace).
+fn current_namespace(vm: &Vm) -> Option<Obj> {
+    vm.frames
+        .last()
+        .map(|f| f.locals.clone().unwrap_or_else(|| f.globals.clone()))
+}
+
+/// `dir([obj])`: sorted attribute names (the current namespace's names without argument).
+fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Obj> {
+    let p = args.exact(vm, "dir", 0, 1)?;
+    let names = match p.first() {
+        Some(o) => vm.dir_names(o),
+        None => {
+            let mut v: Vec<String> = match current_namespace(vm) {
+                Some(d) => crate::objects::dict::data(&d)
+                    .keys()
+                    .iter()
+                    .filter_map(|k| pystr::try_as_str(k).map(str::to_string))
+                    .collect(),
+                None => Vec::new(),
+            };
+            v.sort();
+            v
+        }
+    };
+    let items = names
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect::<PyResult<Vec<_>>>()?;
+    vm.new_list(items)
+}
+
+/// `vars([obj])`: an object's `__dict__`, or the current namespace.
+fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Obj> {
+    let p = args.exact(vm, "vars", 0, 1)?;
+    match p.first() {
+        Some(o) => {
+            let k = vm.intern("__dict__");
+            match vm.getattr(o, &k) {
+                Ok(d) => Ok(d),
+                Err(_) => Err(vm.type_error("vars() argument must have __dict__ attribute".into())),
+            }
+        }
+        None => Ok(current_namespace(vm).unwrap_or_else(|| vm.none.clone())),
+    }
 }

@@ -54,10 +54,60 @@ impl Vm {
             }
             _ => {}
         }
-        Err(self.attribute_error(format!(
-            "'{}' object has no attribute '{n}'",
+        let n = n.to_string();
+        Err(self.no_attribute(obj, &n))
+    }
+
+    /// `AttributeError: 'T' object has no attribute 'x'`, carrying `obj` and `name` for the
+    /// "Did you mean" hint.
+    pub fn no_attribute(&mut self, obj: &Obj, name: &str) -> crate::vm::PyErr {
+        let err = self.attribute_error(format!(
+            "'{}' object has no attribute '{name}'",
             obj.ty().name()
-        )))
+        ));
+        if let Ok(n) = self.new_str(name) {
+            let k = self.intern("name");
+            let _ = self.setattr(&err.exc, &k, Some(n));
+            let k = self.intern("obj");
+            let _ = self.setattr(&err.exc, &k, Some(obj.clone()));
+        }
+        err
+    }
+
+    /// `dir(obj)`: the sorted names of the instance dict and of every class in the MRO (or
+    /// of a module's namespace).
+    pub fn dir_names(&mut self, obj: &Obj) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add_dict = |d: &Obj| {
+            for k in crate::objects::dict::data(d).keys() {
+                if let Some(s) = pystr::try_as_str(&k) {
+                    names.push(s.to_string());
+                }
+            }
+        };
+        if obj.ty().name() == "module" {
+            add_dict(crate::objects::module::module_dict(obj));
+        } else {
+            if let Some(slot) = crate::objects::class::instance_dict_slot(obj) {
+                if let Some(d) = slot.get() {
+                    add_dict(&d);
+                }
+            }
+            let ty = match try_as_type(obj) {
+                Some(t) => t,
+                None => obj.ty(),
+            };
+            if let Some(mro) = ty.mro.get() {
+                for t in tuple::items(&mro) {
+                    if let Some(d) = as_type(t).dict.get() {
+                        add_dict(&d);
+                    }
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
     }
 
     pub fn setattr(&mut self, obj: &Obj, name: &Obj, value: Option<Obj>) -> PyResult<()> {

@@ -104,6 +104,17 @@ fn dict_keys(d: &Obj) -> Vec<String> {
         .collect()
 }
 
+/// The suggestion for an AttributeError, from its `name` and `dir(obj)`.
+pub fn attribute_error_suggestion(vm: &mut Vm, exc: &Obj) -> Option<String> {
+    let ed = exc_data(exc);
+    let d = ed.dict.get()?;
+    let name = dict::data(&d).get_str(&vm.intern("name"))?;
+    let obj = dict::data(&d).get_str(&vm.intern("obj"))?;
+    let name = pystr::try_as_str(&name)?.to_string();
+    let candidates = vm.dir_names(&obj);
+    calculate(&candidates, &name)
+}
+
 /// The suggestion for a NameError, from its `name` and the frame it was raised in.
 pub fn name_error_suggestion(vm: &mut Vm, exc: &Obj) -> Option<String> {
     let ed = exc_data(exc);

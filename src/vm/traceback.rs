@@ -103,13 +103,20 @@ impl Vm {
             Ok(s) => pystr::as_str(&s).to_string(),
             Err(_) => "<exception str() failed>".to_string(),
         };
-        if exc
-            .ty()
-            .is_subtype(crate::objects::typeobj::as_type(&self.types.exc.name_error))
-        {
-            if let Some(s) = crate::vm::suggestions::name_error_suggestion(self, exc) {
-                msg.push_str(&format!(". Did you mean: '{s}'?"));
-            }
+        let is_a = |t: &Obj| exc.ty().is_subtype(crate::objects::typeobj::as_type(t));
+        let (name_error, attr_error) = (
+            is_a(&self.types.exc.name_error),
+            is_a(&self.types.exc.attribute_error),
+        );
+        let suggestion = if name_error {
+            crate::vm::suggestions::name_error_suggestion(self, exc)
+        } else if attr_error {
+            crate::vm::suggestions::attribute_error_suggestion(self, exc)
+        } else {
+            None
+        };
+        if let Some(s) = suggestion {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
         }
         if msg.is_empty() {
             format!("{name}\n")
