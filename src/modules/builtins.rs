@@ -481,6 +481,10 @@ fn builtin_round(vm: &mut Vm, args: Args) -> PyResult<Obj> {
         return match nd {
             Some(n) if n < 0 => {
                 let b = i.to_big();
+                // 10**-n exceeds twice any int Pyrena can hold: the result is 0.
+                if (-(n as i128)) as u128 > (b.bits() as u128) / 3 + 2 {
+                    return vm.new_int(0);
+                }
                 let p = num_traits::pow::Pow::pow(num_bigint::BigInt::from(10), (-n) as u32);
                 let half = &p / 2;
                 let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);

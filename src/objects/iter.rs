@@ -178,7 +178,7 @@ pub fn range_repr(vm: &mut Vm, r: &Obj) -> PyResult<Obj> {
 
 /// The item at `index` (already normalised to `0..len`).
 pub fn range_item(d: &RangeData, index: usize) -> i64 {
-    d.start + d.step * index as i64
+    (d.start as i128 + d.step as i128 * index as i128) as i64
 }
 
 pub fn seq_iter_data(it: &Obj) -> &SeqIterData {
@@ -483,11 +483,11 @@ pub fn reversed_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
         t.len()
     } else if let Some(r) = range_data(vm, seq) {
         let (start, step, len) = (r.start, r.step, r.len);
-        let last = start + step * (len as i64 - 1);
+        let last = (start as i128 + step as i128 * (len as i128 - 1)) as i64;
         let ty = vm.types.range_iterator.clone();
         let data = RangeIterData {
             next: Cell::new(if len == 0 { start } else { last }),
-            step: -step,
+            step: step.checked_neg().unwrap_or(i64::MAX),
             remaining: Cell::new(len),
         };
         return alloc(vm, &ty, data, false);

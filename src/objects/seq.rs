@@ -93,8 +93,9 @@ pub fn normalize_index(vm: &mut Vm, key: &Obj, len: usize) -> PyResult<Option<us
         }
         None => return Err(vm.type_error(String::new())),
     };
-    let i = if i < 0 { i + len as i64 } else { i };
-    if i < 0 || i >= len as i64 {
+    let (i, len) = (i as i128, len as i128);
+    let i = if i < 0 { i + len } else { i };
+    if i < 0 || i >= len {
         Ok(None)
     } else {
         Ok(Some(i as usize))

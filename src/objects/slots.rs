@@ -473,10 +473,15 @@ fn range_getitem(vm: &mut Vm, r: &Obj, key: &Obj) -> PyResult<Obj> {
     let d = iter::range_data(vm, r).expect("range");
     let (start, step, len) = (d.start, d.step, d.len);
     if let Some(s) = crate::objects::seq::resolve_slice(vm, key, len)? {
-        let new_start = start + s.start as i64 * step;
-        let new_step = step * s.step as i64;
-        let new_stop = new_start + s.len as i64 * new_step;
-        return vm.new_range(new_start, new_stop, new_step);
+        // i128 keeps the arithmetic exact at the i64 extremes.
+        let new_start = start as i128 + s.start as i128 * step as i128;
+        let new_step = step as i128 * s.step as i128;
+        let new_stop = new_start + s.len as i128 * new_step;
+        let fit = |v: i128| i64::try_from(v).ok();
+        return match (fit(new_start), fit(new_stop), fit(new_step)) {
+            (Some(a), Some(b), Some(c)) => vm.new_range(a, b, c),
+            _ => Err(vm.overflow_error("Python int too large to convert to C long".into())),
+        };
     }
     if int::as_int(key).is_none() {
         return Err(vm.type_error(format!(
@@ -485,7 +490,7 @@ fn range_getitem(vm: &mut Vm, r: &Obj, key: &Obj) -> PyResult<Obj> {
         )));
     }
     match crate::objects::seq::normalize_index(vm, key, len)? {
-        Some(i) => vm.new_int(start + step * i as i64),
+        Some(i) => vm.new_int((start as i128 + step as i128 * i as i128) as i64),
         None => Err(vm.index_error("range object index out of range".into())),
     }
 }
@@ -532,17 +537,17 @@ fn range_contains(vm: &mut Vm, r: &Obj, v: &Obj) -> PyResult<bool> {
         if d.len == 0 {
             return Ok(false);
         }
-        let off = x - d.start;
+        let off = x as i128 - d.start as i128;
         let in_bounds = if d.step > 0 {
             x >= d.start && x < d.stop
         } else {
             x <= d.start && x > d.stop
         };
-        return Ok(in_bounds && off % d.step == 0);
+        return Ok(in_bounds && off % d.step as i128 == 0);
     }
     let (start, step, len) = (d.start, d.step, d.len);
     for i in 0..len {
-        let item = vm.new_int(start + step * i as i64)?;
+        let item = vm.new_int((start as i128 + step as i128 * i as i128) as i64)?;
         if vm.eq(&item, v)? {
             return Ok(true);
         }

@@ -412,6 +412,12 @@ impl Vm {
 
     /// `format(value, spec)`.
     pub fn format(&mut self, v: &Obj, spec: Option<&Obj>) -> PyResult<Obj> {
+        if let Some(s) = spec.filter(|s| !pystr::is_str(s)) {
+            return Err(self.type_error(format!(
+                "format() argument 2 must be str, not {}",
+                s.ty().name()
+            )));
+        }
         let spec_s = spec
             .map(|s| pystr::as_str(s).to_string())
             .unwrap_or_default();

@@ -21,3 +21,10 @@ for expr in ["'' * 10 ** 30", "'x' * -10 ** 30", "[1] * 2 ** 64", "1 << -1", "10
     except (OverflowError, ValueError, ZeroDivisionError, MemoryError) as e:
         print(expr, "->", type(e).__name__, e)
 print(len(str(10 ** 4000)), (-2) ** 101 % 1000)
+wide = range(-2 ** 63, 2 ** 63 - 1)
+print(5 in wide, wide[-2 ** 63], range(-2 ** 63, 0)[0], (2 ** 63 - 5) in range(0, 2 ** 63 - 1, 5))
+print(list(reversed(range(-2 ** 63, 2 ** 63 - 1, 2 ** 62))), round(15, -400), round(-1250, -2))
+try:
+    format(1, 5)
+except TypeError as e:
+    print("TypeError:", e)
