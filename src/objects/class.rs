@@ -15,7 +15,7 @@ use crate::heap::alloc::{free_object, gc_forget};
 use crate::heap::{Obj, ObjHeader, ObjSlot};
 use crate::objects::args::Args;
 use crate::objects::exception::ExceptionData;
-use crate::objects::function::{func_data, is_function};
+use crate::objects::function::is_function;
 use crate::objects::pybox::{new_box, PyBox};
 use crate::objects::typeobj::{as_type, flags, try_as_type, TypeObject};
 use crate::objects::{dict, str as pystr, tuple};
@@ -127,7 +127,7 @@ unsafe fn heap_instance_dealloc<T>(p: NonNull<ObjHeader>) {
 }
 
 /// C3 linearisation of `bases` for a new class.
-fn c3_mro(vm: &mut Vm, name: &str, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
     let mut seqs: Vec<Vec<Obj>> = bases
         .iter()
         .map(|b| tuple::items(&as_type(b).mro.get().expect("mro")).to_vec())
@@ -149,7 +149,6 @@ fn c3_mro(vm: &mut Vm, name: &str, bases: &[Obj]) -> PyResult<Vec<Obj>> {
                 .iter()
                 .map(|b| as_type(b).name().to_string())
                 .collect();
-            let _ = name;
             return Err(vm.type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")
@@ -213,7 +212,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
         bases
     };
     let layout = layout_of(vm, &bases)?;
-    let mro_rest = c3_mro(vm, name, &bases)?;
+    let mro_rest = c3_mro(vm, &bases)?;
     let qualname = match dict::data(ns).get_str(&vm.intern("__qualname__")) {
         Some(q) if pystr::is_str(&q) => pystr::as_str(&q).to_string(),
         _ => name.to_string(),
@@ -452,6 +451,5 @@ pub fn method_for_call(vm: &mut Vm, obj: &Obj, name: &Obj) -> Option<Obj> {
             }
         }
     }
-    let _ = func_data;
     Some(a)
 }

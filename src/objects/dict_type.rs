@@ -5,7 +5,6 @@ use crate::objects::args::Args;
 use crate::objects::dict::{self, is_dict};
 use crate::objects::iter::DictIterKind;
 use crate::objects::pybox::{new_box, payload};
-use crate::objects::tuple;
 use crate::objects::typeobj::{as_type, CompareOp};
 use crate::vm::types::add_method;
 use crate::vm::{PyResult, Vm};
@@ -309,10 +308,4 @@ fn dict_clear(vm: &mut Vm, d: &Obj, args: Args) -> PyResult<Obj> {
     let old = dict::data(d).clear();
     drop(old);
     Ok(vm.none.clone())
-}
-
-/// A key/value pair tuple's items (for callers that unpack items()).
-pub fn pair(t: &Obj) -> (&Obj, &Obj) {
-    let items = tuple::items(t);
-    (&items[0], &items[1])
 }

@@ -9,7 +9,7 @@ use num_traits::{FromPrimitive, Zero};
 
 use crate::heap::Obj;
 use crate::objects::args::Args;
-use crate::objects::int::{as_int, IntValue, HASH_MODULUS};
+use crate::objects::int::{as_int, HASH_MODULUS};
 use crate::objects::int_ops::compare_int_float;
 use crate::objects::pybox::{new_box, payload};
 use crate::objects::typeobj::{as_type, BinaryOp, CompareOp, UnaryOp};
@@ -304,9 +304,4 @@ pub fn round_half_even(x: f64) -> f64 {
     } else {
         r
     }
-}
-
-pub fn is_integral(v: &IntValue) -> bool {
-    let _ = v;
-    true
 }

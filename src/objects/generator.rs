@@ -13,7 +13,7 @@ use crate::heap::{Obj, ObjSlot};
 use crate::objects::args::Args;
 use crate::objects::pybox::{new_box, payload};
 use crate::objects::typeobj::as_type;
-use crate::objects::{code::code_data, exception, str as pystr};
+use crate::objects::{exception, str as pystr};
 use crate::vm::{Frame, PyErr, PyResult, Vm};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,7 +242,6 @@ fn data_frame_code(g: &Obj) -> Option<Obj> {
     let saved = d.frame.take()?;
     let code = saved.frame.code.clone();
     d.frame.set(Some(saved));
-    let _ = code_data;
     Some(code)
 }
 

@@ -7,7 +7,7 @@
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 use crate::heap::Obj;
 use crate::objects::pybox::{new_box, payload, PyBox};
@@ -222,9 +222,4 @@ impl Vm {
             }
         }
     }
-}
-
-/// Zero check for big values (used by division).
-pub fn big_is_zero(b: &BigInt) -> bool {
-    b.is_zero()
 }

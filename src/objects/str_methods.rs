@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::heap::Obj;
 use crate::objects::args::Args;
-use crate::objects::str::{as_str, is_str, try_as_str};
+use crate::objects::str::{as_str, try_as_str};
 use crate::objects::str_type::text_error;
 use crate::objects::{int, tuple};
 use crate::text::{str_case, str_pad, str_pred, str_search, str_split};
@@ -572,6 +572,5 @@ fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
             i += 1;
         }
     }
-    let _ = is_str;
     vm.new_str(&out)
 }

@@ -1121,9 +1121,4 @@ impl Vm {
         }
         "?".into()
     }
-
-    pub fn type_of(&self, obj: &Obj) -> Obj {
-        let _ = as_type;
-        obj.ty().to_obj()
-    }
 }

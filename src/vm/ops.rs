@@ -3,7 +3,6 @@
 //! hashing, truth, repr/str/format, subscripting, membership, iteration and import.
 
 use crate::heap::Obj;
-use crate::objects::function::{builtin_data, BuiltinKind};
 use crate::objects::typeobj::{as_type, try_as_type, BinaryOp, CompareOp, UnaryOp};
 use crate::objects::{dict, exception, float, int, list, module, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
@@ -572,14 +571,6 @@ impl Vm {
         }
         let t = self.types.exc.module_not_found_error.clone();
         Err(self.new_error(&t, format!("No module named '{name}'")))
-    }
-
-    /// Whether a builtin function object wraps a bound method (for repr).
-    pub fn builtin_self(&self, f: &Obj) -> Option<Obj> {
-        match &builtin_data(f).kind {
-            BuiltinKind::Bound(_, s) => Some(s.clone()),
-            BuiltinKind::Function(_) => None,
-        }
     }
 
     pub fn module_getattr(&mut self, m: &Obj, name: &Obj) -> PyResult<Obj> {
