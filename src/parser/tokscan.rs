@@ -356,19 +356,7 @@ pub fn expression_end_bitwise(toks: &[TokInfo], i: usize) -> Option<usize> {
         match t.class {
             Class::Sym(k) if k.is_open_bracket() => depth += 1,
             Class::Sym(k) if k.is_close_bracket() => depth = depth.saturating_sub(1),
-            Class::Sym(
-                Kind::EqEqual
-                | Kind::NotEqual
-                | Kind::Less
-                | Kind::Greater
-                | Kind::LessEqual
-                | Kind::GreaterEqual
-                | Kind::In
-                | Kind::Is
-                | Kind::Not
-                | Kind::And
-                | Kind::Or,
-            ) if depth == 0 && j > i => return Some(j - 1),
+            c if is_comparison_or_bool(c) && depth == 0 && j > i => return Some(j - 1),
             _ => {}
         }
     }
