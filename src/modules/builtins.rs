@@ -128,6 +128,12 @@ pub fn install(vm: &mut Vm, d: &Obj) {
             vm.dict_set_str(d, &name, t.clone()).expect("startup");
         }
     }
+    // Aliases CPython keeps for old code.
+    let os_error = vm.types.exc.os_error.clone();
+    vm.dict_set_str(d, "IOError", os_error.clone())
+        .expect("startup");
+    vm.dict_set_str(d, "EnvironmentError", os_error)
+        .expect("startup");
     let none = vm.none.clone();
     vm.dict_set_str(d, "None", none).expect("startup");
     let ni = vm.not_implemented.clone();

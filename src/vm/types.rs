@@ -46,6 +46,21 @@ pub struct ExcTypes {
     pub syntax_error: Obj,
     pub indentation_error: Obj,
     pub tab_error: Obj,
+    pub buffer_error: Obj,
+    pub reference_error: Obj,
+    pub system_error: Obj,
+    pub os_error: Obj,
+    pub file_not_found_error: Obj,
+    pub file_exists_error: Obj,
+    pub is_a_directory_error: Obj,
+    pub not_a_directory_error: Obj,
+    pub permission_error: Obj,
+    pub unicode_error: Obj,
+    pub unicode_decode_error: Obj,
+    pub unicode_encode_error: Obj,
+    /// The rest of the built-in hierarchy (warnings, connection errors, ...): classes the
+    /// runtime never raises itself but programs name, subclass and catch.
+    pub others: Vec<Obj>,
 }
 
 pub struct Types {
@@ -285,7 +300,55 @@ pub fn bootstrap() -> Vm {
     let value_error = mk_exc("ValueError", &exception_t);
     let syntax_error = mk_exc("SyntaxError", &exception_t);
     let indentation_error = mk_exc("IndentationError", &syntax_error);
+    let os_error = mk_exc("OSError", &exception_t);
+    let unicode_error = mk_exc("UnicodeError", &value_error);
+    let connection_error = mk_exc("ConnectionError", &os_error);
+    let warning = mk_exc("Warning", &exception_t);
+    let mut others = vec![
+        mk_exc("FloatingPointError", &arithmetic),
+        mk_exc("StopAsyncIteration", &exception_t),
+        mk_exc("UnicodeTranslateError", &unicode_error),
+        mk_exc("BlockingIOError", &os_error),
+        mk_exc("ChildProcessError", &os_error),
+        mk_exc("BrokenPipeError", &connection_error),
+        mk_exc("ConnectionAbortedError", &connection_error),
+        mk_exc("ConnectionRefusedError", &connection_error),
+        mk_exc("ConnectionResetError", &connection_error),
+        mk_exc("InterruptedError", &os_error),
+        mk_exc("ProcessLookupError", &os_error),
+        mk_exc("TimeoutError", &os_error),
+    ];
+    for name in [
+        "UserWarning",
+        "DeprecationWarning",
+        "PendingDeprecationWarning",
+        "SyntaxWarning",
+        "RuntimeWarning",
+        "FutureWarning",
+        "ImportWarning",
+        "UnicodeWarning",
+        "BytesWarning",
+        "ResourceWarning",
+        "EncodingWarning",
+    ] {
+        others.push(mk_exc(name, &warning));
+    }
+    others.push(connection_error);
+    others.push(warning);
     let exc = ExcTypes {
+        buffer_error: mk_exc("BufferError", &exception_t),
+        reference_error: mk_exc("ReferenceError", &exception_t),
+        system_error: mk_exc("SystemError", &exception_t),
+        file_not_found_error: mk_exc("FileNotFoundError", &os_error),
+        file_exists_error: mk_exc("FileExistsError", &os_error),
+        is_a_directory_error: mk_exc("IsADirectoryError", &os_error),
+        not_a_directory_error: mk_exc("NotADirectoryError", &os_error),
+        permission_error: mk_exc("PermissionError", &os_error),
+        unicode_decode_error: mk_exc("UnicodeDecodeError", &unicode_error),
+        unicode_encode_error: mk_exc("UnicodeEncodeError", &unicode_error),
+        unicode_error,
+        os_error,
+        others,
         zero_division_error: mk_exc("ZeroDivisionError", &arithmetic),
         overflow_error: mk_exc("OverflowError", &arithmetic),
         index_error: mk_exc("IndexError", &lookup),
@@ -535,7 +598,22 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         e.syntax_error.clone(),
         e.indentation_error.clone(),
         e.tab_error.clone(),
+        e.buffer_error.clone(),
+        e.reference_error.clone(),
+        e.system_error.clone(),
+        e.os_error.clone(),
+        e.file_not_found_error.clone(),
+        e.file_exists_error.clone(),
+        e.is_a_directory_error.clone(),
+        e.not_a_directory_error.clone(),
+        e.permission_error.clone(),
+        e.unicode_error.clone(),
+        e.unicode_decode_error.clone(),
+        e.unicode_encode_error.clone(),
     ]
+    .into_iter()
+    .chain(e.others.iter().cloned())
+    .collect()
 }
 
 /// Adds a Rust-implemented method to a type's namespace.
