@@ -260,6 +260,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     mro.extend(mro_rest);
     let mro = vm.new_tuple(mro)?;
     t.mro.set(Some(mro));
+    crate::heap::type_attr_cache::invalidate();
     // The namespace is copied, as CPython does; __qualname__ moves into the type.
     let d = vm.new_dict()?;
     for (k, v) in dict::data(ns).items() {
@@ -284,6 +285,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             vm.dict_set(&d, new_name, sm)?;
         }
     }
+    dict::data(&d).type_dict.set(true);
     t.dict.set(Some(d));
     match layout {
         Layout::Object => {

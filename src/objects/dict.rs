@@ -43,6 +43,17 @@ pub struct DictData {
     /// An instance's `__dict__`: never tracked on its own; the owning instance's traverse
     /// reports its values (CPython 3.11's managed dicts behave the same for the collector).
     pub managed: Cell<bool>,
+    /// A type's namespace: every change (and the dict's death) invalidates the type attribute
+    /// cache, which borrows the values it remembers from such dicts.
+    pub type_dict: Cell<bool>,
+}
+
+impl Drop for DictData {
+    fn drop(&mut self) {
+        if self.type_dict.get() {
+            crate::heap::type_attr_cache::invalidate();
+        }
+    }
 }
 
 #[inline(always)]
@@ -116,6 +127,7 @@ impl DictData {
             }),
             version: Cell::new(0),
             managed: Cell::new(false),
+            type_dict: Cell::new(false),
         }
     }
 
@@ -132,8 +144,12 @@ impl DictData {
         unsafe { &mut *self.table.get() }
     }
 
+    #[inline(always)]
     fn bump(&self) {
         self.version.set(self.version.get().wrapping_add(1));
+        if self.type_dict.get() {
+            crate::heap::type_attr_cache::invalidate();
+        }
     }
 
     #[inline(always)]

@@ -87,6 +87,8 @@ pub struct Vm {
     pub memory_error_instance: Option<Obj>,
     /// Containers whose repr is being computed (to print `[...]` for recursion).
     pub repr_stack: Vec<usize>,
+    /// (type, name) -> attribute found on the MRO; see `heap::type_attr_cache`.
+    pub type_attr_cache: crate::heap::type_attr_cache::TypeAttrCache,
 }
 
 impl Vm {

@@ -14,15 +14,25 @@ impl Vm {
         ty: &crate::objects::typeobj::TypeObject,
         name: &Obj,
     ) -> Option<Obj> {
+        let key = ty as *const crate::objects::typeobj::TypeObject as usize;
+        if let Some(hit) = self.type_attr_cache.get(key, name) {
+            return hit;
+        }
         let mro = ty.mro.get()?;
+        let mut found = None;
         for t in tuple::items(&mro) {
             if let Some(d) = as_type(t).dict.get() {
-                if let Some(v) = dict::data(&d).get_str(name) {
-                    return Some(v);
+                let data = dict::data(&d);
+                // Every namespace the cache may borrow from must report its changes.
+                data.type_dict.set(true);
+                if let Some(v) = data.get_str(name) {
+                    found = Some(v);
+                    break;
                 }
             }
         }
-        None
+        self.type_attr_cache.put(key, name, found.as_ref());
+        found
     }
 
     pub fn getattr(&mut self, obj: &Obj, name: &Obj) -> PyResult<Obj> {

@@ -129,6 +129,8 @@ pub fn float_type_ptr() -> *const TypeObject {
 /// # Safety
 /// Called only through `type`'s dealloc slot on a dead type object.
 unsafe fn type_dealloc(p: NonNull<ObjHeader>) {
+    // A new type may be allocated at this address: forget what the cache knows about it.
+    crate::heap::type_attr_cache::invalidate();
     // SAFETY: the object is a dead type object with the `TypeObject` layout.
     unsafe {
         let meta = &*(*p.as_ptr()).ty.get();
@@ -485,6 +487,7 @@ pub fn bootstrap() -> Vm {
         sources: HashMap::new(),
         memory_error_instance: None,
         repr_stack: Vec::new(),
+        type_attr_cache: Default::default(),
     };
     finish_types(&mut vm);
     let me = vm.types.exc.memory_error.clone();
@@ -497,6 +500,7 @@ pub fn bootstrap() -> Vm {
 fn finish_types(vm: &mut Vm) {
     for t in all_types(vm) {
         let d = vm.new_dict().expect("startup");
+        crate::objects::dict::data(&d).type_dict.set(true);
         as_type(&t).dict.set(Some(d));
     }
     for t in all_types(vm) {
@@ -515,6 +519,7 @@ fn finish_types(vm: &mut Vm) {
         let m = vm.new_tuple(mro).expect("startup");
         as_type(&t).mro.set(Some(m));
     }
+    crate::heap::type_attr_cache::invalidate();
     crate::objects::slots::install_all(vm);
 }
 
