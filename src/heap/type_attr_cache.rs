@@ -115,7 +115,7 @@ impl TypeAttrCache {
             .set(value.map_or(std::ptr::null_mut(), |v| v.as_ptr()));
         // SAFETY: exclusive access for the swap only; the old name is dropped afterwards (a
         // str's dealloc runs no Python code and does not touch this cache).
-        let old = unsafe { std::mem::replace(&mut *e.name.get(), Some(name.clone())) };
+        let old = unsafe { (*e.name.get()).replace(name.clone()) };
         drop(old);
     }
 
