@@ -539,7 +539,12 @@ impl<'a> Compiler<'a> {
 
     fn store_target(&mut self, t: &Expr) -> CompileResult<()> {
         match &t.kind {
-            ExprKind::Name(n) => self.name_op(n, NameCtx::Store),
+            ExprKind::Name(n) => {
+                // The store is located at its target, as CPython's (a finalizer it triggers
+                // reports this position).
+                self.set_loc(t.span);
+                self.name_op(n, NameCtx::Store)
+            }
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.u().name_index(attr);

@@ -38,6 +38,8 @@ pub struct GeneratorData {
     pub qualname: Obj,
     /// The exception the generator was handling when it last yielded.
     pub saved_exc: ObjSlot,
+    /// The finalizer (closing a suspended generator) already ran or is queued: it runs once.
+    pub finalized: Cell<bool>,
 }
 
 /// What a resumed generator did.
@@ -79,6 +81,7 @@ impl Vm {
             name,
             qualname,
             saved_exc: ObjSlot::new(None),
+            finalized: Cell::new(false),
         };
         let ty = self.types.generator.clone();
         new_box(as_type(&ty), data, true).map_err(|_| self.memory_error())
@@ -89,9 +92,12 @@ impl Vm {
         let mut f = self.frames.pop().expect("generator frame");
         let slots: Vec<Option<Obj>> = self.stack.drain(f.base..).collect();
         self.depth -= 1;
+        // The saved frame must not own its generator (that would be a self-cycle, one extra
+        // reference visible to sys.getrefcount, and a generator only the collector frees);
+        // `gen_resume` sets the back-pointer again while the frame runs.
         let gen = f
             .generator
-            .clone()
+            .take()
             .expect("YIELD_VALUE outside a generator frame");
         f.base = 0;
         let d = data(&gen);
@@ -201,6 +207,7 @@ impl Vm {
 
 pub fn install(vm: &mut Vm) {
     let t = as_type(&vm.types.generator);
+    t.slots.gc_finalize.set(Some(queue_finalizer));
     t.slots.iter.set(Some(|_, g| Ok(g.clone())));
     t.slots.iternext.set(Some(|vm, g| {
         let none = vm.none.clone();
@@ -269,6 +276,10 @@ fn gen_throw(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
 /// `gen.close()`: raises GeneratorExit at the paused yield; the generator must not yield again.
 fn gen_close(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
     args.exact(vm, "close", 0, 0)?;
+    close(vm, g)
+}
+
+fn close(vm: &mut Vm, g: &Obj) -> PyResult<Obj> {
     let d = data(g);
     if d.state.get() == GenState::Created {
         d.frame.set(None);
@@ -291,6 +302,60 @@ fn gen_close(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
             } else {
                 Err(e)
             }
+        }
+    }
+}
+
+/// Whether `g` must be closed before it is freed: it is paused at a `yield`, so `finally`
+/// blocks or `except GeneratorExit` handlers may still be waiting to run.
+fn needs_finalizer(g: &GeneratorData) -> bool {
+    g.state.get() == GenState::Suspended && !g.finalized.get()
+}
+
+/// The generator type's dealloc. A suspended generator is closed before it is freed, as
+/// CPython's generator finalizer does; a dealloc cannot run Python code, so the generator is
+/// resurrected and queued, and the VM closes it at the next instruction boundary (reporting
+/// errors as unraisable) and then drops it again.
+///
+/// # Safety
+/// Called only through the generator type's dealloc slot on a dead generator.
+pub unsafe fn generator_dealloc(p: std::ptr::NonNull<crate::heap::ObjHeader>) {
+    // SAFETY: generators have the `PyBox<GeneratorData>` layout; the object is dead but its
+    // memory is intact until `dealloc_box` frees it.
+    unsafe {
+        let d = &(*p
+            .cast::<crate::objects::pybox::PyBox<GeneratorData>>()
+            .as_ptr())
+        .data;
+        if needs_finalizer(d) {
+            d.finalized.set(true);
+            (*p.as_ptr()).refcnt.set(1);
+            crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
+                Obj::from_owned(p),
+            ));
+            return;
+        }
+        crate::objects::pybox::dealloc_box::<GeneratorData>(p);
+    }
+}
+
+/// The collector's finalizer hook (PEP 442): queues the closing of an unreachable suspended
+/// generator before its cycle is broken.
+pub fn queue_finalizer(g: &Obj) -> bool {
+    let d = data(g);
+    if !needs_finalizer(d) {
+        return false;
+    }
+    d.finalized.set(true);
+    crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(g.clone()));
+    true
+}
+
+impl Vm {
+    /// Runs a queued generator finalizer: `close()`, with errors reported as unraisable.
+    pub fn finalize_generator(&mut self, g: Obj) {
+        if let Err(e) = close(self, &g) {
+            self.report_unraisable(&e.exc, &g);
         }
     }
 }

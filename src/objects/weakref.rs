@@ -174,6 +174,11 @@ impl Vm {
         while pending::has_pending() {
             for call in pending::take_all() {
                 match call {
+                    PendingCall::Finalize(obj)
+                        if crate::objects::generator::is_generator(self, &obj) =>
+                    {
+                        self.finalize_generator(obj)
+                    }
                     PendingCall::Finalize(obj) => {
                         let del = self.intern("__del__");
                         let f =
@@ -199,6 +204,18 @@ impl Vm {
     /// CPython's "Exception ignored in: ..." report for errors nobody can catch.
     pub fn report_unraisable(&mut self, exc: &Obj, context: &Obj) {
         self.flush();
+        // An error raised by the runtime itself (no Python frame ran) is reported at the line
+        // that triggered it, as CPython adds the current frame to a traceback-less error.
+        let ed = crate::objects::exception::exc_data(exc);
+        if !ed.traceback.is_some() {
+            if let Some(f) = self.frames.last() {
+                let (code, globals, lasti) = (f.code.clone(), f.globals.clone(), f.ip);
+                let lasti = lasti.saturating_sub(1) as u32;
+                if let Ok(tb) = self.new_traceback(None, code, lasti, globals) {
+                    ed.traceback.set(Some(tb));
+                }
+            }
+        }
         let what = self
             .repr_string(context)
             .unwrap_or_else(|_| "<object>".into());

@@ -96,7 +96,11 @@ impl Vm {
                 let res = self.exec_one(ins.op, ins.arg, code, base, fi, &mut kwnames, &mut ip);
                 if crate::heap::pending::has_pending() {
                     // A dealloc queued a finalizer or weakref callback: run it before the
-                    // next instruction, where CPython would already have run it.
+                    // next instruction, where CPython would already have run it. The frame's
+                    // position is published so an unraisable report can name this line.
+                    if self.frames.len() == fi + 1 {
+                        self.frames[fi].ip = ip;
+                    }
                     self.run_pending();
                 }
                 match res {

@@ -397,7 +397,13 @@ pub fn bootstrap() -> Vm {
         staticmethod: b.boxed::<Obj>("staticmethod", gc, None),
         classmethod: b.boxed::<Obj>("classmethod", gc, None),
         super_: b.boxed::<crate::objects::descr::SuperData>("super", gc, None),
-        generator: b.boxed::<crate::objects::generator::GeneratorData>("generator", gc, None),
+        generator: b.make(
+            "generator",
+            std::mem::size_of::<PyBox<crate::objects::generator::GeneratorData>>(),
+            gc,
+            crate::objects::generator::generator_dealloc,
+            None,
+        ),
         weakref: b.make(
             "weakref",
             std::mem::size_of::<PyBox<crate::objects::weakref::WeakrefData>>(),
