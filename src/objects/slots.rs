@@ -306,7 +306,11 @@ fn self_iter(_vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 fn object_repr(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
-    let s = format!("<{} object at {:#x}>", o.ty().name(), o.addr());
+    let t = o.ty();
+    let s = match type_module(vm, t) {
+        Some(m) if m != "builtins" => format!("<{m}.{} object at {:#x}>", t.qualname, o.addr()),
+        _ => format!("<{} object at {:#x}>", t.name(), o.addr()),
+    };
     vm.new_str(&s)
 }
 
