@@ -97,7 +97,12 @@ pub fn descr_get(vm: &mut Vm, a: &Obj, obj: Option<&Obj>, owner: &Obj) -> PyResu
         let f = unsafe { payload::<Obj>(a) }.clone();
         return vm.new_method(f, owner.clone());
     }
-    if a.ty().name() == "method_descriptor" {
+    if crate::objects::slot_wrapper::is_wrapper_descr(vm, a) {
+        if let Some(o) = obj {
+            return vm.bind_slot_wrapper(a, o);
+        }
+    }
+    if std::ptr::eq(a.type_ptr(), as_type(&vm.types.method_descriptor)) {
         if let Some(o) = obj {
             let d = method_descr_data(a);
             return vm.new_bound_builtin(d.name, d.func, o.clone());

@@ -25,6 +25,7 @@ pub mod seq;
 pub mod set;
 pub mod simple;
 pub mod sizeof;
+pub mod slot_wrapper;
 pub mod slots;
 pub mod str;
 pub mod str_methods;

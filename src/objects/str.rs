@@ -86,6 +86,10 @@ pub fn str_hash_value(obj: &Obj) -> i64 {
 /// A fixed-key hash of bytes (Pyrena does not randomise str hashes; see README).
 pub fn hash_bytes(b: &[u8]) -> i64 {
     use std::hash::{BuildHasher, Hasher};
+    // CPython hashes the empty string (and b'') to 0 whatever the seed.
+    if b.is_empty() {
+        return 0;
+    }
     let mut st = ahash::RandomState::with_seeds(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344)
         .build_hasher();
     st.write(b);

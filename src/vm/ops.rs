@@ -140,7 +140,9 @@ impl Vm {
         };
         if plain {
             if let Some(v) = self.lookup_type_attr(ty, name) {
-                if v.ty().name() == "method_descriptor" {
+                if std::ptr::eq(v.type_ptr(), as_type(&self.types.method_descriptor))
+                    || std::ptr::eq(v.type_ptr(), as_type(&self.types.wrapper_descriptor))
+                {
                     return Ok((v, Some(obj)));
                 }
                 if let Some(f) = crate::objects::class::method_for_call(self, &obj, name) {

@@ -93,6 +93,8 @@ pub struct Types {
     pub function: Obj,
     pub builtin_function: Obj,
     pub method_descriptor: Obj,
+    pub wrapper_descriptor: Obj,
+    pub method_wrapper: Obj,
     pub module: Obj,
     pub cell: Obj,
     pub traceback: Obj,
@@ -417,6 +419,16 @@ pub fn bootstrap() -> Vm {
         function: b.boxed::<function::FunctionData>("function", gc, None),
         builtin_function: b.boxed::<function::BuiltinData>("builtin_function_or_method", gc, None),
         method_descriptor: b.boxed::<function::MethodDescrData>("method_descriptor", 0, None),
+        wrapper_descriptor: b.boxed::<crate::objects::slot_wrapper::WrapperDescrData>(
+            "wrapper_descriptor",
+            0,
+            None,
+        ),
+        method_wrapper: b.boxed::<crate::objects::slot_wrapper::MethodWrapperData>(
+            "method-wrapper",
+            gc,
+            None,
+        ),
         module: b.boxed::<module::ModuleData>("module", gc, None),
         cell: b.boxed::<simple::CellData>("cell", gc, None),
         traceback: b.boxed::<exception::TracebackData>("traceback", gc, None),
@@ -498,6 +510,7 @@ pub fn bootstrap() -> Vm {
     finish_types(&mut vm);
     let me = vm.types.exc.memory_error.clone();
     vm.memory_error_instance = Some(vm.new_exception(&me, vec![]).expect("startup"));
+    crate::objects::slot_wrapper::install(&mut vm);
     crate::modules::install(&mut vm);
     vm
 }
@@ -563,6 +576,8 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         t.function.clone(),
         t.builtin_function.clone(),
         t.method_descriptor.clone(),
+        t.wrapper_descriptor.clone(),
+        t.method_wrapper.clone(),
         t.module.clone(),
         t.cell.clone(),
         t.traceback.clone(),
