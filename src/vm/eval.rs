@@ -421,6 +421,23 @@ impl Vm {
                         return Ok(Flow::Next);
                     }
                 }
+                // Fast path: exact floats (and a float with an exact small int), for the
+                // operators whose result cannot raise.
+                if let Some((x, y)) = self.float_operands(&a, &b) {
+                    let r = match bop {
+                        BinaryOp::Add => Some(x + y),
+                        BinaryOp::Subtract => Some(x - y),
+                        BinaryOp::Multiply => Some(x * y),
+                        BinaryOp::TrueDivide if y != 0.0 => Some(x / y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        drop((a, b));
+                        let r = self.new_float(r)?;
+                        self.push(r);
+                        return Ok(Flow::Next);
+                    }
+                }
                 let r = if inplace {
                     self.inplace_op(bop, a, &b)?
                 } else {
@@ -1091,6 +1108,21 @@ impl Vm {
         } else {
             None
         }
+    }
+
+    /// Both operands as doubles when at least one is an exact float and the other an exact
+    /// float or exact small int (whose conversion is the one CPython's mixed arithmetic does).
+    #[inline(always)]
+    fn float_operands(&self, a: &Obj, b: &Obj) -> Option<(f64, f64)> {
+        let int_ty = as_type(&self.types.int) as *const _;
+        let num = |o: &Obj| match crate::objects::float::as_float(o) {
+            Some(f) => Some((f, true)),
+            None if o.type_ptr() == int_ty => int::as_small(o).map(|i| (i as f64, false)),
+            None => None,
+        };
+        let (x, xf) = num(a)?;
+        let (y, yf) = num(b)?;
+        (xf || yf).then_some((x, y))
     }
 
     /// Machine-word fast path for `BINARY_OP`; `Ok(None)` defers to the general path.
