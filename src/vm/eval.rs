@@ -500,6 +500,13 @@ impl Vm {
             Op::BinarySubscr => {
                 let key = self.pop();
                 let container = self.pop();
+                // Fast path: an exact list indexed by an exact small int in range.
+                if let Some(i) = self.exact_list_index(&container, &key) {
+                    if let Some(v) = list::data(&container).get(i) {
+                        self.push(v);
+                        return Ok(Flow::Next);
+                    }
+                }
                 let r = self.getitem(&container, &key)?;
                 self.push(r);
             }
@@ -507,6 +514,14 @@ impl Vm {
                 let key = self.pop();
                 let container = self.pop();
                 let v = self.pop();
+                if let Some(i) = self.exact_list_index(&container, &key) {
+                    let l = list::data(&container);
+                    if i < l.len() {
+                        // The old item is dropped after the list is consistent again.
+                        drop(l.set(i, v));
+                        return Ok(Flow::Next);
+                    }
+                }
                 self.setitem(&container, &key, Some(v))?;
             }
             Op::DeleteSubscr => {
@@ -1107,6 +1122,24 @@ impl Vm {
             Some((int::as_small(a)?, int::as_small(b)?))
         } else {
             None
+        }
+    }
+
+    /// `key` as a position in `container` when the container is an exact list and the key an
+    /// exact small int (negative keys count from the end); the caller checks the upper bound.
+    #[inline(always)]
+    fn exact_list_index(&self, container: &Obj, key: &Obj) -> Option<usize> {
+        if container.type_ptr() != as_type(&self.types.list) as *const _
+            || key.type_ptr() != as_type(&self.types.int) as *const _
+        {
+            return None;
+        }
+        let i = int::as_small(key)?;
+        if i >= 0 {
+            Some(i as usize)
+        } else {
+            let len = list::data(container).len() as i64;
+            (i + len >= 0).then(|| (i + len) as usize)
         }
     }
 
