@@ -1129,8 +1129,8 @@ impl Vm {
     /// exact small int (negative keys count from the end); the caller checks the upper bound.
     #[inline(always)]
     fn exact_list_index(&self, container: &Obj, key: &Obj) -> Option<usize> {
-        if container.type_ptr() != as_type(&self.types.list) as *const _
-            || key.type_ptr() != as_type(&self.types.int) as *const _
+        if !std::ptr::eq(container.type_ptr(), as_type(&self.types.list))
+            || !std::ptr::eq(key.type_ptr(), as_type(&self.types.int))
         {
             return None;
         }
