@@ -79,9 +79,10 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, &dt, "update", dict_update);
     add_method(vm, &dt, "copy", dict_copy);
     add_method(vm, &dt, "clear", dict_clear);
+    crate::objects::dict_view_setops::install(vm);
 }
 
-fn view_dict(v: &Obj) -> &Obj {
+pub fn view_dict(v: &Obj) -> &Obj {
     // SAFETY: view types use the `PyBox<Obj>` layout holding their dict.
     unsafe { payload::<Obj>(v) }
 }

@@ -9,6 +9,7 @@ pub mod code;
 pub mod descr;
 pub mod dict;
 pub mod dict_type;
+pub mod dict_view_setops;
 pub mod exc_type;
 pub mod exception;
 pub mod float;

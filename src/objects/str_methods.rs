@@ -432,7 +432,7 @@ fn pred_impl(vm: &mut Vm, s: &Obj, args: Args, fname: &str, f: fn(&str) -> bool)
 }
 
 /// `str.format(*args, **kwargs)`: replacement fields `{}`, `{0}`, `{name}`, attribute and
-/// index lookups, conversions and format specs.
+/// index lookups, conversions and format specs (which may hold fields themselves).
 fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
     let text = as_str(s).to_string();
     let pos: Vec<Obj> = args.pos().to_vec();
@@ -440,11 +440,35 @@ fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
         .kwargs()
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect();
-    let mut out = String::new();
-    let mut auto = 0usize;
+    let mut numbering = FieldNumbering::default();
+    let out = format_fields(vm, &text, &pos, &kw, &mut numbering, 2)?;
+    vm.new_str(&out)
+}
+
+/// Automatic field numbering state, shared by a format string and the fields nested in its
+/// format specs (`'{:{}}'.format(x, width)` numbers `x` 0 and `width` 1).
+#[derive(Default)]
+struct FieldNumbering {
+    auto: usize,
     // CPython refuses to mix `{}` and `{0}` in one format string.
-    let mut used_auto = false;
-    let mut used_manual = false;
+    used_auto: bool,
+    used_manual: bool,
+}
+
+/// Expands the replacement fields of `text`; `depth` is how many levels of nesting
+/// are allowed (CPython allows a field inside a format spec, not deeper).
+fn format_fields(
+    vm: &mut Vm,
+    text: &str,
+    pos: &[Obj],
+    kw: &[(String, Obj)],
+    numbering: &mut FieldNumbering,
+    depth: u32,
+) -> PyResult<String> {
+    if depth == 0 {
+        return Err(vm.value_error("Max string recursion exceeded".into()));
+    }
+    let mut out = String::new();
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -455,17 +479,17 @@ fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
                 i += 2;
                 continue;
             }
-            let mut depth = 1;
+            let mut open = 1;
             let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
+            while j < chars.len() && open > 0 {
                 match chars[j] {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
+                    '{' => open += 1,
+                    '}' => open -= 1,
                     _ => {}
                 }
                 j += 1;
             }
-            if depth != 0 {
+            if open != 0 {
                 return Err(vm.value_error("expected '}' before end of string".into()));
             }
             let field: String = chars[i + 1..j - 1].iter().collect();
@@ -482,29 +506,29 @@ fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
                 .take_while(|c| *c != '.' && *c != '[')
                 .collect();
             if first.is_empty() {
-                if used_manual {
+                if numbering.used_manual {
                     return Err(vm.value_error(
                         "cannot switch from manual field specification to automatic field numbering".into(),
                     ));
                 }
-                used_auto = true;
+                numbering.used_auto = true;
             } else if first.parse::<usize>().is_ok() {
-                if used_auto {
+                if numbering.used_auto {
                     return Err(vm.value_error(
                         "cannot switch from automatic field numbering to manual field specification".into(),
                     ));
                 }
-                used_manual = true;
+                numbering.used_manual = true;
             }
             let mut value = if first.is_empty() {
-                let v = pos.get(auto).cloned();
-                auto += 1;
+                let v = pos.get(numbering.auto).cloned();
+                numbering.auto += 1;
                 match v {
                     Some(v) => v,
                     None => {
                         return Err(vm.index_error(format!(
                             "Replacement index {} out of range for positional args tuple",
-                            auto - 1
+                            numbering.auto - 1
                         )))
                     }
                 }
@@ -551,12 +575,12 @@ fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
                 Some('a') => vm.ascii(&value)?,
                 _ => value,
             };
-            let spec_obj = if spec.contains('{') {
-                let inner = vm.new_str(&spec)?;
-                Some(str_format(vm, &inner, args)?)
+            let spec = if spec.contains('{') {
+                format_fields(vm, &spec, pos, kw, numbering, depth - 1)?
             } else {
-                Some(vm.new_str(&spec)?)
+                spec
             };
+            let spec_obj = Some(vm.new_str(&spec)?);
             let r = vm.format(&value, spec_obj.as_ref())?;
             out.push_str(as_str(&r));
             i = j;
@@ -572,5 +596,5 @@ fn str_format(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
             i += 1;
         }
     }
-    vm.new_str(&out)
+    Ok(out)
 }
