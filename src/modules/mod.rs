@@ -3,7 +3,11 @@
 
 pub mod builtins;
 pub mod gc;
+pub mod math;
+mod math_int;
+mod math_sum;
 pub mod sys;
+pub mod time;
 pub mod weakref;
 
 use crate::vm::Vm;
@@ -25,4 +29,19 @@ pub fn install(vm: &mut Vm) {
     vm.dict_set_str(&modules, "gc", g).expect("startup");
     let w = weakref::create(vm);
     vm.dict_set_str(&modules, "weakref", w).expect("startup");
+}
+
+/// Creates the built-in module `name` on first import (modules the interpreter does not
+/// need at startup); `None` if there is no such built-in module.
+pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<crate::heap::Obj>> {
+    match name {
+        "math" => Some(math::create(vm)),
+        "time" => Some(time::create(vm)),
+        _ => None,
+    }
+}
+
+/// Whether `name` is a module compiled into the interpreter (its repr says `(built-in)`).
+pub fn is_builtin(name: &str) -> bool {
+    matches!(name, "builtins" | "sys" | "gc" | "math" | "time")
 }

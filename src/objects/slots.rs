@@ -647,11 +647,8 @@ fn method_descr_repr(vm: &mut Vm, f: &Obj) -> PyResult<Obj> {
 }
 
 fn module_repr(vm: &mut Vm, m: &Obj) -> PyResult<Obj> {
-    let n = vm.module_name(m);
-    if n == "sys" || n == "builtins" {
-        return vm.new_str(&format!("<module '{n}' (built-in)>"));
-    }
-    vm.new_str(&format!("<module '{n}'>"))
+    let r = vm.module_repr_string(m);
+    vm.new_str(&r)
 }
 
 fn module_setattro(vm: &mut Vm, m: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {

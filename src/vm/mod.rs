@@ -11,6 +11,7 @@
 pub mod call;
 pub mod eval;
 pub mod frame;
+pub mod import;
 pub mod ops;
 pub mod suggestions;
 pub mod traceback;
@@ -87,6 +88,8 @@ pub struct Vm {
     pub memory_error_instance: Option<Obj>,
     /// Containers whose repr is being computed (to print `[...]` for recursion).
     pub repr_stack: Vec<usize>,
+    /// Modules whose bodies are running (see `import`).
+    pub importing: Vec<Obj>,
 }
 
 impl Vm {

@@ -135,7 +135,7 @@ impl Vm {
         let filename = pystr::try_as_str(&details[0])?.to_string();
         let lineno = crate::objects::int::as_small(&details[1])?;
         let offset = crate::objects::int::as_small(&details[2]).unwrap_or(0);
-        let text = pystr::try_as_str(&details[3]).map(str::to_string);
+        let text = pystr::try_as_str(&details[3]).map(|t| t.trim_end_matches('\n').to_string());
         let end_offset = details
             .get(5)
             .and_then(crate::objects::int::as_small)
