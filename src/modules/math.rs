@@ -33,7 +33,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Obj> {
     }
     let funcs: &[(&'static str, BuiltinFn)] = &[
         ("sqrt", |vm, a| unary(vm, a, "sqrt", f64::sqrt, false)),
-        ("cbrt", |vm, a| unary(vm, a, "cbrt", f64::cbrt, false)),
         ("exp", |vm, a| unary(vm, a, "exp", f64::exp, true)),
         ("exp2", |vm, a| unary(vm, a, "exp2", f64::exp2, true)),
         ("expm1", |vm, a| unary(vm, a, "expm1", f64::exp_m1, true)),
@@ -47,9 +46,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Obj> {
         ("sinh", |vm, a| unary(vm, a, "sinh", f64::sinh, true)),
         ("cosh", |vm, a| unary(vm, a, "cosh", f64::cosh, true)),
         ("tanh", |vm, a| unary(vm, a, "tanh", f64::tanh, false)),
-        ("asinh", |vm, a| unary(vm, a, "asinh", f64::asinh, false)),
-        ("acosh", |vm, a| unary(vm, a, "acosh", f64::acosh, false)),
-        ("atanh", |vm, a| unary(vm, a, "atanh", f64::atanh, false)),
+        ("asinh", |vm, a| unary(vm, a, "asinh", asinh, false)),
+        ("acosh", |vm, a| unary(vm, a, "acosh", acosh, false)),
+        ("atanh", |vm, a| unary(vm, a, "atanh", atanh, false)),
         ("fabs", |vm, a| unary(vm, a, "fabs", f64::abs, false)),
         // Plain scalings: an infinite result is not an error here.
         ("degrees", |vm, a| {
@@ -192,6 +191,75 @@ fn unary(vm: &mut Vm, a: Args, name: &str, f: fn(f64) -> f64, can_overflow: bool
     vm.new_float(r)
 }
 
+// The inverse hyperbolic functions are computed with the classic fdlibm reductions (which
+// the C library CPython calls uses) on top of libm's log, log1p and sqrt, so results agree
+// with CPython to the last bit; Rust's own versions use other formulas.
+
+/// Above this magnitude x*x overflows the reductions and log(2|x|) is exact enough.
+const HUGE_ARG: f64 = 268_435_456.0; // 2**28
+/// Below this magnitude the function equals its argument in double precision.
+const TINY_ARG: f64 = 3.725_290_298_461_914e-9; // 2**-28
+
+fn asinh(x: f64) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let a = x.abs();
+    let r = if a < TINY_ARG {
+        return x;
+    } else if a > HUGE_ARG {
+        a.ln() + std::f64::consts::LN_2
+    } else if a > 2.0 {
+        (2.0 * a + 1.0 / ((x * x + 1.0).sqrt() + a)).ln()
+    } else {
+        let t = x * x;
+        (a + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
+    };
+    r.copysign(x)
+}
+
+fn acosh(x: f64) -> f64 {
+    if x.is_nan() || x < 1.0 {
+        return f64::NAN;
+    }
+    if x >= HUGE_ARG {
+        return if x.is_infinite() {
+            x
+        } else {
+            x.ln() + std::f64::consts::LN_2
+        };
+    }
+    if x == 1.0 {
+        return 0.0;
+    }
+    if x > 2.0 {
+        let t = x * x;
+        return (2.0 * x - 1.0 / (x + (t - 1.0).sqrt())).ln();
+    }
+    let t = x - 1.0;
+    (t + (2.0 * t + t * t).sqrt()).ln_1p()
+}
+
+fn atanh(x: f64) -> f64 {
+    let a = x.abs();
+    if x.is_nan() || a > 1.0 {
+        return f64::NAN;
+    }
+    if a == 1.0 {
+        return f64::INFINITY.copysign(x);
+    }
+    if a < TINY_ARG {
+        return x;
+    }
+    let r = if a < 0.5 {
+        let t = a + a;
+        0.5 * (t + t * a / (1.0 - a)).ln_1p()
+    } else {
+        0.5 * ((a + a) / (1.0 - a)).ln_1p()
+    };
+    r.copysign(x)
+}
+
 fn two_floats(vm: &mut Vm, a: Args, name: &str) -> PyResult<(f64, f64)> {
     a.no_kwargs(vm, name)?;
     let p = a.pos();
@@ -314,14 +382,61 @@ fn math_log(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     vm.new_float(num / den)
 }
 
-fn math_isclose(vm: &mut Vm, a: Args) -> PyResult<Obj> {
-    if a.pos().len() > 2 {
-        let n = a.pos().len();
+/// Binds arguments the way CPython's generated parsers for `math` do: the first `npos`
+/// names may be positional, the rest are keyword-only; unknown keywords and missing
+/// required (`required` first names) arguments get CPython's messages.
+pub(super) fn bind_kw<'a, const N: usize>(
+    vm: &mut Vm,
+    a: &Args<'a>,
+    fname: &str,
+    names: [&str; N],
+    npos: usize,
+    required: usize,
+) -> PyResult<[Option<&'a Obj>; N]> {
+    let pos = a.pos();
+    if pos.len() > npos {
+        let s = if npos == 1 { "" } else { "s" };
         return Err(vm.type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({n} given)"
+            "{fname}() takes exactly {npos} positional argument{s} ({} given)",
+            pos.len()
         )));
     }
-    let [x, y, rel, abs] = a.bind(vm, "isclose", ["a", "b", "rel_tol", "abs_tol"], 0, 2)?;
+    let mut out: [Option<&'a Obj>; N] = [None; N];
+    for (slot, v) in out.iter_mut().zip(pos) {
+        *slot = Some(v);
+    }
+    let mut duplicate = None;
+    for (k, v) in a.kwargs() {
+        match names.iter().position(|n| *n == k) {
+            Some(i) if out[i].is_some() => duplicate = duplicate.or(Some((k, i))),
+            Some(i) => out[i] = Some(v),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )))
+            }
+        }
+    }
+    for i in 0..required {
+        if out[i].is_none() {
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    if let Some((k, i)) = duplicate {
+        return Err(vm.type_error(format!(
+            "argument for {fname}() given by name ('{k}') and position ({})",
+            i + 1
+        )));
+    }
+    Ok(out)
+}
+
+fn math_isclose(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    let [x, y, rel, abs] = bind_kw(vm, &a, "isclose", ["a", "b", "rel_tol", "abs_tol"], 2, 2)?;
     let x = to_f64(vm, x.expect("required"))?;
     let y = to_f64(vm, y.expect("required"))?;
     let rel = match rel {

@@ -156,13 +156,11 @@ fn falling(n: &BigInt, k: u64) -> BigInt {
     acc
 }
 
-fn small_k(vm: &mut Vm, k: &BigInt) -> PyResult<u64> {
+/// `k` as a word, or CPython's OverflowError naming the quantity (`what`).
+fn small_k(vm: &mut Vm, k: &BigInt, what: &str) -> PyResult<u64> {
     match k.to_u64().filter(|v| *v <= i64::MAX as u64) {
         Some(v) => Ok(v),
-        None => Err(vm.overflow_error(format!(
-            "min(n - k, k) must not exceed {}",
-            i64::MAX
-        ))),
+        None => Err(vm.overflow_error(format!("{what} must not exceed {}", i64::MAX))),
     }
 }
 
@@ -175,7 +173,7 @@ pub fn comb(vm: &mut Vm, a: Args) -> PyResult<Obj> {
         return vm.new_int(0);
     }
     let r = std::cmp::min(k.clone(), &n - &k);
-    let r = small_k(vm, &r)?;
+    let r = small_k(vm, &r, "min(n - k, k)")?;
     // C(n, r) built incrementally: each partial product C(n, i) is an integer.
     let mut acc = BigInt::one();
     let mut top = n.clone();
@@ -202,7 +200,7 @@ pub fn perm(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     if k > n {
         return vm.new_int(0);
     }
-    let k = small_k(vm, &k)?;
+    let k = small_k(vm, &k, "k")?;
     vm.new_bigint(falling(&n, k))
 }
 

@@ -8,17 +8,18 @@ use crate::objects::args::{check_count, Args};
 use crate::objects::typeobj::BinaryOp;
 use crate::vm::{PyResult, Vm};
 
-use super::math::{frexp, ldexp, to_f64};
+use super::math::{bind_kw, frexp, ldexp, to_f64};
 
 pub fn prod(vm: &mut Vm, a: Args) -> PyResult<Obj> {
-    if a.pos().len() > 1 {
-        let n = a.pos().len();
-        return Err(vm.type_error(format!(
-            "prod() takes exactly 1 positional argument ({n} given)"
-        )));
+    // The iterable is positional-only: a missing one is reported before any keyword.
+    if a.pos().is_empty() {
+        return Err(vm.type_error(
+            "prod() takes exactly 1 positional argument (0 given)".into(),
+        ));
     }
-    let [it, start] = a.bind(vm, "prod", ["iterable", "start"], 0, 1)?;
-    let items = vm.iterate(it.expect("required"))?;
+    let [it, start] = bind_kw(vm, &a, "prod", ["", "start"], 1, 1)?;
+    let it = it.expect("checked above");
+    let items = vm.iterate(it)?;
     let mut acc = match start {
         Some(s) => s.clone(),
         None => vm.new_int(1)?,
@@ -111,10 +112,7 @@ fn exact_sum(values: impl Iterator<Item = f64>) -> Result<f64, FsumError> {
 
 pub fn fsum(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     let p = a.exact(vm, "fsum", 1, 1)?;
-    let it = vm.get_iter(&p[0]).map_err(|_| {
-        let n = p[0].ty().name().to_string();
-        vm.type_error(format!("must be real number, not {n}"))
-    })?;
+    let it = vm.get_iter(&p[0])?;
     let mut values = Vec::new();
     while let Some(v) = vm.next(&it)? {
         values.push(to_f64(vm, &v)?);
