@@ -6,10 +6,10 @@
 
 use crate::heap::Obj;
 use crate::objects::args::{check_count, Args};
+use crate::objects::float;
 use crate::objects::function::BuiltinFn;
 use crate::objects::int::{self, IntValue};
 use crate::objects::module::module_dict;
-use crate::objects::float;
 use crate::vm::{PyResult, Vm};
 
 use super::math_int;
@@ -144,10 +144,7 @@ pub(super) fn to_f64(vm: &mut Vm, obj: &Obj) -> PyResult<f64> {
             r.ty().name()
         )));
     }
-    Err(vm.type_error(format!(
-        "must be real number, not {}",
-        obj.ty().name()
-    )))
+    Err(vm.type_error(format!("must be real number, not {}", obj.ty().name())))
 }
 
 fn int_to_f64(vm: &mut Vm, i: &IntValue) -> PyResult<f64> {

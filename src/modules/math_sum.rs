@@ -13,9 +13,7 @@ use super::math::{bind_kw, frexp, ldexp, to_f64};
 pub fn prod(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     // The iterable is positional-only: a missing one is reported before any keyword.
     if a.pos().is_empty() {
-        return Err(vm.type_error(
-            "prod() takes exactly 1 positional argument (0 given)".into(),
-        ));
+        return Err(vm.type_error("prod() takes exactly 1 positional argument (0 given)".into()));
     }
     let [it, start] = bind_kw(vm, &a, "prod", ["", "start"], 1, 1)?;
     let it = it.expect("checked above");
@@ -209,8 +207,14 @@ mod tests {
     #[test]
     fn fsum_is_exact() {
         assert_eq!(sum(&[0.1; 10]), 1.0);
-        assert_eq!(sum(&[1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]), 1e-100);
-        assert_eq!(sum(&[2.0f64.powi(53), 1.0, 2.0f64.powi(-60)]), 2.0f64.powi(53) + 2.0);
+        assert_eq!(
+            sum(&[1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]),
+            1e-100
+        );
+        assert_eq!(
+            sum(&[2.0f64.powi(53), 1.0, 2.0f64.powi(-60)]),
+            2.0f64.powi(53) + 2.0
+        );
         assert!(matches!(
             exact_sum([f64::INFINITY, f64::NEG_INFINITY].into_iter()),
             Err(FsumError::InfMinusInf)

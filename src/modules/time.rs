@@ -105,10 +105,7 @@ fn time_sleep(vm: &mut Vm, a: Args) -> PyResult<Obj> {
         }
         f
     } else if let Some(i) = int::as_int(&p[0]) {
-        match i.to_f64() {
-            Some(f) => f,
-            None => f64::INFINITY,
-        }
+        i.to_f64().unwrap_or(f64::INFINITY)
     } else {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -116,7 +113,7 @@ fn time_sleep(vm: &mut Vm, a: Args) -> PyResult<Obj> {
         )));
     };
     // CPython keeps times as signed 64-bit nanosecond counts.
-    if secs.abs() * 1e9 >= 9.223372036854775807e18 {
+    if secs.abs() * 1e9 >= i64::MAX as f64 {
         return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t".into()));
     }
     if secs < 0.0 {

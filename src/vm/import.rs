@@ -62,7 +62,7 @@ impl Vm {
             // error, but `__import__` semantics return the package the first name lives in.
             let first_len = name.split('.').next().unwrap_or_default().len();
             let keep = absolute.len() - (name.len() - first_len);
-            return self.import_module(&absolute[..keep].to_string());
+            return self.import_module(&absolute[..keep]);
         }
         if self.module_attr(&m, "__path__").is_some() {
             self.handle_fromlist(&m, &from, false)?;
@@ -208,8 +208,8 @@ impl Vm {
         };
         self.sources
             .insert(file.to_string(), std::rc::Rc::from(source.as_str()));
-        let parsed = crate::parser::parse_module(&source, file)
-            .map_err(|e| self.syntax_error_from(&e))?;
+        let parsed =
+            crate::parser::parse_module(&source, file).map_err(|e| self.syntax_error_from(&e))?;
         let code = crate::compiler::compile_module(
             self,
             &parsed,
@@ -222,7 +222,6 @@ impl Vm {
         self.importing.push(m.clone());
         let r = self.run_code(&code, &globals, None);
         self.importing.pop();
-        self.run_pending();
         r.map(drop)
     }
 
@@ -337,7 +336,9 @@ impl Vm {
         if dict::data(globals).get_str(&k).is_some() {
             return Ok(n);
         }
-        Ok(n.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default())
+        Ok(n.rsplit_once('.')
+            .map(|(p, _)| p.to_string())
+            .unwrap_or_default())
     }
 
     /// `from package import a, b`: submodules named in the list that are not attributes yet
@@ -351,10 +352,9 @@ impl Vm {
                 } else {
                     "from list".to_string()
                 };
-                return Err(self.type_error(format!(
-                    "Item in {what} must be str, not {}",
-                    x.ty().name()
-                )));
+                return Err(
+                    self.type_error(format!("Item in {what} must be str, not {}", x.ty().name()))
+                );
             };
             if s == "*" {
                 if !from_all {
@@ -368,7 +368,8 @@ impl Vm {
             if self.module_attr(m, &s).is_none() {
                 let full = format!("{mname}.{s}");
                 if let Err(e) = self.import_module(&full) {
-                    let missing = self.err_matches(&e, &self.types.exc.module_not_found_error.clone())
+                    let missing = self
+                        .err_matches(&e, &self.types.exc.module_not_found_error.clone())
                         && self.exception_message(&e.exc) == format!("No module named '{full}'");
                     if !missing {
                         return Err(e);
@@ -636,8 +637,14 @@ mod tests {
             a.to_string_lossy().into_owned(),
             b.to_string_lossy().into_owned(),
         ];
-        assert!(matches!(find_on_path("p", &entries), Some(Found::Package(..))));
-        assert!(matches!(find_on_path("q", &entries), Some(Found::Source(_))));
+        assert!(matches!(
+            find_on_path("p", &entries),
+            Some(Found::Package(..))
+        ));
+        assert!(matches!(
+            find_on_path("q", &entries),
+            Some(Found::Source(_))
+        ));
         assert!(find_on_path("zz", &entries).is_none());
         std::fs::remove_file(b.join("p").join("__init__.py")).unwrap();
         match find_on_path("p", &entries) {
@@ -645,6 +652,23 @@ mod tests {
             _ => panic!("expected a namespace package"),
         }
         let _ = std::fs::remove_dir_all(&base);
+    }
+
+    fn sys_path(vm: &mut Vm) -> Vec<String> {
+        vm.sys_path_entries()
+    }
+
+    #[test]
+    fn sys_path_starts_with_script_dir_or_empty() {
+        let mut vm = Vm::new();
+        init_sys_path(&mut vm, "<string>").unwrap();
+        assert_eq!(sys_path(&mut vm).first().map(String::as_str), Some(""));
+        let mut vm = Vm::new();
+        init_sys_path(&mut vm, "/srv/app/main.py").unwrap();
+        assert_eq!(
+            sys_path(&mut vm).first().map(String::as_str),
+            Some("/srv/app")
+        );
     }
 
     #[test]
