@@ -535,6 +535,37 @@ impl Vm {
     }
 }
 
+/// The `__import__(name, globals=None, locals=None, fromlist=(), level=0)` built-in.
+pub fn builtin_import(vm: &mut Vm, a: crate::objects::args::Args) -> PyResult<Obj> {
+    let [name, globals, _locals, fromlist, level] = a.bind(
+        vm,
+        "__import__",
+        ["name", "globals", "locals", "fromlist", "level"],
+        0,
+        1,
+    )?;
+    let Some(name) = name.and_then(pystr::try_as_str).map(str::to_string) else {
+        return Err(vm.type_error("module name must be a string".into()));
+    };
+    let level = match level {
+        Some(l) => vm.index_i64(l)?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0".into()));
+    }
+    let globals = match globals {
+        Some(g) if g.ty().name() == "dict" => g.clone(),
+        Some(g) if !g.is(&vm.none) => {
+            return Err(vm.type_error("globals must be a dict".into()));
+        }
+        _ if level > 0 => return Err(vm.type_error("globals must be a dict".into())),
+        _ => vm.new_dict()?,
+    };
+    let fromlist = fromlist.cloned().unwrap_or_else(|| vm.none.clone());
+    vm.import_name(&name, &fromlist, level, &globals)
+}
+
 /// `str()` of a SyntaxError carrying `(msg, (filename, lineno, ...))`: CPython's
 /// `msg (file.py, line N)` with the file's base name.
 pub fn syntax_error_str(vm: &Vm, e: &Obj, args: &[Obj]) -> Option<String> {

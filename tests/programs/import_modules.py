@@ -136,3 +136,13 @@ try:
     from greet import missing
 except ImportError as e:
     print(e.name, e.path == HERE + "/imports/greet.py")
+
+# __import__ returns the top-level package unless a fromlist is given.
+print(__import__("pkgdemo.sub.leaf").__name__, __import__("pkgdemo.core", fromlist=["x"]).__name__)
+print(__import__("core", globals={"__name__": "pkgdemo.util"}, level=1).__name__)
+# sys.modules is a real dict: anything placed there is what import binds.
+sys.modules["fake"] = 42
+import fake
+print(fake, "fake" in sys.modules)
+del sys.modules["fake"]
+attempt("import nope")
