@@ -587,13 +587,20 @@ pub fn syntax_error_str(vm: &Vm, e: &Obj, args: &[Obj]) -> Option<String> {
 fn find_on_path(name: &str, entries: &[String]) -> Option<Found> {
     let mut namespace = Vec::new();
     for entry in entries {
-        let dir = if entry.is_empty() {
+        // Like CPython's finders, relative entries are taken against the current directory
+        // (without normalising), so `__file__` is always absolute.
+        let dir = if entry.is_empty() || entry == "." {
             match std::env::current_dir() {
                 Ok(d) => d,
                 Err(_) => continue,
             }
-        } else {
+        } else if std::path::Path::new(entry).is_absolute() {
             std::path::PathBuf::from(entry)
+        } else {
+            match std::env::current_dir() {
+                Ok(d) => d.join(entry),
+                Err(_) => continue,
+            }
         };
         let pkg_dir = dir.join(name);
         let init = pkg_dir.join("__init__.py");

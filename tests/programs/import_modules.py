@@ -146,3 +146,8 @@ import fake
 print(fake, "fake" in sys.modules)
 del sys.modules["fake"]
 attempt("import nope")
+# Relative sys.path entries are taken against the working directory; __file__ is absolute.
+del sys.modules["shapes"]
+sys.path.insert(0, "tests/programs/imports")
+import shapes as s2
+print(s2.__file__ == HERE + "/imports/shapes.py", s2 is not sys.modules.get("greet"))
