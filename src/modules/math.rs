@@ -32,24 +32,28 @@ pub fn create(vm: &mut Vm) -> PyResult<Obj> {
         vm.dict_set_str(&d, name, o)?;
     }
     let funcs: &[(&'static str, BuiltinFn)] = &[
-        ("sqrt", |vm, a| unary(vm, a, "sqrt", f64::sqrt, false)),
-        ("exp", |vm, a| unary(vm, a, "exp", f64::exp, true)),
-        ("exp2", |vm, a| unary(vm, a, "exp2", f64::exp2, true)),
-        ("expm1", |vm, a| unary(vm, a, "expm1", f64::exp_m1, true)),
-        ("log1p", |vm, a| unary(vm, a, "log1p", f64::ln_1p, false)),
-        ("sin", |vm, a| unary(vm, a, "sin", f64::sin, false)),
-        ("cos", |vm, a| unary(vm, a, "cos", f64::cos, false)),
-        ("tan", |vm, a| unary(vm, a, "tan", f64::tan, false)),
-        ("asin", |vm, a| unary(vm, a, "asin", f64::asin, false)),
-        ("acos", |vm, a| unary(vm, a, "acos", f64::acos, false)),
-        ("atan", |vm, a| unary(vm, a, "atan", f64::atan, false)),
-        ("sinh", |vm, a| unary(vm, a, "sinh", f64::sinh, true)),
-        ("cosh", |vm, a| unary(vm, a, "cosh", f64::cosh, true)),
-        ("tanh", |vm, a| unary(vm, a, "tanh", f64::tanh, false)),
-        ("asinh", |vm, a| unary(vm, a, "asinh", asinh, false)),
-        ("acosh", |vm, a| unary(vm, a, "acosh", acosh, false)),
-        ("atanh", |vm, a| unary(vm, a, "atanh", atanh, false)),
-        ("fabs", |vm, a| unary(vm, a, "fabs", f64::abs, false)),
+        ("sqrt", |vm, a| unary(vm, a, "math.sqrt", f64::sqrt, false)),
+        ("exp", |vm, a| unary(vm, a, "math.exp", f64::exp, true)),
+        ("exp2", |vm, a| unary(vm, a, "math.exp2", f64::exp2, true)),
+        ("expm1", |vm, a| {
+            unary(vm, a, "math.expm1", f64::exp_m1, true)
+        }),
+        ("log1p", |vm, a| {
+            unary(vm, a, "math.log1p", f64::ln_1p, false)
+        }),
+        ("sin", |vm, a| unary(vm, a, "math.sin", f64::sin, false)),
+        ("cos", |vm, a| unary(vm, a, "math.cos", f64::cos, false)),
+        ("tan", |vm, a| unary(vm, a, "math.tan", f64::tan, false)),
+        ("asin", |vm, a| unary(vm, a, "math.asin", f64::asin, false)),
+        ("acos", |vm, a| unary(vm, a, "math.acos", f64::acos, false)),
+        ("atan", |vm, a| unary(vm, a, "math.atan", f64::atan, false)),
+        ("sinh", |vm, a| unary(vm, a, "math.sinh", f64::sinh, true)),
+        ("cosh", |vm, a| unary(vm, a, "math.cosh", f64::cosh, true)),
+        ("tanh", |vm, a| unary(vm, a, "math.tanh", f64::tanh, false)),
+        ("asinh", |vm, a| unary(vm, a, "math.asinh", asinh, false)),
+        ("acosh", |vm, a| unary(vm, a, "math.acosh", acosh, false)),
+        ("atanh", |vm, a| unary(vm, a, "math.atanh", atanh, false)),
+        ("fabs", |vm, a| unary(vm, a, "math.fabs", f64::abs, false)),
         // Plain scalings: an infinite result is not an error here.
         ("degrees", |vm, a| {
             let x = one_float(vm, a, "math.degrees")?;
@@ -92,10 +96,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Obj> {
         ("frexp", math_frexp),
         ("ldexp", math_ldexp),
         ("nextafter", |vm, a| binary(vm, a, "nextafter", next_after)),
-        ("ulp", |vm, a| unary(vm, a, "ulp", ulp, false)),
-        ("floor", |vm, a| math_int::rounding(vm, a, "floor")),
-        ("ceil", |vm, a| math_int::rounding(vm, a, "ceil")),
-        ("trunc", |vm, a| math_int::rounding(vm, a, "trunc")),
+        ("ulp", |vm, a| unary(vm, a, "math.ulp", ulp, false)),
+        ("floor", |vm, a| {
+            math_int::rounding(vm, a, math_int::Rounding::Floor)
+        }),
+        ("ceil", |vm, a| {
+            math_int::rounding(vm, a, math_int::Rounding::Ceil)
+        }),
+        ("trunc", |vm, a| {
+            math_int::rounding(vm, a, math_int::Rounding::Trunc)
+        }),
         ("factorial", math_int::factorial),
         ("gcd", math_int::gcd),
         ("lcm", math_int::lcm),
@@ -171,9 +181,10 @@ fn one_float(vm: &mut Vm, a: Args, fname: &str) -> PyResult<f64> {
     to_f64(vm, &p[0])
 }
 
-/// A one-argument libm function with CPython's error classification.
+/// A one-argument libm function with CPython's error classification (`name` is the
+/// qualified `math.f` used in argument-count messages).
 fn unary(vm: &mut Vm, a: Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Obj> {
-    let x = one_float(vm, a, &format!("math.{name}"))?;
+    let x = one_float(vm, a, name)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(domain_error(vm));
@@ -576,11 +587,11 @@ fn ulp(x: f64) -> f64 {
 }
 
 /// `math.floor`/`ceil`/`trunc` of a float: the integral value as an int.
-pub(super) fn float_to_int_rounded(vm: &mut Vm, x: f64, how: &str) -> PyResult<Obj> {
+pub(super) fn float_to_int_rounded(vm: &mut Vm, x: f64, how: math_int::Rounding) -> PyResult<Obj> {
     let r = match how {
-        "floor" => x.floor(),
-        "ceil" => x.ceil(),
-        _ => x.trunc(),
+        math_int::Rounding::Floor => x.floor(),
+        math_int::Rounding::Ceil => x.ceil(),
+        math_int::Rounding::Trunc => x.trunc(),
     };
     float::float_to_int(vm, r)
 }

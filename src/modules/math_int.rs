@@ -14,9 +14,29 @@ use crate::vm::{PyResult, Vm};
 
 use super::math::{float_to_int_rounded, special_method, to_f64};
 
+/// Which of floor/ceil/trunc.
+#[derive(Clone, Copy)]
+pub enum Rounding {
+    Floor,
+    Ceil,
+    Trunc,
+}
+
+impl Rounding {
+    /// The qualified function name and the special method it honours.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Rounding::Floor => ("math.floor", "__floor__"),
+            Rounding::Ceil => ("math.ceil", "__ceil__"),
+            Rounding::Trunc => ("math.trunc", "__trunc__"),
+        }
+    }
+}
+
 /// `math.floor(x)`, `math.ceil(x)`, `math.trunc(x)`.
-pub fn rounding(vm: &mut Vm, a: Args, how: &str) -> PyResult<Obj> {
-    let p = a.exact(vm, &format!("math.{how}"), 1, 1)?;
+pub fn rounding(vm: &mut Vm, a: Args, how: Rounding) -> PyResult<Obj> {
+    let (fname, special) = how.names();
+    let p = a.exact(vm, fname, 1, 1)?;
     let x = &p[0];
     if let Some(f) = float::as_float(x) {
         return float_to_int_rounded(vm, f, how);
@@ -25,10 +45,10 @@ pub fn rounding(vm: &mut Vm, a: Args, how: &str) -> PyResult<Obj> {
         // bool rounds to a plain int, as in CPython.
         return vm.new_int_value(copy_int(i));
     }
-    if let Some(m) = special_method(vm, x, &format!("__{how}__")) {
+    if let Some(m) = special_method(vm, x, special) {
         return vm.call(&m, std::slice::from_ref(x));
     }
-    if how == "trunc" {
+    if matches!(how, Rounding::Trunc) {
         return Err(vm.type_error(format!(
             "type {} doesn't define __trunc__ method",
             x.ty().name()
