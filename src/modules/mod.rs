@@ -1,5 +1,6 @@
-//! Built-in modules: `builtins` and `sys` (more arrive with later issues: gc, weakref,
-//! tracemalloc, dis, math, time).
+//! Built-in modules: `builtins`, `sys`, `gc` and `weakref` are created at startup; `math`
+//! and `time` on first import (`create_builtin`, which the import system consults before
+//! searching `sys.path`). More arrive with later issues (tracemalloc, dis).
 
 pub mod builtins;
 pub mod gc;
@@ -35,6 +36,11 @@ pub fn install(vm: &mut Vm) {
 /// need at startup); `None` if there is no such built-in module.
 pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<crate::heap::Obj>> {
     match name {
+        // The startup modules, should a program remove them from sys.modules.
+        "sys" => Some(Ok(vm.sys_module.clone())),
+        "builtins" => Some(Ok(vm.builtins.clone())),
+        "gc" => Some(Ok(gc::create(vm))),
+        "weakref" => Some(Ok(weakref::create(vm))),
         "math" => Some(math::create(vm)),
         "time" => Some(time::create(vm)),
         _ => None,

@@ -58,8 +58,8 @@ impl Vm {
             if name.is_empty() {
                 return Ok(m);
             }
-            // `from . import` never gets here; a relative `import` statement is a syntax
-            // error, but `__import__` semantics return the package the first name lives in.
+            // Only `__import__(name, level=n)` without a fromlist gets here (the statement
+            // forms always pass one): it returns the module the first name component names.
             let first_len = name.split('.').next().unwrap_or_default().len();
             let keep = absolute.len() - (name.len() - first_len);
             return self.import_module(&absolute[..keep]);
@@ -410,16 +410,21 @@ impl Vm {
         let n = pystr::as_str(name).to_string();
         let mname = self.module_attr(m, "__name__");
         let t = self.types.exc.import_error.clone();
-        let Some(mname) = mname.and_then(|s| pystr::try_as_str(&s).map(str::to_string)) else {
-            return Err(self.new_error(&t, format!("cannot import name '{n}'")));
-        };
-        let full = self.new_str(&format!("{mname}.{n}"))?;
-        if let Some(sub) = dict::data(&self.modules).get_str(&full) {
-            return Ok(sub);
+        let mname = mname.and_then(|s| pystr::try_as_str(&s).map(str::to_string));
+        if let Some(mname) = &mname {
+            let full = self.new_str(&format!("{mname}.{n}"))?;
+            if let Some(sub) = dict::data(&self.modules).get_str(&full) {
+                return Ok(sub);
+            }
         }
-        let file = self
-            .module_attr(m, "__file__")
-            .and_then(|f| pystr::try_as_str(&f).map(str::to_string));
+        let known = mname.is_some();
+        let mname = mname.unwrap_or_else(|| "<unknown module name>".to_string());
+        let file = if known {
+            self.module_attr(m, "__file__")
+                .and_then(|f| pystr::try_as_str(&f).map(str::to_string))
+        } else {
+            None
+        };
         let location = file.as_deref().unwrap_or("unknown location");
         let msg = if self.is_initializing(m) {
             format!(
@@ -430,7 +435,7 @@ impl Vm {
             format!("cannot import name '{n}' from '{mname}' ({location})")
         };
         let err = self.new_error(&t, msg);
-        let attrs = [("name", Some(mname)), ("path", file)];
+        let attrs = [("name", known.then_some(mname)), ("path", file)];
         for (k, v) in attrs {
             let val = match v {
                 Some(s) => self.new_str(&s)?,

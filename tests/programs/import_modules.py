@@ -144,6 +144,10 @@ print(__import__("core", globals={"__name__": "pkgdemo.util"}, level=1).__name__
 sys.modules["fake"] = 42
 import fake
 print(fake, "fake" in sys.modules)
+try:
+    from fake import nothing_here
+except ImportError as e:
+    print(e, e.name, e.path)
 del sys.modules["fake"]
 attempt("import nope")
 # Relative sys.path entries are taken against the working directory; __file__ is absolute.
