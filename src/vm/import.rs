@@ -83,6 +83,16 @@ impl Vm {
         let entries = if parent.is_empty() {
             if let Some(m) = crate::modules::create_builtin(self, name) {
                 let m = m?;
+                if m.ty().name() == "module" {
+                    // The import-system attributes every module has (see `load_found`).
+                    let d = module::module_dict(&m).clone();
+                    let empty = self.empty_str.clone();
+                    self.set_default(&d, "__package__", empty)?;
+                    for attr in ["__loader__", "__spec__"] {
+                        let none = self.none.clone();
+                        self.set_default(&d, attr, none)?;
+                    }
+                }
                 let key = self.new_str(name)?;
                 let modules = self.modules.clone();
                 self.dict_set(&modules, key, m.clone())?;
@@ -116,6 +126,15 @@ impl Vm {
             self.setattr(&p, &key, Some(m.clone()))?;
         }
         Ok(m)
+    }
+
+    /// Sets `d[key] = value` unless `key` is already there.
+    fn set_default(&mut self, d: &Obj, key: &str, value: Obj) -> PyResult<()> {
+        let k = self.intern(key);
+        if dict::data(d).get_str(&k).is_none() {
+            self.dict_set(d, k, value)?;
+        }
+        Ok(())
     }
 
     /// `sys.modules[name]` if present; a `None` entry blocks the import, as in CPython.
@@ -493,6 +512,9 @@ impl Vm {
         }
         if let Some(v) = self.generic_type_attr(m, name)? {
             return Ok(v);
+        }
+        if self.lookup_type_attr(m.ty(), name).is_some() {
+            return self.generic_getattr(m, name);
         }
         let k = self.intern("__getattr__");
         if let Some(f) = dict::data(&d).get_str(&k) {
