@@ -399,7 +399,7 @@ fn type_repr(vm: &mut Vm, cls: &Obj) -> PyResult<Obj> {
 }
 
 /// A type's `__module__`: from its namespace for classes, `builtins` otherwise.
-fn type_module(vm: &mut Vm, t: &TypeObject) -> Option<String> {
+pub fn type_module(vm: &mut Vm, t: &TypeObject) -> Option<String> {
     if !crate::objects::class::is_heap_type(t) {
         return Some("builtins".into());
     }

@@ -99,6 +99,23 @@ impl Vm {
                 return s;
             }
         }
+        // Classes print by qualified name, prefixed by their module unless that is
+        // `__main__` or `builtins`.
+        let name = match crate::objects::slots::type_module(self, exc.ty()) {
+            Some(m) if m != "builtins" => {
+                let q = self
+                    .getattr_str(&exc.ty().to_obj(), "__qualname__")
+                    .ok()
+                    .and_then(|q| pystr::try_as_str(&q).map(str::to_string))
+                    .unwrap_or(name);
+                if m == "__main__" {
+                    q
+                } else {
+                    format!("{m}.{q}")
+                }
+            }
+            _ => name,
+        };
         let mut msg = match self.str(exc) {
             Ok(s) => pystr::as_str(&s).to_string(),
             Err(_) => "<exception str() failed>".to_string(),
