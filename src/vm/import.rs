@@ -139,7 +139,8 @@ impl Vm {
 
     /// `sys.modules[name]` if present; a `None` entry blocks the import, as in CPython.
     fn cached_module(&mut self, name: &str) -> PyResult<Option<Obj>> {
-        let key = self.new_str(name)?;
+        // Module names are few and looked up by every import statement: intern them.
+        let key = self.intern(name);
         match dict::data(&self.modules).get_str(&key) {
             Some(m) if m.is(&self.none) => Err(self.module_not_found(
                 name,
@@ -649,8 +650,12 @@ fn find_on_path(name: &str, entries: &[String]) -> Option<Found> {
 }
 
 /// Fills `sys.path` for a program run from `filename`: the script's directory (`''` for
-/// `-c`, stdin and other pseudo-files), then the directories of `PYTHONPATH`.
+/// `-c`, stdin and other pseudo-files), then the directories of `PYTHONPATH`. A `sys.path`
+/// that already has entries (an embedder's, or an earlier run's) is left alone.
 pub fn init_sys_path(vm: &mut Vm, filename: &str) -> PyResult<()> {
+    if !vm.sys_path_entries().is_empty() {
+        return Ok(());
+    }
     let first = if filename.starts_with('<') {
         String::new()
     } else {
@@ -670,11 +675,9 @@ pub fn init_sys_path(vm: &mut Vm, filename: &str) -> PyResult<()> {
     let d = module::module_dict(&vm.sys_module).clone();
     let key = vm.intern("path");
     match dict::data(&d).get_str(&key) {
-        Some(l) if l.ty().name() == "list" => {
-            for (i, it) in items.into_iter().enumerate() {
-                list::data(&l)
-                    .insert(i, it)
-                    .map_err(|_| vm.memory_error())?;
+        Some(l) if l.ty().name() == "list" && list::data(&l).is_empty() => {
+            for it in items {
+                list::data(&l).push(it).map_err(|_| vm.memory_error())?;
             }
             Ok(())
         }
@@ -730,6 +733,12 @@ mod tests {
         assert_eq!(sys_path(&mut vm).first().map(String::as_str), Some(""));
         let mut vm = Vm::new();
         init_sys_path(&mut vm, "/srv/app/main.py").unwrap();
+        assert_eq!(
+            sys_path(&mut vm).first().map(String::as_str),
+            Some("/srv/app")
+        );
+        // A second run keeps the path it has.
+        init_sys_path(&mut vm, "/elsewhere/other.py").unwrap();
         assert_eq!(
             sys_path(&mut vm).first().map(String::as_str),
             Some("/srv/app")
