@@ -388,8 +388,10 @@ impl Vm {
             if self.module_attr(m, &s).is_none() {
                 let full = format!("{mname}.{s}");
                 if let Err(e) = self.import_module(&full) {
-                    let missing = self
-                        .err_matches(&e, &self.types.exc.module_not_found_error.clone())
+                    // Only "this submodule does not exist" is left for IMPORT_FROM to report;
+                    // errors raised while importing an existing submodule propagate.
+                    let mnf = self.types.exc.module_not_found_error.clone();
+                    let missing = self.err_matches(&e, &mnf)
                         && self.exception_message(&e.exc) == format!("No module named '{full}'");
                     if !missing {
                         return Err(e);

@@ -97,6 +97,8 @@ def exec_stmt(stmt):
         exec_star("badall")
     elif stmt == "from missingall import *":
         exec_star("missingall")
+    elif stmt == "from pkgdemo import faulty":
+        from pkgdemo import faulty
     elif stmt == "sys.modules None":
         sys.modules["blocked"] = None
         import blocked
@@ -122,7 +124,7 @@ for s in ["import nope", "import greet.sub", "from greet import missing",
           "from sys import missing", "import pkgdemo.missing", "from pkgdemo import missing",
           "greet.missing", "lazyattr.other", "import pkgdemo.beyond", "from . import greet",
           "import boom", "import broken_syntax", "from badall import *",
-          "from missingall import *", "sys.modules None"]:
+          "from missingall import *", "from pkgdemo import faulty", "sys.modules None"]:
     attempt(s)
 
 # A module whose body raised is not left in sys.modules; importing it again reruns it.
