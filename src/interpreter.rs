@@ -52,6 +52,9 @@ impl Interpreter {
                 return Exit { code: 1 };
             }
         };
+        if let Err(e) = crate::vm::import::init_sys_path(&mut self.vm, filename) {
+            return self.report(e);
+        }
         let globals = match self.main_module(filename) {
             Ok(g) => g,
             Err(e) => return self.report(e),

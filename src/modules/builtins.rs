@@ -91,6 +91,7 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         ("oct", |vm, a| radix(vm, a, "oct", 8, "0o")),
         ("hex", |vm, a| radix(vm, a, "hex", 16, "0x")),
         ("__build_class__", build_class),
+        ("__import__", crate::vm::import::builtin_import),
         ("dir", builtin_dir),
         ("vars", builtin_vars),
         ("globals", |vm, _a| {

@@ -1,9 +1,14 @@
-//! Built-in modules: `builtins` and `sys` (more arrive with later issues: gc, weakref,
-//! tracemalloc, dis, math, time).
+//! Built-in modules: `builtins`, `sys`, `gc` and `weakref` are created at startup; `math`
+//! and `time` on first import (`create_builtin`, which the import system consults before
+//! searching `sys.path`). More arrive with later issues (tracemalloc, dis).
 
 pub mod builtins;
 pub mod gc;
+pub mod math;
+mod math_int;
+mod math_sum;
 pub mod sys;
+pub mod time;
 pub mod weakref;
 
 use crate::vm::Vm;
@@ -25,4 +30,24 @@ pub fn install(vm: &mut Vm) {
     vm.dict_set_str(&modules, "gc", g).expect("startup");
     let w = weakref::create(vm);
     vm.dict_set_str(&modules, "weakref", w).expect("startup");
+}
+
+/// Creates the built-in module `name` on first import (modules the interpreter does not
+/// need at startup); `None` if there is no such built-in module.
+pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<crate::heap::Obj>> {
+    match name {
+        // The startup modules, should a program remove them from sys.modules.
+        "sys" => Some(Ok(vm.sys_module.clone())),
+        "builtins" => Some(Ok(vm.builtins.clone())),
+        "gc" => Some(Ok(gc::create(vm))),
+        "weakref" => Some(Ok(weakref::create(vm))),
+        "math" => Some(math::create(vm)),
+        "time" => Some(time::create(vm)),
+        _ => None,
+    }
+}
+
+/// Whether `name` is a module compiled into the interpreter (its repr says `(built-in)`).
+pub fn is_builtin(name: &str) -> bool {
+    matches!(name, "builtins" | "sys" | "gc" | "math" | "time")
 }

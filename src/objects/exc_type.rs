@@ -50,6 +50,9 @@ fn exc_repr(vm: &mut Vm, e: &Obj) -> PyResult<Obj> {
 fn exc_str(vm: &mut Vm, e: &Obj) -> PyResult<Obj> {
     let args = vm.exc_args(e);
     let items = tuple::items(&args).to_vec();
+    if let Some(s) = crate::vm::import::syntax_error_str(vm, e, &items) {
+        return vm.new_str(&s);
+    }
     match items.len() {
         0 => Ok(vm.empty_str.clone()),
         1 if e.ty().name() == "KeyError" => vm.repr(&items[0]),

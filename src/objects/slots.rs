@@ -403,7 +403,7 @@ fn type_repr(vm: &mut Vm, cls: &Obj) -> PyResult<Obj> {
 }
 
 /// A type's `__module__`: from its namespace for classes, `builtins` otherwise.
-fn type_module(vm: &mut Vm, t: &TypeObject) -> Option<String> {
+pub fn type_module(vm: &mut Vm, t: &TypeObject) -> Option<String> {
     if !crate::objects::class::is_heap_type(t) {
         return Some("builtins".into());
     }
@@ -651,11 +651,8 @@ fn method_descr_repr(vm: &mut Vm, f: &Obj) -> PyResult<Obj> {
 }
 
 fn module_repr(vm: &mut Vm, m: &Obj) -> PyResult<Obj> {
-    let n = vm.module_name(m);
-    if n == "sys" || n == "builtins" {
-        return vm.new_str(&format!("<module '{n}' (built-in)>"));
-    }
-    vm.new_str(&format!("<module '{n}'>"))
+    let r = vm.module_repr_string(m);
+    vm.new_str(&r)
 }
 
 fn module_setattro(vm: &mut Vm, m: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {

@@ -772,26 +772,17 @@ impl Vm {
             }
             Op::ImportName => {
                 let name = pystr::as_str(&code.names[arg as usize]).to_string();
-                let _fromlist = self.pop();
-                let _level = self.pop();
-                let m = self.import_module(&name)?;
+                let fromlist = self.pop();
+                let level = self.pop();
+                let level = int::as_small(&level).unwrap_or(0);
+                let globals = self.frames[fi].globals.clone();
+                let m = self.import_name(&name, &fromlist, level, &globals)?;
                 self.push(m);
             }
             Op::ImportFrom => {
                 let m = self.top().clone();
-                let name = code.names[arg as usize].clone();
-                match self.getattr(&m, &name) {
-                    Ok(v) => self.push(v),
-                    Err(_) => {
-                        let n = pystr::as_str(&name).to_string();
-                        let mname = self.module_name(&m);
-                        let t = self.types.exc.import_error.clone();
-                        return Err(self.new_error(
-                            &t,
-                            format!("cannot import name '{n}' from '{mname}' (unknown location)"),
-                        ));
-                    }
-                }
+                let v = self.import_from(&m, &code.names[arg as usize])?;
+                self.push(v);
             }
             Op::ImportStar => {
                 let m = self.pop();
@@ -799,12 +790,7 @@ impl Vm {
                     .locals
                     .clone()
                     .unwrap_or_else(|| self.frames[fi].globals.clone());
-                let md = crate::objects::module::module_dict(&m).clone();
-                for (k, v) in dict::data(&md).items() {
-                    if !pystr::as_str(&k).starts_with('_') {
-                        self.dict_set(&ns, k, v)?;
-                    }
-                }
+                self.import_star(&m, &ns)?;
             }
             Op::LoadBuildClass => {
                 let key = self.intern("__build_class__");

@@ -11,6 +11,7 @@
 pub mod call;
 pub mod eval;
 pub mod frame;
+pub mod import;
 pub mod ops;
 pub mod suggestions;
 pub mod traceback;
@@ -89,6 +90,8 @@ pub struct Vm {
     pub repr_stack: Vec<usize>,
     /// (type, name) -> attribute found on the MRO; see `heap::type_attr_cache`.
     pub type_attr_cache: crate::heap::type_attr_cache::TypeAttrCache,
+    /// Modules whose bodies are running (see `import`).
+    pub importing: Vec<Obj>,
 }
 
 impl Vm {

@@ -4,7 +4,7 @@
 
 use crate::heap::Obj;
 use crate::objects::typeobj::{as_type, try_as_type, BinaryOp, CompareOp, UnaryOp};
-use crate::objects::{dict, exception, float, int, list, module, str as pystr, tuple};
+use crate::objects::{dict, exception, float, int, list, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
@@ -572,27 +572,6 @@ impl Vm {
     /// The message of an exception (`str(exc)`).
     pub fn exception_message(&mut self, exc: &Obj) -> String {
         self.str_string(exc).unwrap_or_default()
-    }
-
-    // ---- import ----
-
-    pub fn import_module(&mut self, name: &str) -> PyResult<Obj> {
-        let key = self.intern(name);
-        if let Some(m) = dict::data(&self.modules).get_str(&key) {
-            return Ok(m);
-        }
-        let t = self.types.exc.module_not_found_error.clone();
-        Err(self.new_error(&t, format!("No module named '{name}'")))
-    }
-
-    pub fn module_getattr(&mut self, m: &Obj, name: &Obj) -> PyResult<Obj> {
-        let d = module::module_dict(m).clone();
-        if let Some(v) = dict::data(&d).get_str(name) {
-            return Ok(v);
-        }
-        let mname = self.module_name(m);
-        let n = pystr::as_str(name).to_string();
-        Err(self.attribute_error(format!("module '{mname}' has no attribute '{n}'")))
     }
 
     pub fn exc_args(&self, e: &Obj) -> Obj {

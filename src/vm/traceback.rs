@@ -99,6 +99,23 @@ impl Vm {
                 return s;
             }
         }
+        // Classes print by qualified name, prefixed by their module unless that is
+        // `__main__` or `builtins`.
+        let name = match crate::objects::slots::type_module(self, exc.ty()) {
+            Some(m) if m != "builtins" => {
+                let q = self
+                    .getattr_str(&exc.ty().to_obj(), "__qualname__")
+                    .ok()
+                    .and_then(|q| pystr::try_as_str(&q).map(str::to_string))
+                    .unwrap_or(name);
+                if m == "__main__" {
+                    q
+                } else {
+                    format!("{m}.{q}")
+                }
+            }
+            _ => name,
+        };
         let mut msg = match self.str(exc) {
             Ok(s) => pystr::as_str(&s).to_string(),
             Err(_) => "<exception str() failed>".to_string(),
@@ -135,7 +152,7 @@ impl Vm {
         let filename = pystr::try_as_str(&details[0])?.to_string();
         let lineno = crate::objects::int::as_small(&details[1])?;
         let offset = crate::objects::int::as_small(&details[2]).unwrap_or(0);
-        let text = pystr::try_as_str(&details[3]).map(str::to_string);
+        let text = pystr::try_as_str(&details[3]).map(|t| t.trim_end_matches('\n').to_string());
         let end_offset = details
             .get(5)
             .and_then(crate::objects::int::as_small)

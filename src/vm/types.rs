@@ -506,6 +506,7 @@ pub fn bootstrap() -> Vm {
         memory_error_instance: None,
         repr_stack: Vec::new(),
         type_attr_cache: Default::default(),
+        importing: Vec::new(),
     };
     finish_types(&mut vm);
     let me = vm.types.exc.memory_error.clone();

@@ -1,0 +1,3 @@
+print("boom: starting")
+ready = True
+raise ValueError("boom failed while importing")

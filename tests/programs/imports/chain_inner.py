@@ -1,0 +1,5 @@
+def configure(settings):
+    return settings["missing"]
+
+
+configure({"present": 1})

@@ -1,0 +1,1 @@
+PIECE = "from a namespace package"
