@@ -221,7 +221,11 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
     let has_del = has(vm, t, "__del__");
     s.finalizer.set(has_del);
     let object_layout = t.dictoffset != 0 && t.weaklistoffset != 0;
-    s.gc_finalize.set(if has_del && object_layout {
+    s.gc_finalize.set(if !has_del {
+        None
+    } else if t.has_flag(crate::objects::typeobj::flags::SLOTTED) {
+        Some(crate::objects::slots_layout::queue_finalizer)
+    } else if object_layout {
         Some(crate::objects::class::queue_finalizer)
     } else {
         None
