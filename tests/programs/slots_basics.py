@@ -210,3 +210,62 @@ t = Triple()
 t.a, t.b, t.c = Noisy("a"), Noisy("b"), Noisy("c")
 del t
 print("after del t")
+
+
+# An unset slot falls back to __getattr__, like any AttributeError from a descriptor.
+class Fallback:
+    __slots__ = ("x",)
+
+    def __getattr__(self, n):
+        return "fallback " + n
+
+
+fb = Fallback()
+print(fb.x, fb.q)
+fb.x = 1
+print(fb.x)
+
+
+# __new__ through super(), object.__new__ and type() build slotted instances too.
+class Made:
+    __slots__ = ("v",)
+
+    def __new__(cls, v):
+        o = super().__new__(cls)
+        o.v = v
+        return o
+
+
+print(Made(3).v, object.__new__(Made).__class__.__name__)
+T = type("T", (), {"__slots__": ("a",)})
+t = T()
+t.a = 9
+print(t.a, T.a, sys.getrefcount(T))
+
+
+# The collector sees the members, then the dict's values, then the class.
+class Refs:
+    __slots__ = ("a", "b")
+
+
+class OpenRefs(Refs):
+    pass
+
+
+import gc
+
+r = Refs()
+r.a, r.b = [1], {}
+o = OpenRefs()
+o.a, o.z = [2], 5
+print([type(x).__name__ for x in gc.get_referents(r)])
+print([type(x).__name__ for x in gc.get_referents(o)])
+print(gc.is_tracked(Refs()), gc.is_tracked(OpenRefs()))
+
+# Replacing the member on the class makes the name a plain (read-only) class attribute.
+Refs.a = 5
+try:
+    r.a = 2
+except AttributeError as err:
+    print("AttributeError:", err)
+print(r.a, r.b)
