@@ -161,3 +161,8 @@ pub fn install(vm: &mut Vm) {
     crate::vm::types::add_method(vm, &ty, "__set__", set_method);
     crate::vm::types::add_method(vm, &ty, "__delete__", delete_method);
 }
+
+/// The byte offset of a member descriptor's cell (for layout tests and debugging).
+pub fn offset_of(m: &Obj) -> usize {
+    data(m).offset
+}

@@ -393,3 +393,66 @@ pub fn clear(o: &Obj) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::heap::alloc::with_obmalloc;
+    use crate::objects::class::{alloc_instance, generic_setattr, new_class};
+
+    fn class_with_slots(vm: &mut Vm, name: &str, bases: Vec<Obj>, slots: &[&str]) -> Obj {
+        let ns = vm.new_dict().unwrap();
+        let names: Vec<Obj> = slots.iter().map(|s| vm.new_str(s).unwrap()).collect();
+        let t = vm.new_tuple(names).unwrap();
+        vm.dict_set_str(&ns, "__slots__", t).unwrap();
+        new_class(vm, name, bases, &ns).unwrap()
+    }
+
+    #[test]
+    fn mangling_follows_the_private_name_rule() {
+        assert_eq!(mangle("P", "__x"), "_P__x");
+        assert_eq!(mangle("_P", "__x"), "_P__x");
+        assert_eq!(mangle("P", "__x__"), "__x__");
+        assert_eq!(mangle("P", "_x"), "_x");
+        assert_eq!(mangle("__", "__x"), "__x");
+    }
+
+    #[test]
+    fn each_slot_costs_one_pointer_and_subclasses_append() {
+        let mut vm = Vm::new();
+        let p = class_with_slots(&mut vm, "P", vec![], &["y", "x"]);
+        let pt = as_type(&p);
+        assert!(pt.has_flag(flags::SLOTTED));
+        assert_eq!(pt.basicsize, HEADER + 2 * CELL);
+        assert_eq!((pt.dictoffset, pt.weaklistoffset), (0, 0));
+        // Members are laid out in sorted order.
+        let x = vm.intern("x");
+        let m = vm.lookup_type_attr(pt, &x).unwrap();
+        assert_eq!(crate::objects::member::offset_of(&m), HEADER);
+        let q = class_with_slots(&mut vm, "Q", vec![p.clone()], &["z", "__weakref__"]);
+        let qt = as_type(&q);
+        assert_eq!(qt.basicsize, HEADER + 4 * CELL);
+        assert_eq!(qt.weaklistoffset, HEADER + 3 * CELL);
+        assert!(qt.base.get().unwrap().is(&p));
+    }
+
+    #[test]
+    fn instances_release_their_block_and_values() {
+        let mut vm = Vm::new();
+        let p = class_with_slots(&mut vm, "P", vec![], &["a", "b", "__dict__"]);
+        let names: Vec<Obj> = ["a", "b", "c"].iter().map(|n| vm.intern(n)).collect();
+        let before = with_obmalloc(|m| m.bytes_in_use());
+        let o = alloc_instance(&mut vm, &p, &[]).unwrap();
+        let v = vm.new_list(vec![]).unwrap();
+        for n in &names {
+            generic_setattr(&mut vm, &o, n, Some(v.clone())).unwrap();
+        }
+        // Two members and one dict entry hold the list.
+        assert_eq!(v.refcnt(), 4);
+        assert!(with_obmalloc(|m| m.bytes_in_use()) > before);
+        drop(o);
+        assert_eq!(v.refcnt(), 1);
+        drop(v);
+        assert_eq!(with_obmalloc(|m| m.bytes_in_use()), before);
+    }
+}
