@@ -269,3 +269,21 @@ try:
 except AttributeError as err:
     print("AttributeError:", err)
 print(r.a, r.b)
+
+
+# __base__ is the base whose layout the class extends (CPython's best base), not simply the
+# first one: a mixin before Exception leaves Exception as the base.
+class Mixin:
+    def hello(self):
+        return "hi"
+
+
+class MixedError(Mixin, Exception):
+    pass
+
+
+print(MixedError.__base__.__name__, MixedError.__mro__[1].__name__)
+try:
+    raise MixedError("boom")
+except MixedError as exc:
+    print(exc.hello(), exc.args)
