@@ -7,7 +7,8 @@
 //! - A heap type has the HEAPTYPE flag; each of its instances owns one reference to it,
 //!   released by `heap_instance_dealloc` after the instance's memory is freed.
 //! - Instances of classes deriving from `object` use `PyBox<InstanceData>`; classes deriving
-//!   from a built-in exception use that exception's layout (which has its own dict slot).
+//!   from a built-in exception use that exception's layout (which has its own dict slot);
+//!   classes with `__slots__` (flag SLOTTED) use the cell layout of `slots_layout.rs`.
 
 use std::ptr::NonNull;
 
@@ -17,6 +18,7 @@ use crate::objects::args::Args;
 use crate::objects::exception::ExceptionData;
 use crate::objects::function::is_function;
 use crate::objects::pybox::{new_box, PyBox};
+use crate::objects::slots_layout::{self, CellLayout};
 use crate::objects::typeobj::{as_type, flags, try_as_type, TypeObject};
 use crate::objects::{dict, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
@@ -163,10 +165,12 @@ fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
     }
 }
 
-/// The instance layout a class inherits: the most derived built-in base.
+/// The instance layout a class inherits: the most derived built-in base, or the `__slots__`
+/// cell layout (see `slots_layout.rs`).
 enum Layout {
     Object,
     Exception,
+    Cells(CellLayout),
 }
 
 fn layout_of(vm: &mut Vm, bases: &[Obj]) -> PyResult<Layout> {
@@ -211,7 +215,14 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     } else {
         bases
     };
-    let layout = layout_of(vm, &bases)?;
+    let spec = slots_layout::parse(vm, name, ns, &bases)?;
+    let best = slots_layout::best_base(vm, &bases)?;
+    let layout = match layout_of(vm, &bases)? {
+        Layout::Object if spec.is_some() || as_type(&best).has_flag(flags::SLOTTED) => {
+            Layout::Cells(slots_layout::cell_layout(vm, &best, spec.as_ref())?)
+        }
+        l => l,
+    };
     let mro_rest = c3_mro(vm, &bases)?;
     let qualname = match dict::data(ns).get_str(&vm.intern("__qualname__")) {
         Some(q) if pystr::is_str(&q) => pystr::as_str(&q).to_string(),
@@ -220,14 +231,23 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     let inherited = bases
         .iter()
         .fold(0, |f, b| f | (as_type(b).flags & flags::INHERITED));
-    let fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC | inherited;
+    let mut fl = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC | inherited;
+    if matches!(layout, Layout::Cells(_)) {
+        fl |= flags::SLOTTED;
+    }
     let meta_obj = vm.types.type_.clone();
     let (basicsize, dealloc, dictoffset, weaklistoffset): (
         usize,
         crate::objects::typeobj::DeallocFn,
         usize,
         usize,
-    ) = match layout {
+    ) = match &layout {
+        Layout::Cells(l) => (
+            l.basicsize,
+            slots_layout::dealloc,
+            l.dictoffset,
+            l.weaklistoffset,
+        ),
         Layout::Object => (
             std::mem::size_of::<PyBox<InstanceData>>(),
             instance_dealloc,
@@ -253,7 +273,8 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     )
     .map_err(|_| vm.memory_error())?;
     let t = as_type(&cls);
-    t.base.set(Some(bases[0].clone()));
+    // As in CPython, `__base__` is the base whose layout the class extends.
+    t.base.set(Some(best.clone()));
     let bt = vm.new_tuple(bases.clone())?;
     t.bases.set(Some(bt));
     let mut mro = vec![cls.clone()];
@@ -286,8 +307,15 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
         }
     }
     dict::data(&d).type_dict.set(true);
+    if let Layout::Cells(l) = &layout {
+        add_members(vm, &cls, &d, l)?;
+    }
     t.dict.set(Some(d));
     match layout {
+        Layout::Cells(_) => {
+            t.slots.traverse.set(Some(slots_layout::traverse));
+            t.slots.clear.set(Some(slots_layout::clear));
+        }
         Layout::Object => {
             t.slots
                 .traverse
@@ -297,7 +325,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
                 .set(Some(crate::objects::traverse::instance_clear));
         }
         Layout::Exception => {
-            let b = as_type(&bases[0]);
+            let b = as_type(&best);
             t.slots.traverse.set(b.slots.traverse.get());
             t.slots.clear.set(b.slots.clear.get());
         }
@@ -306,9 +334,30 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     Ok(cls)
 }
 
+/// Puts one member descriptor per `__slots__` name into the new class's dict `d`, after
+/// checking none of them is also a class attribute.
+fn add_members(vm: &mut Vm, cls: &Obj, d: &Obj, l: &CellLayout) -> PyResult<()> {
+    for (name, _) in &l.members {
+        if dict::data(d).get_str(name).is_some() {
+            return Err(vm.value_error(format!(
+                "'{}' in __slots__ conflicts with class variable",
+                pystr::as_str(name)
+            )));
+        }
+    }
+    for (name, off) in &l.members {
+        let m = vm.new_member(name.clone(), cls.clone(), *off)?;
+        vm.dict_set(d, name.clone(), m)?;
+    }
+    Ok(())
+}
+
 /// Allocates a bare instance of heap type `cls` (what `object.__new__(cls)` does).
 pub fn alloc_instance(vm: &mut Vm, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
     let t = as_type(cls);
+    if t.has_flag(flags::SLOTTED) {
+        return slots_layout::alloc(vm, cls);
+    }
     if t.has_flag(flags::BASE_EXC_SUBCLASS) {
         let e = vm.new_exception(cls, args.to_vec())?;
         // The instance owns a reference to its heap type.

@@ -221,7 +221,11 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
     let has_del = has(vm, t, "__del__");
     s.finalizer.set(has_del);
     let object_layout = t.dictoffset != 0 && t.weaklistoffset != 0;
-    s.gc_finalize.set(if has_del && object_layout {
+    s.gc_finalize.set(if !has_del {
+        None
+    } else if t.has_flag(crate::objects::typeobj::flags::SLOTTED) {
+        Some(crate::objects::slots_layout::queue_finalizer)
+    } else if object_layout {
         Some(crate::objects::class::queue_finalizer)
     } else {
         None
@@ -252,8 +256,22 @@ fn check_str(vm: &mut Vm, r: Obj, what: &str) -> PyResult<Obj> {
 }
 
 pub fn heap_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
-    if let Some(v) = generic_getattr_with_dict(vm, o, name)? {
-        return Ok(v);
+    match generic_getattr_with_dict(vm, o, name) {
+        Ok(Some(v)) => return Ok(v),
+        Ok(None) => {}
+        // A descriptor's AttributeError (an unset slot, a property) falls back to
+        // `__getattr__`, as CPython's attribute hook does.
+        Err(e)
+            if e.exc
+                .ty()
+                .is_subtype(as_type(&vm.types.exc.attribute_error)) =>
+        {
+            let ga = vm.intern("__getattr__");
+            if lookup_python_attr(vm, o.ty(), &ga).is_none() {
+                return Err(e);
+            }
+        }
+        Err(e) => return Err(e),
     }
     if crate::objects::exception::is_exception(o) {
         if let Ok(v) = crate::objects::exc_type::exc_getattro(vm, o, name) {

@@ -64,7 +64,7 @@ pub fn unwrap_static(o: &Obj) -> Obj {
 }
 
 pub fn is_data_descriptor(vm: &Vm, a: &Obj) -> bool {
-    is_type(vm, a, &vm.types.property)
+    is_type(vm, a, &vm.types.property) || crate::objects::member::is_member(vm, a)
 }
 
 /// `attr.__get__(obj, owner)` for the descriptor kinds Pyrena has.
@@ -88,6 +88,9 @@ pub fn descr_get(vm: &mut Vm, a: &Obj, obj: Option<&Obj>, owner: &Obj) -> PyResu
         }
         let f = p.fget.clone();
         return vm.call(&f, std::slice::from_ref(o));
+    }
+    if crate::objects::member::is_member(vm, a) {
+        return crate::objects::member::member_get(vm, a, obj);
     }
     if is_type(vm, a, &vm.types.staticmethod) {
         return Ok(unwrap_static(a));
@@ -126,7 +129,10 @@ fn property_name(vm: &mut Vm, p: &Obj) -> String {
 }
 
 pub fn descr_set(vm: &mut Vm, a: &Obj, obj: &Obj, value: Option<Obj>) -> PyResult<()> {
-    // SAFETY: only properties are data descriptors here; they use `PyBox<PropertyData>`.
+    if crate::objects::member::is_member(vm, a) {
+        return crate::objects::member::member_set(vm, a, obj, value);
+    }
+    // SAFETY: the other data descriptors are properties, which use `PyBox<PropertyData>`.
     let p = unsafe { payload::<PropertyData>(a) };
     let (f, what) = match &value {
         Some(_) => (p.fset.clone(), "setter"),

@@ -203,6 +203,7 @@ pub fn install_all(vm: &mut Vm) {
     crate::objects::bytes::install(vm);
     crate::objects::set::install(vm);
     crate::objects::descr::install(vm);
+    crate::objects::member::install(vm);
     crate::objects::generator::install(vm);
     crate::objects::traverse::install(vm);
     crate::objects::weakref::install(vm);

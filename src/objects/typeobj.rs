@@ -189,6 +189,8 @@ pub mod flags {
     pub const HEAPTYPE: u32 = 1 << 9;
     pub const BASETYPE: u32 = 1 << 10;
     pub const HAVE_GC: u32 = 1 << 14;
+    /// Instances use the `__slots__` cell layout of `objects/slots_layout.rs`.
+    pub const SLOTTED: u32 = 1 << 1;
     pub const LONG_SUBCLASS: u32 = 1 << 24;
     pub const LIST_SUBCLASS: u32 = 1 << 25;
     pub const TUPLE_SUBCLASS: u32 = 1 << 26;
