@@ -146,6 +146,23 @@ fn is_atomic_container(o: &Obj) -> bool {
     atomic
 }
 
+/// Every tracked object of every generation, the permanent one included (for accounting).
+pub fn all_tracked() -> Vec<Obj> {
+    let heads: Vec<*mut GcHeader> = with_gc(|s| {
+        let mut h: Vec<_> = (0..NUM_GENERATIONS).map(|g| s.head(g)).collect();
+        h.push(s.permanent_head());
+        h
+    });
+    let mut out = Vec::new();
+    for h in heads {
+        for g in list_members(h) {
+            // SAFETY: members of a generation list are live tracked objects.
+            out.push(unsafe { Obj::from_borrowed(obj_of(g)) });
+        }
+    }
+    out
+}
+
 /// Runs one collection of `generation` (0..=2).
 pub fn collect(generation: usize) -> CollectResult {
     let start = Instant::now();

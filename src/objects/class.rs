@@ -61,9 +61,8 @@ unsafe fn instance_dealloc(p: NonNull<ObjHeader>) {
         if ty.slots.finalizer.get() && !d.finalized.get() {
             // Resurrect for the finalizer; the VM runs it and drops this handle.
             d.finalized.set(true);
-            (*p.as_ptr()).refcnt.set(1);
             crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
-                Obj::from_owned(p),
+                crate::heap::handle::resurrect(p),
             ));
             return;
         }

@@ -1,0 +1,186 @@
+//! Interpreter teardown and heap accounting: the snapshot of the heap taken at startup (the
+//! permanent objects), the finalization that runs when a program ends, and the comparison
+//! behind `-X showrefcount` and the leak check.
+//!
+//! Invariants and rules:
+//! - The snapshot is taken after the built-in modules, types, small ints and startup interned
+//!   strings exist and `sys.argv` is set, but before the program is compiled. Everything alive
+//!   then is "permanent"; after a clean run and [`finalize`], the allocator holds exactly the
+//!   snapshot's blocks again and the total reference count is the snapshot's.
+//! - The snapshot holds its own references to the startup contents of `sys.modules` and of every
+//!   startup module's dict. Those references exist both when the baseline is measured and at
+//!   exit, so they cancel out.
+//! - Interned strings: identifiers the program's code interned (names, attribute names, ...)
+//!   are not leaks; they belong to the program, not to the interpreter. Teardown drops every
+//!   interned entry whose text was not interned at startup; the ones that were stay permanent.
+
+use std::collections::HashSet;
+
+use crate::heap::alloc::with_obmalloc;
+use crate::heap::collector;
+use crate::heap::gc::{with_gc, NUM_GENERATIONS};
+use crate::heap::Obj;
+use crate::objects::{dict, module};
+use crate::vm::Vm;
+
+/// The allocator and reference-count totals at one instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeapTotals {
+    /// Σ ob_refcnt over live objects (`None` when this build does not keep it).
+    pub refs: Option<isize>,
+    /// Blocks handed out by the allocator (small and large).
+    pub blocks: usize,
+}
+
+impl HeapTotals {
+    pub fn now() -> HeapTotals {
+        HeapTotals {
+            refs: crate::heap::handle::ref_total(),
+            blocks: with_obmalloc(|m| m.allocated_blocks()),
+        }
+    }
+
+    /// CPython's `-X showrefcount` line (without the newline).
+    pub fn showrefcount_line(&self) -> Option<String> {
+        self.refs
+            .map(|r| format!("[{r} refs, {} blocks]", self.blocks))
+    }
+}
+
+/// What the interpreter looked like before the program ran.
+pub struct Snapshot {
+    /// `sys.modules` entries.
+    modules: Vec<(Obj, Obj)>,
+    /// For each startup module (by position in `modules`), its dict and entries.
+    module_dicts: Vec<(Obj, Vec<(Obj, Obj)>)>,
+    /// Texts of the interned strings that existed.
+    interned: HashSet<Box<str>>,
+    /// Tracked container counts by type name, to name the types of leaked objects.
+    tracked_by_type: Vec<(String, usize)>,
+    /// Measured last, with the snapshot's own references in place.
+    pub totals: HeapTotals,
+}
+
+impl Snapshot {
+    pub fn take(vm: &mut Vm) -> Snapshot {
+        let modules = dict::data(&vm.modules).items();
+        let module_dicts = modules
+            .iter()
+            .filter(|(_, m)| m.ty().name() == "module")
+            .map(|(_, m)| {
+                let d = module::module_dict(m).clone();
+                let entries = dict::data(&d).items();
+                (d, entries)
+            })
+            .collect();
+        let interned = vm.interned.keys().cloned().collect();
+        let tracked_by_type = tracked_by_type();
+        Snapshot {
+            modules,
+            module_dicts,
+            interned,
+            tracked_by_type,
+            totals: HeapTotals::now(),
+        }
+    }
+
+    /// A report of GC-tracked objects alive now but not at startup, by type (for the leak
+    /// check; untracked objects such as strings show only in the block count).
+    pub fn tracked_growth(&self) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for (name, n) in tracked_by_type() {
+            let before = self
+                .tracked_by_type
+                .iter()
+                .find(|(t, _)| *t == name)
+                .map_or(0, |(_, c)| *c);
+            if n > before {
+                out.push((name, n - before));
+            }
+        }
+        out
+    }
+}
+
+/// Counts of tracked containers in every generation (permanent included), by type name.
+fn tracked_by_type() -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for o in collector::all_tracked() {
+        let name = o.ty().name().to_string();
+        match counts.iter_mut().find(|(t, _)| *t == name) {
+            Some(e) => e.1 += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.sort();
+    counts
+}
+
+/// Finalizes the interpreter after the program ended (normally, by an uncaught exception or
+/// by `SystemExit`): releases `__main__`'s globals, puts `sys.modules` and the startup
+/// modules back as they were, collects every cycle (running finalizers, as CPython's shutdown
+/// collection does) and forgets the identifiers the program interned.
+pub fn finalize(vm: &mut Vm, main_globals: &Obj, snap: &Snapshot) {
+    vm.run_pending();
+    // `__main__` first: its globals are what the program built. They are released in
+    // insertion order, as clearing a dict does.
+    drop(dict::data(main_globals).clear());
+    vm.run_pending();
+    vm.handled = None;
+    vm.returned = None;
+    // Modules the program added (`__main__` among them) leave `sys.modules`; startup modules
+    // get their startup attributes back, which releases whatever the program stored in them
+    // (`sys.foo = obj`, a replaced `sys.argv`, ...).
+    drop(dict::data(&vm.modules).clear());
+    for (k, v) in &snap.modules {
+        let _ = vm.dict_set(&vm.modules.clone(), k.clone(), v.clone());
+    }
+    for (d, entries) in &snap.module_dicts {
+        let old = dict::data(d).clear();
+        for (k, v) in entries {
+            let _ = vm.dict_set(d, k.clone(), v.clone());
+        }
+        drop(old);
+        vm.run_pending();
+    }
+    clear_startup_lists(vm);
+    // Objects the program froze are collectable again; debug output of the program's
+    // `gc.set_debug` is not wanted for the shutdown collections (their numbers are Pyrena's
+    // own, not the program's).
+    with_gc(|s| {
+        // SAFETY: the permanent and oldest generation heads.
+        unsafe { collector::merge(s.permanent_head(), s.head(NUM_GENERATIONS - 1)) };
+        s.debug.set(0);
+    });
+    // Finalizers may create garbage or resurrect objects; collect until a pass finds none.
+    for _ in 0..8 {
+        let r = collector::collect(NUM_GENERATIONS - 1);
+        vm.run_pending();
+        if r.unreachable == 0 && !r.finalizers_queued {
+            break;
+        }
+    }
+    vm.interned.retain(|k, _| snap.interned.contains(k));
+}
+
+/// Empties the startup lists that programs append to (`gc.garbage`, `gc.callbacks`): CPython
+/// clears them during finalization as well.
+fn clear_startup_lists(vm: &mut Vm) {
+    let key = vm.intern("gc");
+    let Some(gc_mod) = dict::data(&vm.modules).get_str(&key) else {
+        return;
+    };
+    if gc_mod.ty().name() != "module" {
+        return;
+    }
+    let d = module::module_dict(&gc_mod).clone();
+    for name in ["garbage", "callbacks"] {
+        let key = vm.intern(name);
+        if let Some(l) = dict::data(&d).get_str(&key) {
+            if let Some(list) = crate::objects::list::try_data(&l) {
+                drop(list.take_all());
+                vm.run_pending();
+            }
+        }
+    }
+}
