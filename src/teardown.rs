@@ -122,7 +122,13 @@ fn tracked_by_type() -> Vec<(String, usize)> {
 /// collection does) and forgets the identifiers the program interned.
 pub fn finalize(vm: &mut Vm, main_globals: &Obj, snap: &Snapshot) {
     vm.run_pending();
-    // `__main__` first: its globals are what the program built. They are released in
+    // The program's `gc.set_debug` output is not wanted for the shutdown collections (their
+    // numbers are the interpreter's, not the program's).
+    with_gc(|s| s.debug.set(0));
+    // CPython collects garbage cycles before it clears module globals, so a cycle the
+    // program dropped is finalized before the objects its globals still hold.
+    collect_all(vm);
+    // Then `__main__`: its globals are what the program built. They are released in
     // insertion order, as clearing a dict does.
     drop(dict::data(main_globals).clear());
     vm.run_pending();
@@ -144,15 +150,16 @@ pub fn finalize(vm: &mut Vm, main_globals: &Obj, snap: &Snapshot) {
         vm.run_pending();
     }
     clear_startup_lists(vm);
-    // Objects the program froze are collectable again; debug output of the program's
-    // `gc.set_debug` is not wanted for the shutdown collections (their numbers are Pyrena's
-    // own, not the program's).
-    with_gc(|s| {
-        // SAFETY: the permanent and oldest generation heads.
-        unsafe { collector::merge(s.permanent_head(), s.head(NUM_GENERATIONS - 1)) };
-        s.debug.set(0);
-    });
-    // Finalizers may create garbage or resurrect objects; collect until a pass finds none.
+    // Objects the program froze are collectable again.
+    // SAFETY: the permanent and oldest generation heads.
+    with_gc(|s| unsafe { collector::merge(s.permanent_head(), s.head(NUM_GENERATIONS - 1)) });
+    collect_all(vm);
+    vm.interned.retain(|k, _| snap.interned.contains(k));
+}
+
+/// Full collections (with the finalizers they queue) until one finds nothing: finalizers may
+/// create garbage or resurrect objects. The program's `gc.disable()` does not apply at exit.
+fn collect_all(vm: &mut Vm) {
     for _ in 0..8 {
         let r = collector::collect(NUM_GENERATIONS - 1);
         vm.run_pending();
@@ -160,7 +167,6 @@ pub fn finalize(vm: &mut Vm, main_globals: &Obj, snap: &Snapshot) {
             break;
         }
     }
-    vm.interned.retain(|k, _| snap.interned.contains(k));
 }
 
 /// Empties the startup lists that programs append to (`gc.garbage`, `gc.callbacks`): CPython

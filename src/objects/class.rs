@@ -129,7 +129,12 @@ unsafe fn heap_instance_dealloc<T>(p: NonNull<ObjHeader>) {
 fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
     let mut seqs: Vec<Vec<Obj>> = bases
         .iter()
-        .map(|b| tuple::items(&as_type(b).mro.get().expect("mro")).to_vec())
+        // A base's MRO is gone only if the collector cleared it, which happens to
+        // unreachable classes only; fall back to the base alone rather than panic.
+        .map(|b| match as_type(b).mro.get() {
+            Some(m) => tuple::items(&m).to_vec(),
+            None => vec![b.clone()],
+        })
         .collect();
     seqs.push(bases.to_vec());
     let mut out = Vec::new();
@@ -295,11 +300,17 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
         }
         Layout::Exception => {
             let b = as_type(&bases[0]);
-            t.slots.traverse.set(b.slots.traverse.get());
+            t.slots
+                .traverse
+                .set(Some(crate::objects::traverse::heap_exception_traverse));
             t.slots.clear.set(b.slots.clear.get());
         }
     }
     crate::objects::class_slots::fixup_slots(vm, &cls);
+    // A class is a tracked container (CPython's heap types are GC objects): its MRO starts
+    // with itself and its methods refer back to it, so only the collector can free it.
+    // SAFETY: `type` has the GC flag, so `cls` has an (untracked) GC header.
+    unsafe { crate::heap::gc::track(crate::heap::alloc::gc_header_of(cls.as_nonnull())) };
     Ok(cls)
 }
 

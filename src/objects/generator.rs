@@ -89,9 +89,12 @@ impl Vm {
         let mut f = self.frames.pop().expect("generator frame");
         let slots: Vec<Option<Obj>> = self.stack.drain(f.base..).collect();
         self.depth -= 1;
+        // The saved frame must not own its generator: that would be a cycle (generator ->
+        // frame -> generator) the traverse does not report, so a suspended generator would
+        // never be freed. `gen_resume` sets the link again while the frame runs.
         let gen = f
             .generator
-            .clone()
+            .take()
             .expect("YIELD_VALUE outside a generator frame");
         f.base = 0;
         let d = data(&gen);
@@ -200,6 +203,10 @@ impl Vm {
 }
 
 pub fn install(vm: &mut Vm) {
+    as_type(&vm.types.generator)
+        .slots
+        .gc_finalize
+        .set(Some(gc_finalize));
     let t = as_type(&vm.types.generator);
     t.slots.iter.set(Some(|_, g| Ok(g.clone())));
     t.slots.iternext.set(Some(|vm, g| {
@@ -269,6 +276,23 @@ fn gen_throw(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
 /// `gen.close()`: raises GeneratorExit at the paused yield; the generator must not yield again.
 fn gen_close(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
     args.exact(vm, "close", 0, 0)?;
+    close(vm, g)
+}
+
+/// The collector's finalizer for generators (CPython's generator `tp_finalize`): a suspended
+/// generator found unreachable is closed before its cycle is broken. Closing finishes the frame,
+/// which usually releases the whole cycle by reference counting, so the collection that
+/// follows finds nothing left (`gc.collect()` then reports what CPython reports).
+pub fn gc_finalize(g: &Obj) -> bool {
+    if data(g).state.get() != GenState::Suspended {
+        return false;
+    }
+    crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(g.clone()));
+    true
+}
+
+/// Closes a generator (`gen.close()` without argument checking).
+pub fn close(vm: &mut Vm, g: &Obj) -> PyResult<Obj> {
     let d = data(g);
     if d.state.get() == GenState::Created {
         d.frame.set(None);

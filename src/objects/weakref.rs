@@ -174,6 +174,14 @@ impl Vm {
         while pending::has_pending() {
             for call in pending::take_all() {
                 match call {
+                    PendingCall::Finalize(obj)
+                        if crate::objects::generator::is_generator(self, &obj) =>
+                    {
+                        if let Err(e) = crate::objects::generator::close(self, &obj) {
+                            let f = obj.clone();
+                            self.report_unraisable(&e.exc, &f);
+                        }
+                    }
                     PendingCall::Finalize(obj) => {
                         let del = self.intern("__del__");
                         let f =
