@@ -20,7 +20,7 @@ use crate::heap::alloc::with_obmalloc;
 use crate::heap::collector;
 use crate::heap::gc::{with_gc, NUM_GENERATIONS};
 use crate::heap::Obj;
-use crate::objects::{dict, module};
+use crate::objects::{dict, list, module};
 use crate::vm::Vm;
 
 /// The allocator and reference-count totals at one instant.
@@ -53,6 +53,9 @@ pub struct Snapshot {
     modules: Vec<(Obj, Obj)>,
     /// For each startup module (by position in `modules`), its dict and entries.
     module_dicts: Vec<(Obj, Vec<(Obj, Obj)>)>,
+    /// Startup lists held by module attributes (`sys.argv`, `sys.path`, `gc.garbage`, ...)
+    /// and their items, so that what the program appended to them is released.
+    lists: Vec<(Obj, Vec<Obj>)>,
     /// Texts of the interned strings that existed.
     interned: HashSet<Box<str>>,
     /// Tracked container counts by type name, to name the types of leaked objects.
@@ -64,7 +67,7 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn take(vm: &mut Vm) -> Snapshot {
         let modules = dict::data(&vm.modules).items();
-        let module_dicts = modules
+        let module_dicts: Vec<(Obj, Vec<(Obj, Obj)>)> = modules
             .iter()
             .filter(|(_, m)| m.ty().name() == "module")
             .map(|(_, m)| {
@@ -73,11 +76,17 @@ impl Snapshot {
                 (d, entries)
             })
             .collect();
+        let lists = module_dicts
+            .iter()
+            .flat_map(|(_, entries)| entries.iter())
+            .filter_map(|(_, v)| list::try_data(v).map(|l| (v.clone(), l.snapshot())))
+            .collect();
         let interned = vm.interned.keys().cloned().collect();
         let tracked_by_type = tracked_by_type();
         Snapshot {
             modules,
             module_dicts,
+            lists,
             interned,
             tracked_by_type,
             totals: HeapTotals::now(),
@@ -149,7 +158,13 @@ pub fn finalize(vm: &mut Vm, main_globals: &Obj, snap: &Snapshot) {
         drop(old);
         vm.run_pending();
     }
-    clear_startup_lists(vm);
+    // Startup lists get their startup items back (CPython clears `gc.garbage` at exit too).
+    for (l, items) in &snap.lists {
+        if let Ok(old) = list::data(l).replace_all(items.clone()) {
+            drop(old);
+            vm.run_pending();
+        }
+    }
     // Objects the program froze are collectable again.
     // SAFETY: the permanent and oldest generation heads.
     with_gc(|s| unsafe { collector::merge(s.permanent_head(), s.head(NUM_GENERATIONS - 1)) });
@@ -169,24 +184,21 @@ fn collect_all(vm: &mut Vm) {
     }
 }
 
-/// Empties the startup lists that programs append to (`gc.garbage`, `gc.callbacks`): CPython
-/// clears them during finalization as well.
-fn clear_startup_lists(vm: &mut Vm) {
-    let key = vm.intern("gc");
-    let Some(gc_mod) = dict::data(&vm.modules).get_str(&key) else {
-        return;
-    };
-    if gc_mod.ty().name() != "module" {
-        return;
-    }
-    let d = module::module_dict(&gc_mod).clone();
-    for name in ["garbage", "callbacks"] {
-        let key = vm.intern(name);
-        if let Some(l) = dict::data(&d).get_str(&key) {
-            if let Some(list) = crate::objects::list::try_data(&l) {
-                drop(list.take_all());
-                vm.run_pending();
-            }
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snapshot_sees_objects_kept_past_teardown() {
+        let mut vm = Vm::new();
+        let snap = Snapshot::take(&mut vm);
+        assert_eq!(HeapTotals::now(), snap.totals);
+        let kept = vm.new_list(vec![]).unwrap();
+        let now = HeapTotals::now();
+        assert_eq!(now.blocks, snap.totals.blocks + 1);
+        assert_eq!(now.refs.map(|r| r - 1), snap.totals.refs);
+        assert_eq!(snap.tracked_growth(), vec![("list".to_string(), 1)]);
+        drop(kept);
+        assert_eq!(HeapTotals::now(), snap.totals);
     }
 }

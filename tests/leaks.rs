@@ -95,3 +95,69 @@ fn showrefcount_line_matches_cpython_format() {
     assert!(refs.parse::<i64>().unwrap() > 0);
     assert!(blocks.parse::<i64>().unwrap() > 0);
 }
+
+/// Regression snippets for the leaks the check found (and for the teardown's restore rules):
+/// each must end with nothing but the permanent objects.
+const SNIPPETS: &[(&str, &str)] = &[
+    ("class (cycle through its MRO)", "class A:\n    def f(self): return 1\nA().f()\n"),
+    (
+        "class with super() cell, property, staticmethod, classmethod",
+        "class M:\n    @property\n    def p(self): return 1\n    @staticmethod\n    def s(): pass\n    @classmethod\n    def c(cls): return super().__init__\nM().c(); M.s(); M().p\n",
+    ),
+    ("exception subclass instance", "class E(Exception): pass\ntry:\n    raise E('a')\nexcept E as e:\n    err = e\n"),
+    ("suspended generator dropped", "def g():\n    yield 1\n    yield 2\nx = g(); next(x); del x\nfor i in g():\n    break\n"),
+    (
+        "generator in a cycle with its own cell",
+        "def outer():\n    def g():\n        yield me\n    me = g()\n    next(me)\nouter()\n",
+    ),
+    ("uncaught exception with a traceback", "def f():\n    raise ValueError('x')\nf()\n"),
+    ("RecursionError", "import sys\nsys.setrecursionlimit(60)\ndef r(): r()\nr()\n"),
+    ("SystemExit", "import sys\nx = [1]\nsys.exit(3)\n"),
+    ("closure cycle", "def outer():\n    def inner(): return inner\n    return inner\nx = outer()\n"),
+    (
+        "startup module attributes and lists",
+        "import sys, gc, builtins\nsys.foo = [1]\nsys.argv.append('xyz')\nsys.path.extend(['a', 'b'])\nbuiltins.zz = {}\ngc.garbage.append([])\ngc.callbacks.append(lambda p, i: None)\n",
+    ),
+    ("frozen cycle", "import gc\nclass A: pass\na = A(); a.a = a\ngc.freeze()\n"),
+    ("weakref with callback", "import weakref\nclass A: pass\na = A()\nr = weakref.ref(a, lambda r: None)\ndel a\n"),
+    (
+        "__del__ resurrection",
+        "class P:\n    saved = None\n    def __del__(self):\n        P.saved = self\np = P()\ndel p\n",
+    ),
+];
+
+#[test]
+fn leak_regressions() {
+    let mut failures = Vec::new();
+    for (what, code) in SNIPPETS {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pyrena"))
+            .args(["-X", "showrefcount", "-c", code])
+            .env("PYRENA_LEAK_CHECK", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if let Some(report) = leak_report(&stderr) {
+            failures.push(format!("{what}: {report}"));
+        }
+    }
+    assert!(failures.is_empty(), "leaks:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn sys_xoptions_reflects_the_command_line() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pyrena"))
+        .args(["-X", "a=b=c", "-Xflag", "-X", "a=2", "-c"])
+        .arg("import sys; print(sys._xoptions)")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "{'a': '2', 'flag': True}\n"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pyrena"))
+        .arg("-X")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("Argument expected for the -X option"));
+}
