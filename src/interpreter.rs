@@ -100,8 +100,7 @@ impl Interpreter {
                 Exit { code: 1 }
             }
         };
-        teardown::finalize(&mut self.vm, &globals, &snap);
-        drop(globals);
+        teardown::finalize(&mut self.vm, globals, &snap);
         self.vm.flush();
         self.account(&snap);
         exit

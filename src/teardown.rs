@@ -129,7 +129,7 @@ fn tracked_by_type() -> Vec<(String, usize)> {
 /// by `SystemExit`): releases `__main__`'s globals, puts `sys.modules` and the startup
 /// modules back as they were, collects every cycle (running finalizers, as CPython's shutdown
 /// collection does) and forgets the identifiers the program interned.
-pub fn finalize(vm: &mut Vm, main_globals: &Obj, snap: &Snapshot) {
+pub fn finalize(vm: &mut Vm, main_globals: Obj, snap: &Snapshot) {
     vm.run_pending();
     // The program's `gc.set_debug` output is not wanted for the shutdown collections (their
     // numbers are the interpreter's, not the program's).
@@ -137,19 +137,23 @@ pub fn finalize(vm: &mut Vm, main_globals: &Obj, snap: &Snapshot) {
     // CPython collects garbage cycles before it clears module globals, so a cycle the
     // program dropped is finalized before the objects its globals still hold.
     collect_all(vm);
-    // Then `__main__`: its globals are what the program built. They are released in
-    // insertion order, as clearing a dict does.
-    drop(dict::data(main_globals).clear());
-    vm.run_pending();
     vm.handled = None;
     vm.returned = None;
-    // Modules the program added (`__main__` among them) leave `sys.modules`; startup modules
-    // get their startup attributes back, which releases whatever the program stored in them
-    // (`sys.foo = obj`, a replaced `sys.argv`, ...).
+    // Then `__main__` and the other modules the program added leave `sys.modules`, as
+    // CPython's finalization removes them. A module dict that nothing else holds is freed at
+    // once (its entries first to last); one in a cycle (any module that defines a function or
+    // class: `f.__globals__` is the dict) is left to the collector, which runs the `__del__`
+    // of everything it holds while the globals are still intact, as CPython's shutdown
+    // collection does, before breaking the cycles.
+    drop(main_globals);
     drop(dict::data(&vm.modules).clear());
     for (k, v) in &snap.modules {
         let _ = vm.dict_set(&vm.modules.clone(), k.clone(), v.clone());
     }
+    vm.run_pending();
+    collect_all(vm);
+    // Startup modules get their startup attributes back, which releases whatever the program
+    // stored in them (`sys.foo = obj`, a replaced `sys.argv`, ...).
     for (d, entries) in &snap.module_dicts {
         let old = dict::data(d).clear();
         for (k, v) in entries {
