@@ -78,6 +78,10 @@ impl Interpreter {
 
     /// Runs `source` as the `__main__` module. Errors are reported on stderr as CPython
     /// reports them; the returned status is what `python3` would exit with.
+    ///
+    /// This is a whole program run: afterwards the interpreter is finalized (`__main__` and
+    /// every module the program added are released, the startup modules restored, cycles
+    /// collected), so a later call starts from the startup state again.
     pub fn run_main(&mut self, source: &str, filename: &str) -> Exit {
         let snap = Snapshot::take(&mut self.vm);
         let globals = match self.main_module(filename) {
