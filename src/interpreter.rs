@@ -1,12 +1,19 @@
 //! `Interpreter`: the embedding API and the driver the command line uses — compile a source
 //! text as `__main__`, run it, and turn an uncaught exception into CPython's report and exit
-//! status.
+//! status. At the end of a run it finalizes the interpreter (`crate::teardown`) and, for
+//! `-X showrefcount`, reports the heap totals.
 
 use crate::compiler::{compile_module, Mode};
 use crate::heap::Obj;
 use crate::objects::{exception, int, module, str as pystr, tuple};
 use crate::parser::SyntaxError;
+use crate::teardown::{self, HeapTotals, Snapshot};
 use crate::vm::{PyErr, Vm};
+use crate::xoptions::{XOptions, XValue};
+
+/// Environment variable that turns on the leak check: at exit, compare the heap with the
+/// startup snapshot and report any difference on stderr (used by `tests/leaks.rs`).
+pub const LEAK_CHECK_ENV: &str = "PYRENA_LEAK_CHECK";
 
 /// An interpreter instance (one per thread at a time).
 ///
@@ -19,6 +26,7 @@ use crate::vm::{PyErr, Vm};
 /// ```
 pub struct Interpreter {
     vm: Vm,
+    xoptions: XOptions,
 }
 
 /// How a run ended, for the process exit status.
@@ -29,7 +37,34 @@ pub struct Exit {
 
 impl Interpreter {
     pub fn new() -> Interpreter {
-        Interpreter { vm: Vm::new() }
+        Interpreter {
+            vm: Vm::new(),
+            xoptions: XOptions::new(),
+        }
+    }
+
+    /// Sets the `-X` options and `sys._xoptions` (`name` -> True, `name=value` -> 'value').
+    pub fn set_xoptions(&mut self, xoptions: XOptions) {
+        let vm = &mut self.vm;
+        if let Ok(d) = vm.new_dict() {
+            for (name, value) in xoptions.iter() {
+                let v = match value {
+                    XValue::Flag => Ok(vm.true_obj.clone()),
+                    XValue::Str(s) => vm.new_str(s),
+                };
+                if let (Ok(k), Ok(v)) = (vm.new_str(name), v) {
+                    let _ = vm.dict_set(&d, k, v);
+                }
+            }
+            let sys = crate::objects::module::module_dict(&vm.sys_module).clone();
+            let _ = vm.dict_set_str(&sys, "_xoptions", d);
+        }
+        self.xoptions = xoptions;
+    }
+
+    /// The `-X` options of this run.
+    pub fn xoptions(&self) -> &XOptions {
+        &self.xoptions
     }
 
     pub fn vm(&mut self) -> &mut Vm {
@@ -43,31 +78,63 @@ impl Interpreter {
 
     /// Runs `source` as the `__main__` module. Errors are reported on stderr as CPython
     /// reports them; the returned status is what `python3` would exit with.
+    ///
+    /// This is a whole program run: afterwards the interpreter is finalized (`__main__` and
+    /// every module the program added are released, the startup modules restored, cycles
+    /// collected), so a later call starts from the startup state again.
     pub fn run_main(&mut self, source: &str, filename: &str) -> Exit {
-        let code = match self.compile(source, filename, Mode::Exec) {
-            Ok(c) => c,
-            Err(e) => {
-                self.vm.flush();
-                eprint!("{}", e.render());
-                return Exit { code: 1 };
-            }
-        };
-        if let Err(e) = crate::vm::import::init_sys_path(&mut self.vm, filename) {
-            return self.report(e);
-        }
+        let snap = Snapshot::take(&mut self.vm);
         let globals = match self.main_module(filename) {
             Ok(g) => g,
             Err(e) => return self.report(e),
         };
-        let r = self.vm.run_code(&code, &globals, None);
-        self.vm.run_pending();
-        let exit = match r {
-            Ok(_) => Exit { code: 0 },
-            Err(e) => self.report(e),
+        let exit = match self.compile(source, filename, Mode::Exec) {
+            Ok(code) => {
+                let r = match crate::vm::import::init_sys_path(&mut self.vm, filename) {
+                    Ok(()) => self.vm.run_code(&code, &globals, None),
+                    Err(e) => Err(e),
+                };
+                drop(code);
+                self.vm.run_pending();
+                match r {
+                    Ok(_) => Exit { code: 0 },
+                    Err(e) => self.report(e),
+                }
+            }
+            Err(e) => {
+                self.vm.flush();
+                eprint!("{}", e.render());
+                Exit { code: 1 }
+            }
         };
-        self.finalize_main(&globals);
+        teardown::finalize(&mut self.vm, globals, &snap);
         self.vm.flush();
+        self.account(&snap);
         exit
+    }
+
+    /// After teardown: `-X showrefcount`'s `[N refs, M blocks]` line, and with
+    /// `PYRENA_LEAK_CHECK=1` a comparison with the startup snapshot.
+    fn account(&mut self, snap: &Snapshot) {
+        let now = HeapTotals::now();
+        if self.xoptions.has("showrefcount") {
+            if let Some(line) = now.showrefcount_line() {
+                eprintln!("{line}");
+            }
+        }
+        if std::env::var(LEAK_CHECK_ENV).is_ok_and(|v| v == "1") && now != snap.totals {
+            let mut msg = format!(
+                "pyrena: leak check: at exit {} refs, {} blocks; at startup {} refs, {} blocks",
+                now.refs.unwrap_or(0),
+                now.blocks,
+                snap.totals.refs.unwrap_or(0),
+                snap.totals.blocks
+            );
+            for (ty, n) in snap.tracked_growth() {
+                msg.push_str(&format!("; {n} more tracked '{ty}'"));
+            }
+            eprintln!("{msg}");
+        }
     }
 
     /// Parses and compiles `source`, remembering it for traceback source lines.
@@ -100,14 +167,6 @@ impl Interpreter {
         let modules = vm.modules.clone();
         vm.dict_set_str(&modules, "__main__", m)?;
         Ok(g)
-    }
-
-    /// Interpreter shutdown for `__main__`: its globals are released (running the `__del__`
-    /// of objects they kept alive), as CPython's finalization does.
-    fn finalize_main(&mut self, globals: &Obj) {
-        let entries = crate::objects::dict::data(globals).clear();
-        drop(entries);
-        self.vm.run_pending();
     }
 
     /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.

@@ -13,7 +13,9 @@ pub mod lexer;
 pub mod modules;
 pub mod objects;
 pub mod parser;
+pub mod teardown;
 pub mod text;
 pub mod vm;
+pub mod xoptions;
 
 pub use interpreter::Interpreter;

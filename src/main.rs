@@ -1,9 +1,10 @@
 //! The `pyrena` command: python-style command line (`pyrena script.py args`, `-c code`,
-//! `-` or piped stdin, `--version`, `-h`).
+//! `-` or piped stdin, `-X name[=value]`, `--version`, `-h`).
 
 use std::io::Read;
 use std::process::ExitCode;
 
+use pyrena::xoptions::XOptions;
 use pyrena::Interpreter;
 
 const USAGE: &str = "usage: pyrena [option] ... [-c cmd | file | -] [arg] ...";
@@ -21,6 +22,8 @@ fn help() {
     println!("-c cmd : program passed in as string (terminates option list)");
     println!("-h     : print this help message and exit (also -? or --help)");
     println!("-V     : print the Python version number and exit (also --version)");
+    println!("-X opt : set implementation-specific option (sys._xoptions); -X showrefcount");
+    println!("         prints the total reference count and allocated blocks at exit");
     println!("file   : program read from script file");
     println!("-      : program read from stdin (default; interactive mode if a tty)");
     println!("arg ...: arguments passed to program in sys.argv[1:]");
@@ -28,10 +31,11 @@ fn help() {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
+    let mut xoptions = XOptions::new();
     // Options come first; the first non-option (script, `-c`, `-`) ends option parsing.
-    if let Some(first) = args.get(1) {
-        let i = 1;
-        match first.as_str() {
+    let mut i = 1;
+    while let Some(arg) = args.get(i) {
+        match arg.as_str() {
             "-h" | "-?" | "--help" => {
                 help();
                 return ExitCode::SUCCESS;
@@ -40,13 +44,26 @@ fn main() -> ExitCode {
                 println!("Pyrena {} (Python 3.11 subset)", env!("CARGO_PKG_VERSION"));
                 return ExitCode::SUCCESS;
             }
+            // `-X name[=value]`, or `-Xname[=value]`: the next argument is taken whatever it
+            // looks like, as CPython does.
+            "-X" => {
+                let Some(opt) = args.get(i + 1) else {
+                    return usage_error("Argument expected for the -X option");
+                };
+                xoptions.add(opt);
+                i += 2;
+            }
+            a if a.starts_with("-X") => {
+                xoptions.add(&a[2..]);
+                i += 1;
+            }
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
                     return usage_error("Argument expected for the -c option");
                 };
                 let mut argv = vec!["-c".to_string()];
                 argv.extend(args[i + 2..].iter().cloned());
-                return run(code, "<string>", &argv);
+                return run(code, "<string>", &argv, xoptions);
             }
             "-" => {
                 let mut src = String::new();
@@ -55,7 +72,7 @@ fn main() -> ExitCode {
                 }
                 let mut argv = vec!["-".to_string()];
                 argv.extend(args[i + 1..].iter().cloned());
-                return run(&src, "<stdin>", &argv);
+                return run(&src, "<stdin>", &argv, xoptions);
             }
             a if a.starts_with('-') && a.len() > 1 => {
                 return usage_error(&format!("Unknown option: {a}"));
@@ -77,7 +94,7 @@ fn main() -> ExitCode {
                     }
                 };
                 let argv: Vec<String> = args[i..].to_vec();
-                return run(&src, &abs, &argv);
+                return run(&src, &abs, &argv, xoptions);
             }
         }
     }
@@ -86,12 +103,12 @@ fn main() -> ExitCode {
     if std::io::stdin().read_to_string(&mut src).is_err() {
         return usage_error("pyrena: cannot read program from stdin");
     }
-    run(&src, "<stdin>", &[String::new()])
+    run(&src, "<stdin>", &[String::new()], xoptions)
 }
 
 /// Runs a program on a thread with a large native stack (deep recursion in Rust helpers such
 /// as the parser must not overflow the default main-thread stack).
-fn run(src: &str, filename: &str, argv: &[String]) -> ExitCode {
+fn run(src: &str, filename: &str, argv: &[String], xoptions: XOptions) -> ExitCode {
     let src = src.to_string();
     let filename = filename.to_string();
     let argv = argv.to_vec();
@@ -100,6 +117,7 @@ fn run(src: &str, filename: &str, argv: &[String]) -> ExitCode {
         .spawn(move || {
             let mut interp = Interpreter::new();
             interp.set_argv(&argv);
+            interp.set_xoptions(xoptions);
             interp.run_main(&src, &filename).code
         });
     match handle.map(|h| h.join()) {

@@ -84,6 +84,24 @@ pub fn alloc_object(ty: &TypeObject, size: usize) -> Result<NonNull<ObjHeader>, 
     Ok(obj)
 }
 
+/// Allocates an untracked GC block of `size` object bytes (GC header in front) for an object
+/// whose type does not exist yet: `type`, which is its own type. The caller writes the header.
+pub fn alloc_gc_block(size: usize) -> Result<NonNull<ObjHeader>, AllocError> {
+    let total = size.checked_add(GC_HEADER_SIZE).ok_or(AllocError)?;
+    let block = alloc_raw(total)?;
+    // SAFETY: the block has room for the GC header followed by `size` bytes, 16-aligned.
+    unsafe {
+        let g = block.as_ptr() as *mut GcHeader;
+        g.write(GcHeader {
+            next: std::cell::Cell::new(std::ptr::null_mut()),
+            prev: std::cell::Cell::new(std::ptr::null_mut()),
+        });
+        Ok(NonNull::new_unchecked(
+            block.as_ptr().add(GC_HEADER_SIZE) as *mut ObjHeader
+        ))
+    }
+}
+
 /// Unlinks a dying GC object from its generation before its payload is dropped, so that a
 /// collection triggered while its children are released never sees it half-destroyed.
 ///

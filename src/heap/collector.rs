@@ -146,6 +146,23 @@ fn is_atomic_container(o: &Obj) -> bool {
     atomic
 }
 
+/// Every tracked object of every generation, the permanent one included (for accounting).
+pub fn all_tracked() -> Vec<Obj> {
+    let heads: Vec<*mut GcHeader> = with_gc(|s| {
+        let mut h: Vec<_> = (0..NUM_GENERATIONS).map(|g| s.head(g)).collect();
+        h.push(s.permanent_head());
+        h
+    });
+    let mut out = Vec::new();
+    for h in heads {
+        for g in list_members(h) {
+            // SAFETY: members of a generation list are live tracked objects.
+            out.push(unsafe { Obj::from_borrowed(obj_of(g)) });
+        }
+    }
+    out
+}
+
 /// Runs one collection of `generation` (0..=2).
 pub fn collect(generation: usize) -> CollectResult {
     let start = Instant::now();
@@ -239,7 +256,19 @@ pub fn collect(generation: usize) -> CollectResult {
         };
     }
 
-    // Phase 5: promote survivors (untracking atomic containers), gather the unreachable.
+    // Phase 5: promote survivors (untracking atomic containers), gather the unreachable on
+    // a list of their own, so that what survives phase 7 can be told from the survivors of
+    // phase 5 (they share a list when the oldest generation is collected).
+    let unreachable_head = Box::new(GcHeader {
+        next: std::cell::Cell::new(std::ptr::null_mut()),
+        prev: std::cell::Cell::new(std::ptr::null_mut()),
+    });
+    let uhead = &*unreachable_head as *const GcHeader as *mut GcHeader;
+    // SAFETY: `uhead` is a fresh sentinel that outlives every use below.
+    unsafe {
+        (*uhead).next.set(uhead);
+        (*uhead).prev.set(uhead);
+    }
     let mut unreachable: Vec<Obj> = Vec::new();
     for &g in &members {
         let o = obj_of(g);
@@ -255,7 +284,11 @@ pub fn collect(generation: usize) -> CollectResult {
             }
         } else {
             // SAFETY: the object is alive (its count is positive); the handle keeps it so.
-            unreachable.push(unsafe { Obj::from_borrowed(o) });
+            // `g` is tracked and `uhead` is a live list head.
+            unsafe {
+                move_to(g, uhead);
+                unreachable.push(Obj::from_borrowed(o));
+            }
         }
     }
     result.unreachable = unreachable.len();
@@ -280,18 +313,17 @@ pub fn collect(generation: usize) -> CollectResult {
             }
         }
     }
-    let survivors_before = if finalizing { 0 } else { unreachable.len() };
     drop(unreachable);
-    // Whatever is still in this generation (unreachable objects that could not be freed) is
-    // promoted so that young collections do not examine it again.
-    let left = list_members(young);
-    result.uncollectable = left.len().min(survivors_before);
-    if older != young {
-        for g in left {
-            // SAFETY: members are tracked.
-            unsafe { move_to(g, older) };
-        }
+    // Unreachable objects still alive either wait for their finalizers (a later collection
+    // frees them) or could not be freed (uncollectable). Either way they are promoted so that
+    // young collections do not examine them again.
+    let left = list_members(uhead);
+    result.uncollectable = if finalizing { 0 } else { left.len() };
+    for g in left {
+        // SAFETY: members are tracked; `older` is a generation head.
+        unsafe { move_to(g, older) };
     }
+    drop(unreachable_head);
     result.elapsed = start.elapsed().as_secs_f64();
     with_gc(|s| {
         s.stats_collections[generation].set(s.stats_collections[generation].get() + 1);
@@ -362,4 +394,25 @@ pub fn collect_reporting(generation: usize) -> CollectResult {
         );
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::Vm;
+
+    /// A full collection used to count every surviving object of the oldest generation as
+    /// uncollectable (survivors and the unreachable shared one list there).
+    #[test]
+    fn a_full_collection_reports_freed_cycles_as_collectable() {
+        let mut vm = Vm::new();
+        let keep = vm.new_list(vec![]).unwrap();
+        let l = vm.new_list(vec![]).unwrap();
+        crate::objects::list::data(&l).push(l.clone()).unwrap();
+        drop(l);
+        let r = collect(NUM_GENERATIONS - 1);
+        assert_eq!(r.unreachable, 1);
+        assert_eq!(r.uncollectable, 0);
+        drop(keep);
+    }
 }

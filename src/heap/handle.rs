@@ -36,6 +36,7 @@ impl Obj {
         // SAFETY: the caller guarantees `ptr` is live.
         let h = unsafe { ptr.as_ref() };
         h.refcnt.set(h.refcnt.get() + 1);
+        ref_total_add(1);
         Obj(ptr)
     }
 
@@ -100,6 +101,47 @@ impl Obj {
     }
 }
 
+/// Gives a dead object (count zero, inside its dealloc) one reference again, for a finalizer
+/// that must run before the memory is freed (PEP 442 resurrection).
+///
+/// # Safety
+/// `ptr` is an object whose count just reached zero and whose memory has not been freed.
+pub unsafe fn resurrect(ptr: NonNull<ObjHeader>) -> Obj {
+    // SAFETY: the caller guarantees the header is still valid.
+    unsafe { ptr.as_ref() }.refcnt.set(1);
+    ref_total_add(1);
+    Obj(ptr)
+}
+
+// ---- total reference count (`-X showrefcount`) ----
+//
+// Like CPython's `_Py_RefTotal`, the sum of the counts of all live objects is kept only in
+// builds with debug assertions (or the `ref-total` feature): every count change updates it, a
+// cost a release build should not pay. Object creation counts +1 (`ObjHeader::new`), each
+// clone +1, each drop -1, so at any instant it equals Σ ob_refcnt over live objects.
+
+#[cfg(any(debug_assertions, feature = "ref-total"))]
+thread_local! {
+    static REF_TOTAL: Cell<isize> = const { Cell::new(0) };
+}
+
+/// Adds `delta` to this thread's total reference count (a no-op when it is not kept).
+#[inline(always)]
+pub(crate) fn ref_total_add(delta: isize) {
+    #[cfg(any(debug_assertions, feature = "ref-total"))]
+    REF_TOTAL.with(|t| t.set(t.get() + delta));
+    #[cfg(not(any(debug_assertions, feature = "ref-total")))]
+    let _ = delta;
+}
+
+/// The sum of the reference counts of this thread's live objects, if this build keeps it.
+pub fn ref_total() -> Option<isize> {
+    #[cfg(any(debug_assertions, feature = "ref-total"))]
+    return Some(REF_TOTAL.with(|t| t.get()));
+    #[cfg(not(any(debug_assertions, feature = "ref-total")))]
+    None
+}
+
 /// Runs `f` with a non-owning handle to the object at `ptr` (no count change).
 ///
 /// # Safety
@@ -114,6 +156,7 @@ impl Clone for Obj {
     fn clone(&self) -> Obj {
         let h = self.header();
         h.refcnt.set(h.refcnt.get() + 1);
+        ref_total_add(1);
         Obj(self.0)
     }
 }
@@ -124,6 +167,7 @@ impl Drop for Obj {
         let h = self.header();
         let n = h.refcnt.get() - 1;
         h.refcnt.set(n);
+        ref_total_add(-1);
         if n == 0 {
             dealloc(self.0);
         } else {

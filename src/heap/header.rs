@@ -23,6 +23,7 @@ pub struct ObjHeader {
 
 impl ObjHeader {
     pub fn new(ty: *const TypeObject) -> ObjHeader {
+        super::handle::ref_total_add(1);
         ObjHeader {
             refcnt: Cell::new(1),
             ty: Cell::new(ty),

@@ -63,6 +63,9 @@ pub fn create(vm: &mut Vm) -> Obj {
         .expect("startup");
     vm.dict_set_str(&d, "byteorder", byteorder)
         .expect("startup");
+    // Filled from the command line's `-X` options by `Interpreter::set_xoptions`.
+    let xoptions = vm.new_dict().expect("startup");
+    vm.dict_set_str(&d, "_xoptions", xoptions).expect("startup");
     m
 }
 

@@ -63,9 +63,8 @@ unsafe fn instance_dealloc(p: NonNull<ObjHeader>) {
         if ty.slots.finalizer.get() && !d.finalized.get() {
             // Resurrect for the finalizer; the VM runs it and drops this handle.
             d.finalized.set(true);
-            (*p.as_ptr()).refcnt.set(1);
             crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
-                Obj::from_owned(p),
+                crate::heap::handle::resurrect(p),
             ));
             return;
         }
@@ -132,7 +131,12 @@ unsafe fn heap_instance_dealloc<T>(p: NonNull<ObjHeader>) {
 fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
     let mut seqs: Vec<Vec<Obj>> = bases
         .iter()
-        .map(|b| tuple::items(&as_type(b).mro.get().expect("mro")).to_vec())
+        // A base's MRO is gone only if the collector cleared it, which happens to
+        // unreachable classes only; fall back to the base alone rather than panic.
+        .map(|b| match as_type(b).mro.get() {
+            Some(m) => tuple::items(&m).to_vec(),
+            None => vec![b.clone()],
+        })
         .collect();
     seqs.push(bases.to_vec());
     let mut out = Vec::new();
@@ -261,6 +265,11 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             0,
         ),
     };
+    // Checked before the type exists: a half-built class (its MRO names itself) that is not
+    // yet tracked could never be freed.
+    if let Layout::Cells(l) = &layout {
+        check_member_conflicts(vm, ns, l)?;
+    }
     let cls = crate::vm::types::alloc_type_with_weaklist(
         Some(as_type(&meta_obj)),
         name,
@@ -326,25 +335,35 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
         }
         Layout::Exception => {
             let b = as_type(&best);
-            t.slots.traverse.set(b.slots.traverse.get());
+            t.slots
+                .traverse
+                .set(Some(crate::objects::traverse::heap_exception_traverse));
             t.slots.clear.set(b.slots.clear.get());
         }
     }
     crate::objects::class_slots::fixup_slots(vm, &cls);
+    // A class is a tracked container (CPython's heap types are GC objects): its MRO starts
+    // with itself and its methods refer back to it, so only the collector can free it.
+    // SAFETY: `type` has the GC flag, so `cls` has an (untracked) GC header.
+    unsafe { crate::heap::gc::track(crate::heap::alloc::gc_header_of(cls.as_nonnull())) };
     Ok(cls)
 }
 
-/// Puts one member descriptor per `__slots__` name into the new class's dict `d`, after
-/// checking none of them is also a class attribute.
-fn add_members(vm: &mut Vm, cls: &Obj, d: &Obj, l: &CellLayout) -> PyResult<()> {
+/// `ValueError` when a `__slots__` name is also a class attribute in the namespace `ns`.
+fn check_member_conflicts(vm: &mut Vm, ns: &Obj, l: &CellLayout) -> PyResult<()> {
     for (name, _) in &l.members {
-        if dict::data(d).get_str(name).is_some() {
+        if dict::data(ns).get_str(name).is_some() {
             return Err(vm.value_error(format!(
                 "'{}' in __slots__ conflicts with class variable",
                 pystr::as_str(name)
             )));
         }
     }
+    Ok(())
+}
+
+/// Puts one member descriptor per `__slots__` name into the new class's dict `d`.
+fn add_members(vm: &mut Vm, cls: &Obj, d: &Obj, l: &CellLayout) -> PyResult<()> {
     for (name, off) in &l.members {
         let m = vm.new_member(name.clone(), cls.clone(), *off)?;
         vm.dict_set(d, name.clone(), m)?;

@@ -314,7 +314,11 @@ fn super_getattro(vm: &mut Vm, s: &Obj, name: &Obj) -> PyResult<Obj> {
     let d = unsafe { payload::<SuperData>(s) };
     let (thisclass, obj, obj_type) = (d.thisclass.clone(), d.obj.clone(), d.obj_type.clone());
     if pystr::as_str(name) != "__class__" {
-        let mro = as_type(&obj_type).mro.get().expect("mro");
+        // A cleared (collected) class has no MRO; search nothing rather than panic.
+        let mro = as_type(&obj_type)
+            .mro
+            .get()
+            .unwrap_or_else(|| vm.empty_tuple.clone());
         let items = tuple::items(&mro);
         if let Some(pos) = items.iter().position(|t| t.is(&thisclass)) {
             for t in &items[pos + 1..] {

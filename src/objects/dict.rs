@@ -37,6 +37,14 @@ struct Table {
     used: usize,
 }
 
+impl Drop for Table {
+    /// A dying dict releases its entries first-to-last (key, then value), as CPython's dict
+    /// dealloc does; `HeapVec`'s own drop would release them last-to-first, like a list.
+    fn drop(&mut self) {
+        drop(self.entries.take_all());
+    }
+}
+
 pub struct DictData {
     table: UnsafeCell<Table>,
     version: Cell<u64>,

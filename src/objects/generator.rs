@@ -279,7 +279,8 @@ fn gen_close(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
     close(vm, g)
 }
 
-fn close(vm: &mut Vm, g: &Obj) -> PyResult<Obj> {
+/// Closes a generator (`gen.close()` without argument checking).
+pub fn close(vm: &mut Vm, g: &Obj) -> PyResult<Obj> {
     let d = data(g);
     if d.state.get() == GenState::Created {
         d.frame.set(None);
@@ -329,9 +330,8 @@ pub unsafe fn generator_dealloc(p: std::ptr::NonNull<crate::heap::ObjHeader>) {
         .data;
         if needs_finalizer(d) {
             d.finalized.set(true);
-            (*p.as_ptr()).refcnt.set(1);
             crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
-                Obj::from_owned(p),
+                crate::heap::handle::resurrect(p),
             ));
             return;
         }

@@ -330,9 +330,8 @@ pub unsafe fn dealloc(p: NonNull<ObjHeader>) {
         let addr = p.as_ptr() as usize;
         if ty.slots.finalizer.get() && mark_finalized(addr) {
             // Resurrect for the finalizer; the VM runs it and drops this handle.
-            (*p.as_ptr()).refcnt.set(1);
             crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
-                Obj::from_owned(p),
+                crate::heap::handle::resurrect(p),
             ));
             return;
         }

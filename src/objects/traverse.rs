@@ -127,7 +127,7 @@ fn traceback_clear(o: &Obj) {
     data::<TracebackData>(o).next.set(None);
 }
 
-fn exception_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+pub fn exception_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     let e = data::<ExceptionData>(o);
     for s in [&e.args, &e.traceback, &e.cause, &e.context, &e.dict] {
         slot(s, visit);
@@ -139,6 +139,32 @@ fn exception_clear(o: &Obj) {
     for s in [&e.traceback, &e.cause, &e.context, &e.dict] {
         s.set(None);
     }
+}
+
+/// A heap type holds its namespace, bases and MRO (static types are never tracked).
+pub fn type_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let t = as_type(o);
+    for s in [&t.dict, &t.bases, &t.base, &t.mro] {
+        slot(s, visit);
+    }
+}
+
+/// Breaks a class's cycles as CPython's `type_clear` does: empty the namespace (methods refer
+/// back to the class through their globals and closures) and drop the MRO, whose first item
+/// is the class itself (a tuple cannot be cleared, so the type must let go of it). Bases stay:
+/// any cycle through them also passes through a namespace.
+fn type_clear(o: &Obj) {
+    let t = as_type(o);
+    if let Some(d) = t.dict.get() {
+        drop(dict::data(&d).clear());
+    }
+    t.mro.set(None);
+}
+
+/// Instances of a heap exception class also hold their class.
+pub fn heap_exception_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    exception_traverse(o, visit);
+    visit(&o.ty().to_obj_borrowed());
 }
 
 /// An instance holds its attribute values (through its managed dict) and its class.
@@ -227,6 +253,7 @@ pub fn install(vm: &mut Vm) {
         ty.slots.clear.set(cl);
     };
     set(&t.list, list_traverse, Some(list_clear));
+    set(&t.type_, type_traverse, Some(type_clear));
     set(&t.tuple, tuple_traverse, None);
     set(&t.dict, dict_traverse, Some(dict_clear));
     set(&t.function, function_traverse, Some(function_clear));

@@ -137,6 +137,10 @@ unsafe fn type_dealloc(p: NonNull<ObjHeader>) {
     // SAFETY: the object is a dead type object with the `TypeObject` layout.
     unsafe {
         let meta = &*(*p.as_ptr()).ty.get();
+        // Heap types are tracked containers: unlink before the fields are released.
+        if meta.has_gc() {
+            crate::heap::alloc::gc_forget(p);
+        }
         std::ptr::drop_in_place(p.as_ptr() as *mut TypeObject);
         free_object(p, meta, std::mem::size_of::<TypeObject>());
     }
@@ -199,8 +203,14 @@ pub fn alloc_type_with_weaklist(
     // The metatype (`type`) has no GC flag, so its instances carry no GC header; a temporary
     // description stands in for it while `type` itself is being created.
     let p = match meta {
-        None => crate::heap::alloc::alloc_raw(size)?.cast::<ObjHeader>(),
-        Some(m) => alloc_object(m, size)?,
+        None => crate::heap::alloc::alloc_gc_block(size)?,
+        Some(m) => {
+            let p = alloc_object(m, size)?;
+            // `t.head` (counted by `ObjHeader::new`) replaces the header `alloc_object`
+            // wrote and counted, so the total reference count must forget one.
+            crate::heap::handle::ref_total_add(-1);
+            p
+        }
     };
     // SAFETY: `p` has room for a `TypeObject`.
     unsafe {
@@ -273,7 +283,9 @@ pub fn bootstrap() -> Vm {
         None,
         "type",
         std::mem::size_of::<TypeObject>(),
-        flags::TYPE_SUBCLASS,
+        // Type objects carry a GC header so that heap types (classes) can be collected:
+        // a class is always in a cycle (its `__mro__` starts with itself).
+        flags::TYPE_SUBCLASS | flags::HAVE_GC,
         type_dealloc,
     );
     let mut b = Builder {

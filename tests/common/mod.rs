@@ -412,7 +412,7 @@ pub fn normalize(text: &str) -> String {
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
     for (name, text) in [("stdout", &outcome.stdout), ("stderr", &outcome.stderr)] {
-        let text = &mask_addresses(text);
+        let text = &mask_gc_elapsed(&mask_addresses(text));
         out.push_str("--- ");
         out.push_str(name);
         out.push('\n');
@@ -422,6 +422,28 @@ pub fn render(outcome: &Outcome) -> String {
         }
     }
     let _ = writeln!(out, "--- exit code: {}", outcome.exit);
+    out
+}
+
+/// Replaces the time in `gc.DEBUG_STATS` lines (`gc: done, ..., 0.0012s elapsed`) with `…`:
+/// it differs between runs.
+pub fn mask_gc_elapsed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        let masked = line.starts_with("gc: done, ").then(|| {
+            let (body, end) = match line.strip_suffix('\n') {
+                Some(b) => (b, "\n"),
+                None => (line, ""),
+            };
+            let head = body.strip_suffix("s elapsed")?;
+            let cut = head.rfind(", ")?;
+            Some(format!("{}, …s elapsed{end}", &head[..cut]))
+        });
+        match masked.flatten() {
+            Some(m) => out.push_str(&m),
+            None => out.push_str(line),
+        }
+    }
     out
 }
 

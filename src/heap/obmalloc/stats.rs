@@ -103,6 +103,13 @@ impl Obmalloc {
         s
     }
 
+    /// Blocks handed out and not yet freed: small blocks of every pool plus live large
+    /// allocations, as CPython's `_Py_GetAllocatedBlocks` counts them (`-X showrefcount`).
+    pub fn allocated_blocks(&self) -> usize {
+        let s = self.stats();
+        s.classes.iter().map(|c| c.blocks_in_use).sum::<usize>() + s.large_allocations
+    }
+
     /// The obmalloc part of `sys._debugmallocstats()`, in CPython's layout.
     pub fn debug_malloc_stats(&self) -> String {
         self.stats().report()
