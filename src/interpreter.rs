@@ -62,6 +62,7 @@ impl Interpreter {
             Ok(_) => Exit { code: 0 },
             Err(e) => self.report(e),
         };
+        self.run_exit_finalizers();
         self.finalize_main(&globals);
         self.vm.flush();
         exit
@@ -97,6 +98,12 @@ impl Interpreter {
         let modules = vm.modules.clone();
         vm.dict_set_str(&modules, "__main__", m)?;
         Ok(g)
+    }
+
+    /// CPython's atexit step for `weakref.finalize`: alive finalizers with `atexit` set run
+    /// after the program (and its traceback, if any), before module teardown.
+    fn run_exit_finalizers(&mut self) {
+        crate::modules::weakref::run_exit_finalizers(&mut self.vm);
     }
 
     /// Interpreter shutdown for `__main__`: its globals are released (running the `__del__`

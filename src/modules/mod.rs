@@ -2,6 +2,7 @@
 //! tracemalloc, dis, math, time).
 
 pub mod builtins;
+pub mod frozen;
 pub mod gc;
 pub mod sys;
 pub mod weakref;
@@ -24,5 +25,5 @@ pub fn install(vm: &mut Vm) {
     let g = gc::create(vm);
     vm.dict_set_str(&modules, "gc", g).expect("startup");
     let w = weakref::create(vm);
-    vm.dict_set_str(&modules, "weakref", w).expect("startup");
+    vm.dict_set_str(&modules, "_weakref", w).expect("startup");
 }

@@ -8,6 +8,8 @@ use crate::objects::typeobj::{as_type, MethodFn, TypeObject};
 use crate::vm::{PyResult, Vm};
 
 pub struct FunctionData {
+    /// Weak references to this function (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub code: Obj,
     pub globals: Obj,
     pub builtins: Obj,
@@ -91,6 +93,7 @@ impl Vm {
         let builtins = self.builtins_dict.clone();
         let module = crate::objects::dict::data(&globals).get_str(&self.intern("__name__"));
         let data = FunctionData {
+            weaklist: Default::default(),
             code,
             globals,
             builtins,

@@ -32,4 +32,5 @@ pub mod str_type;
 pub mod traverse;
 pub mod tuple;
 pub mod typeobj;
+pub mod weakproxy;
 pub mod weakref;

@@ -206,6 +206,7 @@ pub fn install_all(vm: &mut Vm) {
     crate::objects::generator::install(vm);
     crate::objects::traverse::install(vm);
     crate::objects::weakref::install(vm);
+    crate::objects::weakproxy::install(vm);
     list_type::install(vm);
     crate::objects::dict_type::install(vm);
     exc_type::install(vm);
@@ -392,16 +393,28 @@ fn type_repr(vm: &mut Vm, cls: &Obj) -> PyResult<Obj> {
     let t = as_type(cls);
     let module = type_module(vm, t);
     let s = match module {
+        // Built-in types print their tp_name ("weakref.ReferenceType", "int").
+        Some(_) if !crate::objects::class::is_heap_type(t) => format!("<class '{}'>", t.name()),
         Some(m) if m != "builtins" => format!("<class '{m}.{}'>", t.qualname),
         _ => format!("<class '{}'>", t.qualname),
     };
     vm.new_str(&s)
 }
 
+/// A built-in type's `__name__`: its tp_name after the last dot.
+fn short_name(t: &TypeObject) -> &str {
+    if crate::objects::class::is_heap_type(t) {
+        return t.name();
+    }
+    t.name().rsplit('.').next().unwrap_or_default()
+}
+
 /// A type's `__module__`: from its namespace for classes, `builtins` otherwise.
 fn type_module(vm: &mut Vm, t: &TypeObject) -> Option<String> {
     if !crate::objects::class::is_heap_type(t) {
-        return Some("builtins".into());
+        // A built-in type named "module.Name" (CPython's tp_name convention) lives there.
+        let m = t.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
+        return Some(m.into());
     }
     let k = vm.intern("__module__");
     let d = t.dict.get()?;
@@ -441,7 +454,11 @@ fn type_getattro(vm: &mut Vm, cls: &Obj, name: &Obj) -> PyResult<Obj> {
     let t = as_type(cls);
     match pystr::as_str(name) {
         "__name__" => {
-            let n = t.name().to_string();
+            let n = short_name(t).to_string();
+            return vm.new_str(&n);
+        }
+        "__qualname__" if !crate::objects::class::is_heap_type(t) => {
+            let n = short_name(t).to_string();
             return vm.new_str(&n);
         }
         "__qualname__" => {

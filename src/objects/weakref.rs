@@ -26,6 +26,16 @@ use crate::vm::{PyResult, Vm};
 #[derive(Default)]
 pub struct WeakList(UnsafeCell<Option<Box<Vec<NonNull<ObjHeader>>>>>);
 
+/// A payload dropped with its object clears that object's weakrefs, so every type that
+/// embeds a `WeakList` (first in its payload) honours the invariant without a custom dealloc.
+impl Drop for WeakList {
+    fn drop(&mut self) {
+        if !self.is_empty() {
+            clear_weakrefs(self);
+        }
+    }
+}
+
 impl WeakList {
     fn with<R>(&self, f: impl FnOnce(&mut Vec<NonNull<ObjHeader>>) -> R) -> R {
         // SAFETY: single-threaded; the borrow lasts for `f`, which never re-enters this list.
@@ -60,7 +70,7 @@ pub fn weak_list(obj: &Obj) -> Option<&WeakList> {
     Some(unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const WeakList) })
 }
 
-fn data(w: &Obj) -> &WeakrefData {
+pub(crate) fn data(w: &Obj) -> &WeakrefData {
     // SAFETY: weakref objects use the `PyBox<WeakrefData>` layout; callers pass weakrefs.
     unsafe { payload::<WeakrefData>(w) }
 }
@@ -128,31 +138,51 @@ pub unsafe fn weakref_dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
+/// Which kind of weak object to make: it decides reuse and the position in the list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WeakKind {
+    Ref,
+    Proxy,
+}
+
 impl Vm {
     /// `weakref.ref(obj[, callback])`.
     pub fn new_weakref(&mut self, obj: &Obj, callback: Option<Obj>) -> PyResult<Obj> {
+        self.new_weak(obj, callback, WeakKind::Ref)
+    }
+
+    /// A weak reference or proxy to `obj`. Objects without a callback are shared: a second
+    /// `ref(o)` returns the first one, as in CPython. The list keeps CPython's order: the
+    /// shared ref first, then the shared proxy, then every weak object with a callback.
+    pub fn new_weak(&mut self, obj: &Obj, callback: Option<Obj>, kind: WeakKind) -> PyResult<Obj> {
         let Some(list) = weak_list(obj) else {
             return Err(self.type_error(format!(
                 "cannot create weak reference to '{}' object",
                 obj.ty().name()
             )));
         };
-        if callback.is_none() {
-            // A plain reference is shared, as CPython does.
-            let existing = list.with(|v| {
-                v.iter().copied().find(|w| {
-                    // SAFETY: weakrefs in the list are alive.
-                    unsafe {
-                        crate::heap::handle::with_borrowed(*w, |wo| !data(wo).callback.is_some())
-                    }
+        let ty = match kind {
+            WeakKind::Ref => self.types.weakref.clone(),
+            WeakKind::Proxy if obj.ty().slots.call.get().is_some() => {
+                self.types.weakcallableproxy.clone()
+            }
+            WeakKind::Proxy => self.types.weakproxy.clone(),
+        };
+        let is_basic = |w: &NonNull<ObjHeader>, t: &Obj| {
+            // SAFETY: weakrefs in a referent's list are alive.
+            unsafe {
+                crate::heap::handle::with_borrowed(*w, |wo| {
+                    std::ptr::eq(wo.type_ptr(), as_type(t) as *const _)
+                        && !data(wo).callback.is_some()
                 })
-            });
-            if let Some(w) = existing {
+            }
+        };
+        if callback.is_none() {
+            if let Some(w) = list.with(|v| v.iter().copied().find(|w| is_basic(w, &ty))) {
                 // SAFETY: as above.
                 return Ok(unsafe { Obj::from_borrowed(w) });
             }
         }
-        let ty = self.types.weakref.clone();
         let w = new_box(
             as_type(&ty),
             WeakrefData {
@@ -165,7 +195,15 @@ impl Vm {
         .map_err(|_| self.memory_error())?;
         let p = w.as_nonnull();
         let basic = !data(&w).callback.is_some();
-        list.with(|v| if basic { v.insert(0, p) } else { v.push(p) });
+        let ref_ty = self.types.weakref.clone();
+        list.with(|v| match (basic, kind) {
+            (true, WeakKind::Ref) => v.insert(0, p),
+            (true, WeakKind::Proxy) => {
+                let at = usize::from(v.first().is_some_and(|w| is_basic(w, &ref_ty)));
+                v.insert(at, p)
+            }
+            _ => v.push(p),
+        });
         Ok(w)
     }
 
@@ -220,12 +258,28 @@ pub fn install(vm: &mut Vm) {
     }));
     t.slots.repr.set(Some(|vm, w| {
         let s = match referent(w) {
-            Some(r) => format!(
-                "<weakref at {:#x}; to '{}' at {:#x}>",
-                w.addr(),
-                r.ty().qualname,
-                r.addr()
-            ),
+            Some(r) => {
+                // CPython adds the referent's `__name__` when its type defines one (a
+                // function's, method's or class's, not a module's or instance's).
+                let t = &vm.types;
+                let named = crate::objects::typeobj::try_as_type(&r).is_some()
+                    || [&t.function, &t.method, &t.builtin_function]
+                        .iter()
+                        .any(|ty| std::ptr::eq(r.type_ptr(), as_type(ty)));
+                let name = if named {
+                    vm.getattr_str(&r, "__name__").ok()
+                } else {
+                    None
+                };
+                let name = name.as_ref().and_then(crate::objects::str::try_as_str);
+                let tail = name.map_or(String::new(), |n| format!(" ({n})"));
+                format!(
+                    "<weakref at {:#x}; to '{}' at {:#x}{tail}>",
+                    w.addr(),
+                    r.ty().name(),
+                    r.addr()
+                )
+            }
             None => format!("<weakref at {:#x}; dead>", w.addr()),
         };
         vm.new_str(&s)
@@ -245,7 +299,8 @@ pub fn install(vm: &mut Vm) {
         }
     }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
-        if !matches!(op, CompareOp::Eq | CompareOp::Ne) || b.ty().name() != "weakref" {
+        let is_ref = |o: &Obj| std::ptr::eq(o.type_ptr(), as_type(&vm.types.weakref));
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !is_ref(a) || !is_ref(b) {
             return Ok(vm.not_implemented.clone());
         }
         let eq = match (referent(a), referent(b)) {

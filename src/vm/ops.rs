@@ -569,6 +569,9 @@ impl Vm {
         if let Some(m) = dict::data(&self.modules).get_str(&key) {
             return Ok(m);
         }
+        if let Some(m) = crate::modules::frozen::load(self, name)? {
+            return Ok(m);
+        }
         let t = self.types.exc.module_not_found_error.clone();
         Err(self.new_error(&t, format!("No module named '{name}'")))
     }
