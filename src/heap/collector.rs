@@ -260,6 +260,19 @@ pub fn collect(generation: usize) -> CollectResult {
     }
     result.unreachable = unreachable.len();
 
+    // Phase 5b: weak references to unreachable objects are cleared before any finalizer
+    // can see them; callbacks are queued only for weakrefs that are not garbage themselves.
+    let has_weakrefs = unreachable
+        .iter()
+        .any(|o| crate::objects::weakref::weak_list(o).is_some_and(|l| !l.is_empty()));
+    if has_weakrefs {
+        let garbage: std::collections::HashSet<usize, ahash::RandomState> =
+            unreachable.iter().map(Obj::addr).collect();
+        for o in &unreachable {
+            crate::objects::weakref::clear_for_collection(o, &|a| garbage.contains(&a));
+        }
+    }
+
     // Phase 6 (PEP 442): finalizers run before anything is cleared. Deallocs and the
     // collector cannot call Python, so pending `__del__`s are queued for the VM and this
     // collection leaves the cycle alone; a later collection frees it if nothing resurrected it.
@@ -270,17 +283,34 @@ pub fn collect(generation: usize) -> CollectResult {
         }
     }
     result.finalizers_queued = finalizing;
+    let debug = with_gc(|s| s.debug.get());
+    let save_all = !finalizing && debug & super::gc::DEBUG_SAVEALL != 0;
+
+    // DEBUG_COLLECTABLE: one line per unreachable object, in CPython's shape. A pass that
+    // only queued finalizers stays quiet: the pass after them reports what it collects.
+    if !finalizing && debug & super::gc::DEBUG_COLLECTABLE != 0 {
+        for o in &unreachable {
+            eprintln!("gc: collectable <{} {:#x}>", o.ty().name(), o.addr());
+        }
+    }
 
     // Phase 7: break the cycles. Each clear drops references; objects are freed when the
-    // collector's own handles are dropped below.
-    if !finalizing {
+    // collector's own handles are dropped below. DEBUG_SAVEALL keeps them instead, for the
+    // VM to append to `gc.garbage`.
+    if save_all {
+        with_gc(|s| s.saved.borrow_mut().extend(unreachable.drain(..)));
+    } else if !finalizing {
         for o in &unreachable {
             if let Some(clear) = o.ty().slots.clear.get() {
                 clear(o);
             }
         }
     }
-    let survivors_before = if finalizing { 0 } else { unreachable.len() };
+    let survivors_before = if finalizing || save_all {
+        0
+    } else {
+        unreachable.len()
+    };
     drop(unreachable);
     // Whatever is still in this generation (unreachable objects that could not be freed) is
     // promoted so that young collections do not examine it again.
@@ -315,11 +345,13 @@ pub fn collect(generation: usize) -> CollectResult {
     result
 }
 
-/// The automatic collection CPython runs on allocation: collect the oldest generation whose
-/// count exceeds its threshold (with the long-lived heuristic for the oldest).
-pub fn maybe_collect() -> Option<CollectResult> {
+/// The automatic collection CPython runs on allocation: choose the oldest generation whose
+/// count exceeds its threshold (with the long-lived heuristic for the oldest) and queue its
+/// collection for the VM's next instruction boundary (see `heap::pending`), where
+/// `gc.callbacks` are called around it.
+pub fn maybe_collect() {
     let gen = with_gc(|s| {
-        if !s.enabled.get() || s.collecting.get() {
+        if !s.enabled.get() || s.collecting.get() || s.collect_queued.get() {
             return None;
         }
         if s.count[0].get() <= s.threshold[0].get() || s.threshold[0].get() == 0 {
@@ -336,11 +368,16 @@ pub fn maybe_collect() -> Option<CollectResult> {
             }
         }
         None
-    })?;
-    if super::handle::in_dealloc() {
-        return None;
+    });
+    if let Some(g) = gen {
+        with_gc(|s| s.collect_queued.set(true));
+        super::pending::push(super::pending::PendingCall::Collect(g));
     }
-    Some(collect_reporting(gen))
+}
+
+/// Takes the objects `DEBUG_SAVEALL` collections kept (for `gc.garbage`).
+pub fn take_saved() -> Vec<Obj> {
+    with_gc(|s| std::mem::take(&mut *s.saved.borrow_mut()))
 }
 
 /// A collection that prints CPython's `gc.DEBUG_STATS` lines when that flag is set.

@@ -113,6 +113,30 @@ pub fn clear_weakrefs(list: &WeakList) {
     }
 }
 
+/// The collector's form of `clear_weakrefs` for an unreachable object: every weakref to it
+/// is cleared, but the callback of a weakref that is itself garbage (`is_garbage(addr)`) is
+/// dropped instead of called, as CPython does.
+pub fn clear_for_collection(obj: &Obj, is_garbage: &dyn Fn(usize) -> bool) {
+    let Some(list) = weak_list(obj) else {
+        return;
+    };
+    let refs = list.with(std::mem::take);
+    for w in refs.iter().rev() {
+        // SAFETY: weakrefs in a referent's list are alive (they unregister when they die).
+        let wobj = unsafe { Obj::from_borrowed(*w) };
+        let d = data(&wobj);
+        d.referent.set(std::ptr::null());
+        if let Some(cb) = d.callback.take() {
+            if !is_garbage(wobj.addr()) {
+                pending::push(PendingCall::WeakCallback {
+                    callback: cb,
+                    weakref: wobj,
+                });
+            }
+        }
+    }
+}
+
 /// The dealloc of weakref objects: unregister from the referent, then free.
 ///
 /// # Safety
@@ -228,6 +252,9 @@ impl Vm {
                         if let Err(e) = self.call(&callback, std::slice::from_ref(&weakref)) {
                             self.report_unraisable(&e.exc, &callback);
                         }
+                    }
+                    PendingCall::Collect(generation) => {
+                        crate::modules::gc::automatic_collect(self, generation);
                     }
                 }
             }
