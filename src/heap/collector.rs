@@ -259,6 +259,22 @@ pub fn collect(generation: usize) -> CollectResult {
         }
     }
     result.unreachable = unreachable.len();
+    // The unreachable objects move to a list of their own (CPython's `unreachable`), so what
+    // is left on it after clearing is exactly what could not be freed. Freed objects unlink
+    // themselves; the head lives on this stack frame and is empty again before it returns.
+    let trash = GcHeader {
+        next: std::cell::Cell::new(std::ptr::null_mut()),
+        prev: std::cell::Cell::new(std::ptr::null_mut()),
+    };
+    let trash_p = &trash as *const GcHeader as *mut GcHeader;
+    trash.next.set(trash_p);
+    trash.prev.set(trash_p);
+    for o in &unreachable {
+        if let Some(g) = gc_of(o) {
+            // SAFETY: unreachable objects are tracked members of `young`.
+            unsafe { move_to(g, trash_p) };
+        }
+    }
 
     // Phase 5b: weak references to unreachable objects are cleared before any finalizer
     // can see them; callbacks are queued only for weakrefs that are not garbage themselves.
@@ -306,21 +322,16 @@ pub fn collect(generation: usize) -> CollectResult {
             }
         }
     }
-    let survivors_before = if finalizing || save_all {
-        0
-    } else {
-        unreachable.len()
-    };
+    let cleared = !finalizing && !save_all;
     drop(unreachable);
-    // Whatever is still in this generation (unreachable objects that could not be freed) is
-    // promoted so that young collections do not examine it again.
-    let left = list_members(young);
-    result.uncollectable = left.len().min(survivors_before);
-    if older != young {
-        for g in left {
-            // SAFETY: members are tracked.
-            unsafe { move_to(g, older) };
-        }
+    // Whatever is still on the unreachable list (objects a clear could not free, or kept
+    // for finalizers or DEBUG_SAVEALL) is promoted so that young collections do not examine
+    // it again; after a clear, those objects are the uncollectable ones.
+    let left = list_members(trash_p);
+    result.uncollectable = if cleared { left.len() } else { 0 };
+    for g in left {
+        // SAFETY: members are tracked.
+        unsafe { move_to(g, older) };
     }
     result.elapsed = start.elapsed().as_secs_f64();
     with_gc(|s| {

@@ -59,6 +59,10 @@ pub fn install(vm: &mut Vm) {
             );
             vm.new_str(&s)
         }));
+        // Proxies are never hashable (their referent's hash could vanish with it).
+        t.slots.hash.set(Some(|vm, p| {
+            Err(vm.type_error(format!("unhashable type: '{}'", p.ty().name())))
+        }));
         t.slots.str.set(Some(|vm, p| {
             let r = live(vm, p)?;
             vm.str(&r)
