@@ -32,6 +32,8 @@ pub struct SavedFrame {
 }
 
 pub struct GeneratorData {
+    /// Weak references to this generator (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub state: Cell<GenState>,
     pub frame: Cell<Option<Box<SavedFrame>>>,
     pub name: Obj,
@@ -74,6 +76,7 @@ impl Vm {
         let name = fd.name.get().unwrap_or_else(|| self.empty_str.clone());
         let qualname = fd.qualname.get().unwrap_or_else(|| name.clone());
         let data = GeneratorData {
+            weaklist: Default::default(),
             state: Cell::new(GenState::Created),
             frame: Cell::new(Some(Box::new(SavedFrame { frame, slots }))),
             name,

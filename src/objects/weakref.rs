@@ -275,12 +275,17 @@ impl Vm {
 pub fn install(vm: &mut Vm) {
     let t = as_type(&vm.types.weakref);
     t.slots.new.set(Some(|vm, _cls, args: Args| {
-        let [obj, cb] = args.bind(vm, "ref", ["object", "callback"], 2, 1)?;
+        args.no_kwargs(vm, "ref")?;
+        let [obj, cb] = args.bind(vm, "__new__", ["object", "callback"], 2, 1)?;
         let cb = cb.filter(|c| !c.is(&vm.none)).cloned();
         vm.new_weakref(obj.expect("required"), cb)
     }));
     t.slots.call.set(Some(|vm, w, args| {
-        args.exact(vm, "weakref", 0, 0)?;
+        args.no_kwargs(vm, "weakref")?;
+        if !args.values.is_empty() {
+            let n = args.values.len();
+            return Err(vm.type_error(format!("weakref expected 0 arguments, got {n}")));
+        }
         Ok(referent(w).unwrap_or_else(|| vm.none.clone()))
     }));
     t.slots.repr.set(Some(|vm, w| {

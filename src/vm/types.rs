@@ -435,7 +435,11 @@ pub fn bootstrap() -> Vm {
         staticmethod: b.boxed::<Obj>("staticmethod", gc, None),
         classmethod: b.boxed::<Obj>("classmethod", gc, None),
         super_: b.boxed::<crate::objects::descr::SuperData>("super", gc, None),
-        generator: b.boxed::<crate::objects::generator::GeneratorData>("generator", gc, None),
+        generator: b.weak_boxed::<crate::objects::generator::GeneratorData>(
+            "generator",
+            gc,
+            std::mem::offset_of!(crate::objects::generator::GeneratorData, weaklist),
+        ),
         weakref: b.make(
             "weakref.ReferenceType",
             std::mem::size_of::<PyBox<crate::objects::weakref::WeakrefData>>(),
