@@ -166,10 +166,6 @@ pub fn collect(generation: usize) -> CollectResult {
         result.sizes[i] = unsafe { list_len(*h) };
     }
     with_gc(|s: &GcState| {
-        if generation + 1 < NUM_GENERATIONS {
-            let c = &s.count[generation + 1];
-            c.set(c.get() + 1);
-        }
         for i in 0..=generation {
             s.count[i].set(0);
         }
@@ -327,14 +323,28 @@ pub fn collect(generation: usize) -> CollectResult {
     // Whatever is still on the unreachable list (objects a clear could not free, or kept
     // for finalizers or DEBUG_SAVEALL) is promoted so that young collections do not examine
     // it again; after a clear, those objects are the uncollectable ones.
+    // After a pass that only queued finalizers the objects stay in this generation, for
+    // the pass that follows the finalizers.
     let left = list_members(trash_p);
     result.uncollectable = if cleared { left.len() } else { 0 };
+    let dest = if finalizing { young } else { older };
     for g in left {
         // SAFETY: members are tracked.
-        unsafe { move_to(g, older) };
+        unsafe { move_to(g, dest) };
     }
     result.elapsed = start.elapsed().as_secs_f64();
+    // A pass that only queued finalizers is the first half of one collection (the VM runs
+    // the finalizers and collects again): only the second pass is counted.
+    let counted = !result.finalizers_queued;
     with_gc(|s| {
+        s.collecting.set(false);
+        if !counted {
+            return;
+        }
+        if generation + 1 < NUM_GENERATIONS {
+            let c = &s.count[generation + 1];
+            c.set(c.get() + 1);
+        }
         s.stats_collections[generation].set(s.stats_collections[generation].get() + 1);
         s.stats_collected[generation]
             .set(s.stats_collected[generation].get() + result.unreachable - result.uncollectable);
@@ -351,7 +361,6 @@ pub fn collect(generation: usize) -> CollectResult {
             s.long_lived_pending
                 .set(s.long_lived_pending.get() + promoted);
         }
-        s.collecting.set(false);
     });
     result
 }
@@ -395,7 +404,7 @@ pub fn take_saved() -> Vec<Obj> {
 pub fn collect_reporting(generation: usize) -> CollectResult {
     let debug = with_gc(|s| s.debug.get());
     let r = collect(generation);
-    if debug & super::gc::DEBUG_STATS != 0 {
+    if debug & super::gc::DEBUG_STATS != 0 && !r.finalizers_queued {
         // SAFETY: the permanent generation's head.
         let permanent = with_gc(|s| unsafe { list_len(s.permanent_head()) });
         eprintln!("gc: collecting generation {generation}...");

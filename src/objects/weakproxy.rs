@@ -83,6 +83,12 @@ pub fn install(vm: &mut Vm) {
             let (a, b) = (unwrap(vm, a)?, unwrap(vm, b)?);
             vm.binary_op(op, &a, &b)
         }));
+        // `p += x` updates the referent in place when it can; the name is then bound to
+        // what the referent's operation returned (the referent itself, for a list).
+        t.slots.inplace.set(Some(|vm, op, a, b| {
+            let (a, b) = (unwrap(vm, a)?, unwrap(vm, b)?);
+            vm.inplace_op(op, a, &b)
+        }));
         t.slots.unary.set(Some(|vm, op, p| {
             let r = live(vm, p)?;
             vm.unary_op(op, &r)
