@@ -76,3 +76,126 @@ pub fn run_exit_finalizers(vm: &mut Vm) {
         vm.run_pending();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Python snippets whose `assert`s check the weakref and gc behaviour; a failed assert
+    //! makes the run exit with status 1.
+    use crate::Interpreter;
+
+    fn check(src: &str) {
+        let exit = Interpreter::new().run_main(src, "<test>");
+        assert_eq!(exit.code, 0, "snippet failed:\n{src}");
+    }
+
+    #[test]
+    fn refs_are_shared_cleared_and_hashed_like_cpython() {
+        check(
+            "import weakref\n\
+             class C: pass\n\
+             c = C()\n\
+             r = weakref.ref(c)\n\
+             assert r is weakref.ref(c) and r is weakref.ref(c, None)\n\
+             seen = []\n\
+             r2 = weakref.ref(c, seen.append)\n\
+             assert r2 is not r and r2 == r and hash(r2) == hash(c)\n\
+             assert weakref.getweakrefcount(c) == 2\n\
+             del c\n\
+             assert r() is None and seen == [r2] and r2 != r\n\
+             try:\n    hash(r)\n    assert False\nexcept TypeError as e:\n    assert str(e) == 'weak object has gone away'\n",
+        );
+    }
+
+    #[test]
+    fn proxies_forward_then_raise_reference_error() {
+        check(
+            "import weakref\n\
+             class C:\n    x = 3\n    def __add__(self, o): return self.x + o\n\
+             c = C()\n\
+             p = weakref.proxy(c)\n\
+             assert p.x == 3 and p + 1 == 4 and type(p) is weakref.ProxyType\n\
+             assert weakref.proxy(len)('ab') == 2\n\
+             del c\n\
+             try:\n    p.x\n    assert False\nexcept ReferenceError:\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn weak_containers_drop_entries_on_refcount_and_on_collection() {
+        check(
+            "import weakref, gc\n\
+             class C: pass\n\
+             d = weakref.WeakValueDictionary()\n\
+             k = weakref.WeakKeyDictionary()\n\
+             s = weakref.WeakSet()\n\
+             a, b = C(), C()\n\
+             d['a'] = a; k[a] = 1; s.add(a)\n\
+             b.me = b; d['b'] = b; k[b] = 2; s.add(b)\n\
+             assert len(d) == len(k) == len(s) == 2\n\
+             del a\n\
+             assert list(d) == ['b'] and len(k) == 1 and len(s) == 1\n\
+             del b\n\
+             assert len(d) == 1\n\
+             gc.collect()\n\
+             assert len(d) == len(k) == len(s) == 0\n",
+        );
+    }
+
+    #[test]
+    fn finalize_runs_once_and_can_be_detached() {
+        check(
+            "import weakref\n\
+             class C: pass\n\
+             out = []\n\
+             c = C()\n\
+             f = weakref.finalize(c, out.append, 1)\n\
+             assert f.alive and f.peek()[2] == (1,)\n\
+             del c\n\
+             assert out == [1] and not f.alive and f() is None\n\
+             c = C()\n\
+             g = weakref.finalize(c, out.append, 2)\n\
+             assert g.detach()[0] is c and g.detach() is None\n\
+             del c\n\
+             assert out == [1]\n",
+        );
+    }
+
+    #[test]
+    fn saveall_keeps_cycles_in_gc_garbage() {
+        check(
+            "import gc\n\
+             class C: pass\n\
+             gc.collect()\n\
+             gc.set_debug(gc.DEBUG_SAVEALL)\n\
+             a = C(); a.me = a\n\
+             del a\n\
+             assert gc.collect() == 1\n\
+             assert len(gc.garbage) == 1 and gc.garbage[0].me is gc.garbage[0]\n\
+             gc.set_debug(0)\n\
+             gc.garbage.clear()\n\
+             assert gc.collect() == 1\n",
+        );
+    }
+
+    #[test]
+    fn callbacks_surround_automatic_collections() {
+        check(
+            "import gc\n\
+             log = []\n\
+             gc.collect()\n\
+             gc.set_threshold(50)\n\
+             gc.callbacks.append(lambda p, i: log.append((p, i['generation'])))\n\
+             keep = [set() for _ in range(200)]\n\
+             gc.callbacks.clear()\n\
+             assert len(log) >= 6 and len(log) % 2 == 0\n\
+             assert [p for p, g in log[:2]] == ['start', 'stop'] and log[0][1] == 0\n\
+             info = []\n\
+             gc.callbacks.append(lambda p, i: info.append(i))\n\
+             class C: pass\n\
+             c = C(); c.me = c\n\
+             del c\n\
+             assert gc.collect() == 1\n\
+             assert info[1]['collected'] == 1 and info[1]['uncollectable'] == 0\n",
+        );
+    }
+}

@@ -36,6 +36,8 @@ pub enum BuiltinKind {
 }
 
 pub struct BuiltinData {
+    /// Weak references to this built-in (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub name: &'static str,
     pub kind: BuiltinKind,
 }
@@ -114,6 +116,7 @@ impl Vm {
     pub fn new_builtin(&mut self, name: &'static str, f: BuiltinFn) -> PyResult<Obj> {
         let ty = as_type(&self.types.builtin_function) as *const TypeObject;
         let data = BuiltinData {
+            weaklist: Default::default(),
             name,
             kind: BuiltinKind::Function(f),
         };
@@ -129,6 +132,7 @@ impl Vm {
     ) -> PyResult<Obj> {
         let ty = as_type(&self.types.builtin_function) as *const TypeObject;
         let data = BuiltinData {
+            weaklist: Default::default(),
             name,
             kind: BuiltinKind::Bound(f, this),
         };

@@ -469,7 +469,11 @@ pub fn bootstrap() -> Vm {
             gc,
             std::mem::offset_of!(function::FunctionData, weaklist),
         ),
-        builtin_function: b.boxed::<function::BuiltinData>("builtin_function_or_method", gc, None),
+        builtin_function: b.weak_boxed::<function::BuiltinData>(
+            "builtin_function_or_method",
+            gc,
+            std::mem::offset_of!(function::BuiltinData, weaklist),
+        ),
         method_descriptor: b.boxed::<function::MethodDescrData>("method_descriptor", 0, None),
         module: b.weak_boxed::<module::ModuleData>(
             "module",
