@@ -65,10 +65,11 @@ class WeakMethod:
         return hash(self._obj_ref)
 
     def __repr__(self):
+        # Shaped like the repr of the weak reference to the object, as CPython's.
         obj = self._obj_ref()
-        if obj is None or self._func_ref() is None:
-            return "<WeakMethod at %#x; dead>" % id(self)
-        return "<WeakMethod at %#x; to '%s' at %#x>" % (id(self), type(obj).__name__, id(obj))
+        if obj is None:
+            return "<weakref at %#x; dead>" % id(self)
+        return "<weakref at %#x; to '%s' at %#x>" % (id(self), type(obj).__name__, id(obj))
 
 
 class WeakValueDictionary:

@@ -238,7 +238,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             std::mem::size_of::<PyBox<ExceptionData>>(),
             heap_instance_dealloc::<ExceptionData>,
             crate::objects::exception::EXC_DICT_OFFSET,
-            0,
+            crate::objects::exception::EXC_WEAKLIST_OFFSET,
         ),
     };
     let cls = crate::vm::types::alloc_type_with_weaklist(
