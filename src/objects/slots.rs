@@ -709,7 +709,13 @@ pub fn isinstance(vm: &mut Vm, obj: &Obj, cls: &Obj) -> PyResult<bool> {
         return Ok(false);
     }
     match try_as_type(cls) {
-        Some(t) => Ok(obj.ty().is_subtype(t)),
+        Some(t) if obj.ty().is_subtype(t) => Ok(true),
+        // CPython falls back to `obj.__class__`; that differs from the type for proxies.
+        Some(t) if crate::objects::weakproxy::is_proxy(vm, obj) => {
+            let c = vm.getattr_str(obj, "__class__")?;
+            Ok(try_as_type(&c).is_some_and(|c| c.is_subtype(t)))
+        }
+        Some(_) => Ok(false),
         None => Err(
             vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union".into())
         ),

@@ -13,7 +13,8 @@ use crate::objects::typeobj::{as_type, CompareOp, TypeObject};
 use crate::objects::weakref::{referent, WeakKind};
 use crate::vm::{PyResult, Vm};
 
-fn is_proxy(vm: &Vm, o: &Obj) -> bool {
+/// Whether `o` is a weak proxy (either kind).
+pub fn is_proxy(vm: &Vm, o: &Obj) -> bool {
     let t = o.type_ptr();
     std::ptr::eq(t, as_type(&vm.types.weakproxy) as *const TypeObject)
         || std::ptr::eq(t, as_type(&vm.types.weakcallableproxy) as *const TypeObject)
@@ -127,6 +128,38 @@ pub fn install(vm: &mut Vm) {
             }
             vm.next(&r)
         }));
+        // Conversions the VM finds as methods on the type, forwarded to the referent.
+        crate::vm::types::add_method(vm, &ty, "__int__", |vm, p, _| {
+            let r = live(vm, p)?;
+            let int = vm.types.int.clone();
+            vm.call(&int, &[r])
+        });
+        crate::vm::types::add_method(vm, &ty, "__float__", |vm, p, _| {
+            let r = live(vm, p)?;
+            let float = vm.types.float.clone();
+            vm.call(&float, &[r])
+        });
+        crate::vm::types::add_method(vm, &ty, "__index__", |vm, p, _| {
+            let r = live(vm, p)?;
+            if crate::objects::int::as_int(&r).is_some() {
+                return Ok(r);
+            }
+            match vm.call_dunder_opt(&r, "__index__", &[])? {
+                Some(i) => Ok(i),
+                None => Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    r.ty().name()
+                ))),
+            }
+        });
+        crate::vm::types::add_method(vm, &ty, "__abs__", |vm, p, _| {
+            let r = live(vm, p)?;
+            let key = vm.intern("abs");
+            let abs = crate::objects::dict::data(&vm.builtins_dict)
+                .get_str(&key)
+                .expect("builtins.abs");
+            vm.call(&abs, &[r])
+        });
         t.slots
             .traverse
             .set(as_type(&vm.types.weakref).slots.traverse.get());
