@@ -1,4 +1,5 @@
-//! Weak references: `weakref.ref` objects and the weakref list each referent keeps.
+//! Weak references: `weakref.ref` objects and the weakref list each referent keeps (proxies,
+//! in `weakproxy.rs`, share the `WeakrefData` layout and live in the same lists).
 //!
 //! Invariants:
 //! - A live weakref's `referent` points at a live object whose weak list contains the
@@ -7,6 +8,12 @@
 //!   null) before the referent's memory is freed; callbacks are queued and run by the VM at
 //!   the next instruction boundary, most recently created first, as in CPython.
 //! - When a weakref dies first, it removes itself from its referent's list.
+//! - List order is CPython's: the shared callback-less ref first, then the shared proxy, then
+//!   the others in creation order.
+//! - The cycle collector clears the weakrefs of unreachable objects before their finalizers
+//!   run; the callback of a weakref that is itself unreachable is dropped, not called.
+//! - A `WeakList` dropped with its object's payload clears itself, so boxed types only need
+//!   the field (first in the payload) to support weak references.
 
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
