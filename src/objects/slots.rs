@@ -266,6 +266,22 @@ fn install_object_methods(vm: &mut Vm) {
                     cls.ty().name()
                 )));
             }
+            // Only `object`, classes and exceptions have the layouts `alloc_instance` makes; a
+            // built-in type such as int or weakref.ref must not get one (its dealloc would
+            // free the wrong layout).
+            let ct = as_type(cls);
+            if std::ptr::eq(ct, as_type(&vm.types.object)) {
+                return crate::objects::pybox::new_box(ct, (), false)
+                    .map_err(|_| vm.memory_error());
+            }
+            if !crate::objects::class::is_heap_type(ct)
+                && !ct.has_flag(crate::objects::typeobj::flags::BASE_EXC_SUBCLASS)
+            {
+                let n = ct.name().to_string();
+                return Err(vm.type_error(format!(
+                    "object.__new__({n}) is not safe, use {n}.__new__()"
+                )));
+            }
             crate::objects::class::alloc_instance(vm, cls, rest)
         })
         .expect("startup");
