@@ -16,11 +16,11 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary"
            "WeakValueDictionary", "WeakSet", "WeakMethod", "finalize"]
 
 
-class WeakMethod:
+class WeakMethod(ref):
     """A weak reference to a bound method: alive while both the object and the function
-    are. (Pyrena: not a subclass of `ref`.)"""
+    are (a plain ref to a bound method dies at once, as nothing else holds the method)."""
 
-    def __init__(self, meth, callback=None):
+    def __new__(cls, meth, callback=None):
         try:
             obj = meth.__self__
             func = meth.__func__
@@ -29,6 +29,7 @@ class WeakMethod:
                             .format(type(meth))) from None
         self_wr = None
 
+        # Called when the object or the function dies; the user's callback runs once.
         def on_death(_, callback=callback):
             me = self_wr()
             if me is not None and me._alive:
@@ -36,13 +37,17 @@ class WeakMethod:
                 if callback is not None:
                     callback(me)
 
-        self._obj_ref = ref(obj, on_death)
+        self = ref.__new__(cls, obj, on_death)
         self._func_ref = ref(func, on_death)
         self._alive = True
         self_wr = ref(self)
+        return self
+
+    def __init__(self, meth, callback=None):
+        pass
 
     def __call__(self):
-        obj = self._obj_ref()
+        obj = ref.__call__(self)
         func = self._func_ref()
         if obj is None or func is None:
             return None
@@ -53,7 +58,7 @@ class WeakMethod:
             return NotImplemented
         if not self._alive or not other._alive:
             return self is other
-        return self._obj_ref == other._obj_ref and self._func_ref == other._func_ref
+        return ref.__call__(self) == ref.__call__(other) and self._func_ref == other._func_ref
 
     def __ne__(self, other):
         r = self.__eq__(other)
@@ -61,15 +66,7 @@ class WeakMethod:
             return r
         return not r
 
-    def __hash__(self):
-        return hash(self._obj_ref)
-
-    def __repr__(self):
-        # Shaped like the repr of the weak reference to the object, as CPython's.
-        obj = self._obj_ref()
-        if obj is None:
-            return "<weakref at %#x; dead>" % id(self)
-        return "<weakref at %#x; to '%s' at %#x>" % (id(self), type(obj).__name__, id(obj))
+    __hash__ = ref.__hash__
 
 
 class WeakValueDictionary:

@@ -161,6 +161,35 @@ mod tests {
     }
 
     #[test]
+    fn ref_subclasses_carry_attributes_and_are_collected() {
+        check(
+            "import weakref, gc\n\
+             class C: pass\n\
+             class KeyedRef(weakref.ref):\n    def __new__(cls, ob, cb, key):\n        self = weakref.ref.__new__(cls, ob, cb)\n        self.key = key\n        return self\n    def __init__(self, ob, cb, key):\n        super().__init__(ob, cb)\n\
+             dead = []\n\
+             c = C()\n\
+             k = KeyedRef(c, lambda w: dead.append(w.key), 'k')\n\
+             assert k() is c and k == weakref.ref(c) and isinstance(k, weakref.ref)\n\
+             assert weakref.getweakrefs(c)[-1] is k\n\
+             del c\n\
+             assert dead == ['k'] and k() is None\n\
+             x = C()\n\
+             r = KeyedRef(x, dead.append, 'r')\n\
+             r.me = r\n\
+             del r\n\
+             assert gc.collect() >= 1 and weakref.getweakrefcount(x) == 0\n\
+             del x\n\
+             assert dead == ['k']\n\
+             class M:\n    def f(self): return 7\n\
+             m = M()\n\
+             wm = weakref.WeakMethod(m.f)\n\
+             assert wm()() == 7 and isinstance(wm, weakref.ref)\n\
+             del m\n\
+             assert wm() is None\n",
+        );
+    }
+
+    #[test]
     fn saveall_keeps_cycles_in_gc_garbage() {
         check(
             "import gc\n\

@@ -74,6 +74,14 @@ unsafe fn instance_dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
+/// Whether instances of `t` have the plain-instance layout (`PyBox<InstanceData>`).
+pub fn has_instance_layout(t: &TypeObject) -> bool {
+    std::ptr::fn_addr_eq(
+        t.dealloc,
+        instance_dealloc as crate::objects::typeobj::DeallocFn,
+    )
+}
+
 pub fn is_heap_type(t: &TypeObject) -> bool {
     t.has_flag(flags::HEAPTYPE)
 }
@@ -167,6 +175,8 @@ fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
 enum Layout {
     Object,
     Exception,
+    /// Subclasses of `weakref.ref` (see `weakref_sub`).
+    Weakref,
 }
 
 fn layout_of(vm: &mut Vm, bases: &[Obj]) -> PyResult<Layout> {
@@ -182,6 +192,8 @@ fn layout_of(vm: &mut Vm, bases: &[Obj]) -> PyResult<Layout> {
         let st = as_type(&solid);
         if st.has_flag(flags::BASE_EXC_SUBCLASS) {
             layout = Layout::Exception;
+        } else if std::ptr::eq(st, as_type(&vm.types.weakref)) {
+            layout = Layout::Weakref;
         } else if !std::ptr::eq(st, as_type(&vm.types.object)) {
             if !st.has_flag(flags::BASETYPE) || t.name() == "bool" {
                 return Err(vm.type_error(format!(
@@ -239,6 +251,12 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             heap_instance_dealloc::<ExceptionData>,
             crate::objects::exception::EXC_DICT_OFFSET,
             crate::objects::exception::EXC_WEAKLIST_OFFSET,
+        ),
+        Layout::Weakref => (
+            crate::objects::weakref_sub::BASIC_SIZE,
+            crate::objects::weakref_sub::dealloc,
+            crate::objects::weakref_sub::DICT_OFFSET,
+            crate::objects::weakref_sub::WEAKLIST_OFFSET,
         ),
     };
     let cls = crate::vm::types::alloc_type_with_weaklist(
@@ -299,6 +317,12 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             t.slots.traverse.set(b.slots.traverse.get());
             t.slots.clear.set(b.slots.clear.get());
         }
+        Layout::Weakref => {
+            t.slots
+                .traverse
+                .set(Some(crate::objects::weakref_sub::traverse));
+            t.slots.clear.set(Some(crate::objects::weakref_sub::clear));
+        }
     }
     crate::objects::class_slots::fixup_slots(vm, &cls);
     Ok(cls)
@@ -307,6 +331,9 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
 /// Allocates a bare instance of heap type `cls` (what `object.__new__(cls)` does).
 pub fn alloc_instance(vm: &mut Vm, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
     let t = as_type(cls);
+    if t.is_subtype(as_type(&vm.types.weakref)) {
+        return vm.new_weakref_subclass(cls, args);
+    }
     if t.has_flag(flags::BASE_EXC_SUBCLASS) {
         let e = vm.new_exception(cls, args.to_vec())?;
         // The instance owns a reference to its heap type.
@@ -346,9 +373,14 @@ pub fn heap_type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
             vm.call_with_args(&f, Args::with_kwnames(&all, args.kwnames))?
         }
         None => {
+            let weak_sub = t.is_subtype(as_type(&vm.types.weakref));
+            if weak_sub {
+                args.no_kwargs(vm, "ref")?;
+            }
             if user_init.is_none()
                 && (!args.values.is_empty())
                 && !t.has_flag(flags::BASE_EXC_SUBCLASS)
+                && !weak_sub
             {
                 return Err(vm.type_error(format!("{}() takes no arguments", t.name())));
             }

@@ -34,3 +34,4 @@ pub mod tuple;
 pub mod typeobj;
 pub mod weakproxy;
 pub mod weakref;
+pub mod weakref_sub;

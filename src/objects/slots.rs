@@ -276,6 +276,7 @@ fn install_object_methods(vm: &mut Vm) {
             }
             if !crate::objects::class::is_heap_type(ct)
                 && !ct.has_flag(crate::objects::typeobj::flags::BASE_EXC_SUBCLASS)
+                && !cls.is(&vm.types.weakref)
             {
                 let n = ct.name().to_string();
                 return Err(vm.type_error(format!(

@@ -66,6 +66,16 @@ pub struct WeakrefData {
     hash: Cell<Option<i64>>,
 }
 
+impl WeakrefData {
+    pub(crate) fn new(obj: &Obj, callback: Option<Obj>) -> WeakrefData {
+        WeakrefData {
+            referent: Cell::new(obj.as_ptr()),
+            callback: ObjSlot::new(callback),
+            hash: Cell::new(None),
+        }
+    }
+}
+
 /// The weak list of `obj`, if its type supports weak references.
 pub fn weak_list(obj: &Obj) -> Option<&WeakList> {
     let off = obj.ty().weaklistoffset;
@@ -144,6 +154,31 @@ pub fn clear_for_collection(obj: &Obj, is_garbage: &dyn Fn(usize) -> bool) {
     }
 }
 
+/// Adds a weak object that is never shared (a `ref` subclass instance) at the end of a list.
+pub(crate) fn append_to_list(list: &WeakList, p: NonNull<ObjHeader>) {
+    list.with(|v| v.push(p));
+}
+
+/// Removes the dying weak object `p` from its referent's list (if the referent lives).
+///
+/// # Safety
+/// `p` is a dead object whose payload starts with a `WeakrefData`.
+pub(crate) unsafe fn unregister(p: NonNull<ObjHeader>) {
+    // SAFETY: forwarded contract: the payload starts with `WeakrefData`.
+    let d = unsafe { &(*p.cast::<PyBox<WeakrefData>>().as_ptr()).data };
+    let r = d.referent.get();
+    if let Some(r) = NonNull::new(r as *mut ObjHeader) {
+        // SAFETY: a non-null referent is alive.
+        unsafe {
+            crate::heap::handle::with_borrowed(r, |ro| {
+                if let Some(list) = weak_list(ro) {
+                    list.with(|v| v.retain(|x| *x != p));
+                }
+            })
+        };
+    }
+}
+
 /// The dealloc of weakref objects: unregister from the referent, then free.
 ///
 /// # Safety
@@ -153,15 +188,7 @@ pub unsafe fn weakref_dealloc(p: NonNull<ObjHeader>) {
     unsafe {
         let ty = &*(*p.as_ptr()).ty.get();
         gc_forget(p);
-        let d = &(*p.cast::<PyBox<WeakrefData>>().as_ptr()).data;
-        let r = d.referent.get();
-        if let Some(r) = NonNull::new(r as *mut ObjHeader) {
-            crate::heap::handle::with_borrowed(r, |ro| {
-                if let Some(list) = weak_list(ro) {
-                    list.with(|v| v.retain(|x| *x != p));
-                }
-            });
-        }
+        unregister(p);
         std::ptr::drop_in_place(std::ptr::addr_of_mut!(
             (*p.cast::<PyBox<WeakrefData>>().as_ptr()).data
         ));
@@ -338,7 +365,7 @@ pub fn install(vm: &mut Vm) {
         }
     }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
-        let is_ref = |o: &Obj| std::ptr::eq(o.type_ptr(), as_type(&vm.types.weakref));
+        let is_ref = |o: &Obj| o.ty().is_subtype(as_type(&vm.types.weakref));
         if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !is_ref(a) || !is_ref(b) {
             return Ok(vm.not_implemented.clone());
         }
@@ -362,4 +389,25 @@ pub fn install(vm: &mut Vm) {
         })
     }));
     t.slots.clear.set(Some(|w| data(w).callback.set(None)));
+    // Subclasses (`WeakMethod`) reach the base behaviour as `ref.__call__(self)` and
+    // `ref.__hash__`.
+    let ty = vm.types.weakref.clone();
+    crate::vm::types::add_method(vm, &ty, "__call__", |vm, w, args| {
+        let call = as_type(&vm.types.weakref)
+            .slots
+            .call
+            .get()
+            .expect("ref call");
+        call(vm, w, args)
+    });
+    crate::vm::types::add_method(vm, &ty, "__hash__", |vm, w, args| {
+        args.exact(vm, "__hash__", 0, 0)?;
+        let hash = as_type(&vm.types.weakref)
+            .slots
+            .hash
+            .get()
+            .expect("ref hash");
+        let h = hash(vm, w)?;
+        vm.new_int(h)
+    });
 }
