@@ -1,6 +1,11 @@
 //! The `gc` module: the Python face of the cycle collector in `heap::collector` — explicit
 //! collection, thresholds and counts, enabling, tracking queries, statistics, debug flags,
-//! callbacks, and the permanent generation (`freeze`).
+//! callbacks, `gc.garbage`, and the permanent generation (`freeze`).
+//!
+//! Every collection the VM runs goes through `run_collection`, explicit (`gc.collect`) or
+//! automatic (queued by an allocation, run at the next instruction boundary): `gc.callbacks`
+//! "start", the collection, finalizers and weakref callbacks, objects kept by DEBUG_SAVEALL
+//! appended to `gc.garbage`, then "stop" — CPython's order. Collections do not nest.
 
 use crate::heap::alloc::gc_header_of;
 use crate::heap::collector::{self, list_len};

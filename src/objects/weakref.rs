@@ -400,6 +400,21 @@ pub fn install(vm: &mut Vm) {
             .expect("ref call");
         call(vm, w, args)
     });
+    // `__callback__` as a read-only property, for subclass instances (whose attribute lookup
+    // is the generic one).
+    let fget = vm
+        .new_builtin("__callback__", |vm, a| {
+            let p = a.exact(vm, "__callback__", 1, 1)?;
+            Ok(data(&p[0])
+                .callback
+                .get()
+                .unwrap_or_else(|| vm.none.clone()))
+        })
+        .expect("startup");
+    let prop_t = vm.types.property.clone();
+    let prop = vm.call(&prop_t, &[fget]).expect("startup");
+    let d = as_type(&ty).dict.get().expect("type dict");
+    vm.dict_set_str(&d, "__callback__", prop).expect("startup");
     crate::vm::types::add_method(vm, &ty, "__hash__", |vm, w, args| {
         args.exact(vm, "__hash__", 0, 0)?;
         let hash = as_type(&vm.types.weakref)
