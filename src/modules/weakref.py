@@ -16,6 +16,49 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary"
            "WeakValueDictionary", "WeakSet", "WeakMethod", "finalize"]
 
 
+def _as_dict(mapping):
+    # The live items of a dict or weak dictionary, or None for anything else (comparisons
+    # then return NotImplemented, as for collections.abc.Mapping).
+    if isinstance(mapping, (dict, WeakValueDictionary, WeakKeyDictionary)):
+        return dict(mapping.items())
+    return None
+
+
+class _WeakMapping:
+    """What the two weak dictionaries share: comparison and the `|` operators."""
+
+    def __eq__(self, other):
+        other = _as_dict(other)
+        if other is None:
+            return NotImplemented
+        return dict(self.items()) == other
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        if r is NotImplemented:
+            return r
+        return not r
+
+    def __or__(self, other):
+        if _as_dict(other) is None:
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if _as_dict(other) is None:
+            return NotImplemented
+        new = type(self)()
+        new.update(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
 class WeakMethod(ref):
     """A weak reference to a bound method: alive while both the object and the function
     are (a plain ref to a bound method dies at once, as nothing else holds the method)."""
@@ -69,7 +112,7 @@ class WeakMethod(ref):
     __hash__ = ref.__hash__
 
 
-class WeakValueDictionary:
+class WeakValueDictionary(_WeakMapping):
     """A mapping whose values are held weakly: an entry goes when its value dies."""
 
     def __init__(self, other=(), /, **kw):
@@ -204,7 +247,7 @@ class WeakValueDictionary:
         self._data.clear()
 
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMapping):
     """A mapping whose keys are held weakly: an entry goes when its key dies."""
 
     def __init__(self, dict=None):
