@@ -92,9 +92,11 @@ impl Vm {
         let mut f = self.frames.pop().expect("generator frame");
         let slots: Vec<Option<Obj>> = self.stack.drain(f.base..).collect();
         self.depth -= 1;
+        // The saved frame must not own its generator (that would be a reference cycle
+        // keeping every suspended generator alive until a collection); resuming sets it again.
         let gen = f
             .generator
-            .clone()
+            .take()
             .expect("YIELD_VALUE outside a generator frame");
         f.base = 0;
         let d = data(&gen);
