@@ -40,6 +40,8 @@ pub struct GeneratorData {
     pub qualname: Obj,
     /// The exception the generator was handling when it last yielded.
     pub saved_exc: ObjSlot,
+    /// The collector already queued this generator's finalizer (`close()`; PEP 442: once).
+    pub finalized: Cell<bool>,
 }
 
 /// What a resumed generator did.
@@ -82,6 +84,7 @@ impl Vm {
             name,
             qualname,
             saved_exc: ObjSlot::new(None),
+            finalized: Cell::new(false),
         };
         let ty = self.types.generator.clone();
         new_box(as_type(&ty), data, true).map_err(|_| self.memory_error())
@@ -204,8 +207,50 @@ impl Vm {
     }
 }
 
+/// The dealloc of generators: a suspended generator loses its weak references, then is
+/// resurrected and closed (its
+/// `finally` blocks run, as CPython's finalizer does), once; the VM runs the close at the
+/// next instruction boundary and dropping its handle then frees the generator.
+///
+/// # Safety
+/// Called only through the generator type's dealloc slot on a dead generator.
+pub unsafe fn generator_dealloc(p: std::ptr::NonNull<crate::heap::ObjHeader>) {
+    // SAFETY: the object is a dead generator with layout `PyBox<GeneratorData>`.
+    unsafe {
+        let d = &(*p
+            .cast::<crate::objects::pybox::PyBox<GeneratorData>>()
+            .as_ptr())
+        .data;
+        if d.state.get() == GenState::Suspended && !d.finalized.get() {
+            d.finalized.set(true);
+            // As in CPython, weak references die (and their callbacks are queued) before the
+            // generator is closed.
+            crate::objects::weakref::clear_weakrefs(&d.weaklist);
+            (*p.as_ptr()).refcnt.set(1);
+            crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
+                Obj::from_owned(p),
+            ));
+            return;
+        }
+        crate::objects::pybox::dealloc_box::<GeneratorData>(p);
+    }
+}
+
+/// The collector's finalizer hook (PEP 442): an unreachable suspended generator is closed
+/// (running its `finally` blocks) before its cycle is broken, once, as CPython does.
+fn gc_finalize(g: &Obj) -> bool {
+    let d = data(g);
+    if d.state.get() != GenState::Suspended || d.finalized.get() {
+        return false;
+    }
+    d.finalized.set(true);
+    crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(g.clone()));
+    true
+}
+
 pub fn install(vm: &mut Vm) {
     let t = as_type(&vm.types.generator);
+    t.slots.gc_finalize.set(Some(gc_finalize));
     t.slots.iter.set(Some(|_, g| Ok(g.clone())));
     t.slots.iternext.set(Some(|vm, g| {
         let none = vm.none.clone();

@@ -270,6 +270,15 @@ impl Vm {
         while pending::has_pending() {
             for call in pending::take_all() {
                 match call {
+                    PendingCall::Finalize(obj)
+                        if crate::objects::generator::is_generator(self, &obj) =>
+                    {
+                        // A generator's finalizer is `close()`.
+                        let r = self.getattr_str(&obj, "close");
+                        if let Err(e) = r.and_then(|close| self.call(&close, &[])) {
+                            self.report_unraisable(&e.exc, &obj);
+                        }
+                    }
                     PendingCall::Finalize(obj) => {
                         let del = self.intern("__del__");
                         let f =

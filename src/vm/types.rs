@@ -250,6 +250,11 @@ impl Builder {
     /// A boxed type whose payload `T` carries a `WeakList` at byte offset `weak` (so its
     /// instances accept weak references).
     fn weak_boxed<T>(&self, name: &str, fl: u32, weak: usize) -> Obj {
+        self.weak_boxed_with::<T>(name, fl, weak, dealloc_box::<T>)
+    }
+
+    /// `weak_boxed` with a dealloc of its own.
+    fn weak_boxed_with<T>(&self, name: &str, fl: u32, weak: usize, dealloc: DeallocFn) -> Obj {
         let base = self.object.as_ref();
         let inherited = base.map_or(0, |b| as_type(b).flags & flags::INHERITED);
         let t = alloc_type_with_weaklist(
@@ -258,7 +263,7 @@ impl Builder {
             name,
             std::mem::size_of::<PyBox<T>>(),
             fl | inherited,
-            dealloc_box::<T>,
+            dealloc,
             0,
             std::mem::offset_of!(PyBox<T>, data) + weak,
         )
@@ -435,10 +440,11 @@ pub fn bootstrap() -> Vm {
         staticmethod: b.boxed::<Obj>("staticmethod", gc, None),
         classmethod: b.boxed::<Obj>("classmethod", gc, None),
         super_: b.boxed::<crate::objects::descr::SuperData>("super", gc, None),
-        generator: b.weak_boxed::<crate::objects::generator::GeneratorData>(
+        generator: b.weak_boxed_with::<crate::objects::generator::GeneratorData>(
             "generator",
             gc,
             std::mem::offset_of!(crate::objects::generator::GeneratorData, weaklist),
+            crate::objects::generator::generator_dealloc,
         ),
         weakref: b.make(
             "weakref.ReferenceType",
