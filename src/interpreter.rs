@@ -107,6 +107,7 @@ impl Interpreter {
                 Exit { code: 1 }
             }
         };
+        self.run_exit_finalizers();
         teardown::finalize(&mut self.vm, globals, &snap);
         self.vm.flush();
         self.account(&snap);
@@ -167,6 +168,12 @@ impl Interpreter {
         let modules = vm.modules.clone();
         vm.dict_set_str(&modules, "__main__", m)?;
         Ok(g)
+    }
+
+    /// CPython's atexit step for `weakref.finalize`: alive finalizers with `atexit` set run
+    /// after the program (and its traceback, if any), before module teardown.
+    fn run_exit_finalizers(&mut self) {
+        crate::modules::weakref::run_exit_finalizers(&mut self.vm);
     }
 
     /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.

@@ -59,16 +59,15 @@ pub unsafe fn realloc_raw(
 /// Allocates `size` bytes for an object of type `ty` (header included), writes the header
 /// (count 1) and, for GC types, an untracked GC header in front. The rest is uninitialised.
 pub fn alloc_object(ty: &TypeObject, size: usize) -> Result<NonNull<ObjHeader>, AllocError> {
-    if ty.has_gc() {
-        // As in CPython, allocating a container is what triggers automatic collections.
-        super::collector::maybe_collect();
-    }
     let obj = if ty.has_gc() {
         let total = size.checked_add(GC_HEADER_SIZE).ok_or(AllocError)?;
         let block = alloc_raw(total)?;
         // SAFETY: the block has room for the GC header followed by `size` bytes, 16-aligned.
         unsafe {
             gc::count_alloc();
+            // As in CPython, counting a new container past the threshold is what triggers
+            // an automatic collection (queued for the next instruction boundary).
+            super::collector::maybe_collect();
             let g = block.as_ptr() as *mut GcHeader;
             g.write(GcHeader {
                 next: std::cell::Cell::new(std::ptr::null_mut()),

@@ -183,10 +183,6 @@ pub fn collect(generation: usize) -> CollectResult {
         result.sizes[i] = unsafe { list_len(*h) };
     }
     with_gc(|s: &GcState| {
-        if generation + 1 < NUM_GENERATIONS {
-            let c = &s.count[generation + 1];
-            c.set(c.get() + 1);
-        }
         for i in 0..=generation {
             s.count[i].set(0);
         }
@@ -256,19 +252,7 @@ pub fn collect(generation: usize) -> CollectResult {
         };
     }
 
-    // Phase 5: promote survivors (untracking atomic containers), gather the unreachable on
-    // a list of their own, so that what survives phase 7 can be told from the survivors of
-    // phase 5 (they share a list when the oldest generation is collected).
-    let unreachable_head = Box::new(GcHeader {
-        next: std::cell::Cell::new(std::ptr::null_mut()),
-        prev: std::cell::Cell::new(std::ptr::null_mut()),
-    });
-    let uhead = &*unreachable_head as *const GcHeader as *mut GcHeader;
-    // SAFETY: `uhead` is a fresh sentinel that outlives every use below.
-    unsafe {
-        (*uhead).next.set(uhead);
-        (*uhead).prev.set(uhead);
-    }
+    // Phase 5: promote survivors (untracking atomic containers), gather the unreachable.
     let mut unreachable: Vec<Obj> = Vec::new();
     for &g in &members {
         let o = obj_of(g);
@@ -284,14 +268,39 @@ pub fn collect(generation: usize) -> CollectResult {
             }
         } else {
             // SAFETY: the object is alive (its count is positive); the handle keeps it so.
-            // `g` is tracked and `uhead` is a live list head.
-            unsafe {
-                move_to(g, uhead);
-                unreachable.push(Obj::from_borrowed(o));
-            }
+            unreachable.push(unsafe { Obj::from_borrowed(o) });
         }
     }
     result.unreachable = unreachable.len();
+    // The unreachable objects move to a list of their own (CPython's `unreachable`), so what
+    // is left on it after clearing is exactly what could not be freed. Freed objects unlink
+    // themselves; the head lives on this stack frame and is empty again before it returns.
+    let trash = GcHeader {
+        next: std::cell::Cell::new(std::ptr::null_mut()),
+        prev: std::cell::Cell::new(std::ptr::null_mut()),
+    };
+    let trash_p = &trash as *const GcHeader as *mut GcHeader;
+    trash.next.set(trash_p);
+    trash.prev.set(trash_p);
+    for o in &unreachable {
+        if let Some(g) = gc_of(o) {
+            // SAFETY: unreachable objects are tracked members of `young`.
+            unsafe { move_to(g, trash_p) };
+        }
+    }
+
+    // Phase 5b: weak references to unreachable objects are cleared before any finalizer
+    // can see them; callbacks are queued only for weakrefs that are not garbage themselves.
+    let has_weakrefs = unreachable
+        .iter()
+        .any(|o| crate::objects::weakref::weak_list(o).is_some_and(|l| !l.is_empty()));
+    if has_weakrefs {
+        let garbage: std::collections::HashSet<usize, ahash::RandomState> =
+            unreachable.iter().map(Obj::addr).collect();
+        for o in &unreachable {
+            crate::objects::weakref::clear_for_collection(o, &|a| garbage.contains(&a));
+        }
+    }
 
     // Phase 6 (PEP 442): finalizers run before anything is cleared. Deallocs and the
     // collector cannot call Python, so pending `__del__`s are queued for the VM and this
@@ -303,29 +312,56 @@ pub fn collect(generation: usize) -> CollectResult {
         }
     }
     result.finalizers_queued = finalizing;
+    let debug = with_gc(|s| s.debug.get());
+    let save_all = !finalizing && debug & super::gc::DEBUG_SAVEALL != 0;
+
+    // DEBUG_COLLECTABLE: one line per unreachable object, in CPython's shape. A pass that
+    // only queued finalizers stays quiet: the pass after them reports what it collects.
+    if !finalizing && debug & super::gc::DEBUG_COLLECTABLE != 0 {
+        for o in &unreachable {
+            eprintln!("gc: collectable <{} {:#x}>", o.ty().name(), o.addr());
+        }
+    }
 
     // Phase 7: break the cycles. Each clear drops references; objects are freed when the
-    // collector's own handles are dropped below.
-    if !finalizing {
+    // collector's own handles are dropped below. DEBUG_SAVEALL keeps them instead, for the
+    // VM to append to `gc.garbage`.
+    if save_all {
+        with_gc(|s| s.saved.borrow_mut().extend(unreachable.drain(..)));
+    } else if !finalizing {
         for o in &unreachable {
             if let Some(clear) = o.ty().slots.clear.get() {
                 clear(o);
             }
         }
     }
+    let cleared = !finalizing && !save_all;
     drop(unreachable);
-    // Unreachable objects still alive either wait for their finalizers (a later collection
-    // frees them) or could not be freed (uncollectable). Either way they are promoted so that
-    // young collections do not examine them again.
-    let left = list_members(uhead);
-    result.uncollectable = if finalizing { 0 } else { left.len() };
+    // Whatever is still on the unreachable list (objects a clear could not free, or kept
+    // for finalizers or DEBUG_SAVEALL) is promoted so that young collections do not examine
+    // it again; after a clear, those objects are the uncollectable ones.
+    // After a pass that only queued finalizers the objects stay in this generation, for
+    // the pass that follows the finalizers.
+    let left = list_members(trash_p);
+    result.uncollectable = if cleared { left.len() } else { 0 };
+    let dest = if finalizing { young } else { older };
     for g in left {
-        // SAFETY: members are tracked; `older` is a generation head.
-        unsafe { move_to(g, older) };
+        // SAFETY: members are tracked.
+        unsafe { move_to(g, dest) };
     }
-    drop(unreachable_head);
     result.elapsed = start.elapsed().as_secs_f64();
+    // A pass that only queued finalizers is the first half of one collection (the VM runs
+    // the finalizers and collects again): only the second pass is counted.
+    let counted = !result.finalizers_queued;
     with_gc(|s| {
+        s.collecting.set(false);
+        if !counted {
+            return;
+        }
+        if generation + 1 < NUM_GENERATIONS {
+            let c = &s.count[generation + 1];
+            c.set(c.get() + 1);
+        }
         s.stats_collections[generation].set(s.stats_collections[generation].get() + 1);
         s.stats_collected[generation]
             .set(s.stats_collected[generation].get() + result.unreachable - result.uncollectable);
@@ -342,16 +378,17 @@ pub fn collect(generation: usize) -> CollectResult {
             s.long_lived_pending
                 .set(s.long_lived_pending.get() + promoted);
         }
-        s.collecting.set(false);
     });
     result
 }
 
-/// The automatic collection CPython runs on allocation: collect the oldest generation whose
-/// count exceeds its threshold (with the long-lived heuristic for the oldest).
-pub fn maybe_collect() -> Option<CollectResult> {
+/// The automatic collection CPython runs on allocation: choose the oldest generation whose
+/// count exceeds its threshold (with the long-lived heuristic for the oldest) and queue its
+/// collection for the VM's next instruction boundary (see `heap::pending`), where
+/// `gc.callbacks` are called around it.
+pub fn maybe_collect() {
     let gen = with_gc(|s| {
-        if !s.enabled.get() || s.collecting.get() {
+        if !s.enabled.get() || s.collecting.get() || s.collect_queued.get() {
             return None;
         }
         if s.count[0].get() <= s.threshold[0].get() || s.threshold[0].get() == 0 {
@@ -368,18 +405,23 @@ pub fn maybe_collect() -> Option<CollectResult> {
             }
         }
         None
-    })?;
-    if super::handle::in_dealloc() {
-        return None;
+    });
+    if let Some(g) = gen {
+        with_gc(|s| s.collect_queued.set(true));
+        super::pending::push(super::pending::PendingCall::Collect(g));
     }
-    Some(collect_reporting(gen))
+}
+
+/// Takes the objects `DEBUG_SAVEALL` collections kept (for `gc.garbage`).
+pub fn take_saved() -> Vec<Obj> {
+    with_gc(|s| std::mem::take(&mut *s.saved.borrow_mut()))
 }
 
 /// A collection that prints CPython's `gc.DEBUG_STATS` lines when that flag is set.
 pub fn collect_reporting(generation: usize) -> CollectResult {
     let debug = with_gc(|s| s.debug.get());
     let r = collect(generation);
-    if debug & super::gc::DEBUG_STATS != 0 {
+    if debug & super::gc::DEBUG_STATS != 0 && !r.finalizers_queued {
         // SAFETY: the permanent generation's head.
         let permanent = with_gc(|s| unsafe { list_len(s.permanent_head()) });
         eprintln!("gc: collecting generation {generation}...");

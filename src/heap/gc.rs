@@ -33,6 +33,11 @@ pub struct GcState {
     /// then: a full collection runs only when pending exceeds a quarter of the total.
     pub long_lived_pending: Cell<usize>,
     pub long_lived_total: Cell<usize>,
+    /// An automatic collection is queued on `heap::pending` and has not run yet.
+    pub collect_queued: Cell<bool>,
+    /// Unreachable objects a `DEBUG_SAVEALL` collection kept, waiting to be moved to
+    /// `gc.garbage` by the VM.
+    pub saved: std::cell::RefCell<Vec<super::handle::Obj>>,
 }
 
 /// `gc.DEBUG_STATS`: print statistics during collection.
@@ -61,6 +66,8 @@ impl GcState {
             stats_uncollectable: [Cell::new(0), Cell::new(0), Cell::new(0)],
             long_lived_pending: Cell::new(0),
             long_lived_total: Cell::new(0),
+            collect_queued: Cell::new(false),
+            saved: std::cell::RefCell::new(Vec::new()),
             count: [Cell::new(0), Cell::new(0), Cell::new(0)],
             threshold: [
                 Cell::new(DEFAULT_THRESHOLDS[0]),

@@ -3,6 +3,9 @@
 //! them at the next instruction boundary, before any later Python code can observe the
 //! difference, so the order of output matches CPython's immediate calls.
 //!
+//! Automatic collections are queued here too, for the same reason: `gc.callbacks` must be
+//! called around them.
+//!
 //! Invariant: `HAS_PENDING` is true whenever the queue is non-empty.
 
 use std::cell::{Cell, UnsafeCell};
@@ -14,6 +17,10 @@ pub enum PendingCall {
     Finalize(Obj),
     /// `callback(weakref)` for a weak reference whose referent just died.
     WeakCallback { callback: Obj, weakref: Obj },
+    /// An automatic collection of this generation, due because an allocation crossed the
+    /// thresholds. It runs at the instruction boundary so `gc.callbacks` can be called
+    /// around it (an allocation has no VM to call them with).
+    Collect(usize),
 }
 
 thread_local! {

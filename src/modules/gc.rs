@@ -1,6 +1,11 @@
 //! The `gc` module: the Python face of the cycle collector in `heap::collector` — explicit
 //! collection, thresholds and counts, enabling, tracking queries, statistics, debug flags,
-//! callbacks, and the permanent generation (`freeze`).
+//! callbacks, `gc.garbage`, and the permanent generation (`freeze`).
+//!
+//! Every collection the VM runs goes through `run_collection`, explicit (`gc.collect`) or
+//! automatic (queued by an allocation, run at the next instruction boundary): `gc.callbacks`
+//! "start", the collection, finalizers and weakref callbacks, objects kept by DEBUG_SAVEALL
+//! appended to `gc.garbage`, then "stop" — CPython's order. Collections do not nest.
 
 use crate::heap::alloc::gc_header_of;
 use crate::heap::collector::{self, list_len};
@@ -143,7 +148,8 @@ fn module_attr(vm: &mut Vm, name: &str) -> Option<Obj> {
     crate::objects::dict::data(&d).get_str(&k)
 }
 
-/// Calls each `gc.callbacks` entry with `(phase, info)`.
+/// Calls each `gc.callbacks` entry with `(phase, info)`; their errors cannot propagate
+/// out of a collection, so they are reported as unraisable, as CPython does.
 fn run_callbacks(
     vm: &mut Vm,
     phase: &str,
@@ -154,6 +160,9 @@ fn run_callbacks(
     let Some(cbs) = module_attr(vm, "callbacks") else {
         return Ok(());
     };
+    if crate::objects::list::try_data(&cbs).is_none() {
+        return Ok(());
+    }
     let list = crate::objects::list::data(&cbs).snapshot();
     if list.is_empty() {
         return Ok(());
@@ -167,9 +176,78 @@ fn run_callbacks(
     vm.dict_set_str(&info, "uncollectable", u)?;
     let p = vm.new_str(phase)?;
     for cb in list {
-        vm.call(&cb, &[p.clone(), info.clone()])?;
+        if let Err(e) = vm.call(&cb, &[p.clone(), info.clone()]) {
+            vm.report_unraisable(&e.exc, &cb);
+        }
     }
     Ok(())
+}
+
+/// One collection of `generation` as the VM runs it, explicit or automatic: `gc.callbacks`
+/// around it, finalizers of the unreachable objects run and what they did not resurrect
+/// freed in the same collection, weakref callbacks run, and objects kept by
+/// `DEBUG_SAVEALL` moved to `gc.garbage`. Returns the number of unreachable objects.
+fn run_collection(vm: &mut Vm, generation: usize) -> PyResult<usize> {
+    if RUNNING.with(|r| r.replace(true)) {
+        return Ok(0);
+    }
+    // No automatic collection is queued while this one runs (the callbacks and finalizers
+    // allocate), as CPython does not collect while collecting.
+    with_gc(|s| s.collect_queued.set(true));
+    let r = run_collection_inner(vm, generation);
+    with_gc(|s| s.collect_queued.set(false));
+    RUNNING.with(|r| r.set(false));
+    r
+}
+
+thread_local! {
+    /// A collection run by `run_collection` is in progress (callbacks included).
+    static RUNNING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn run_collection_inner(vm: &mut Vm, generation: usize) -> PyResult<usize> {
+    run_callbacks(vm, "start", generation, 0, 0)?;
+    let mut r = collector::collect_reporting(generation);
+    if r.finalizers_queued {
+        // Run the queued __del__ methods now, then collect what they did not resurrect, so
+        // one collection frees a cycle with finalizers, as in CPython.
+        vm.run_pending();
+        // CPython counts what is still unreachable after finalizers (resurrected objects
+        // are not counted).
+        r = collector::collect_reporting(generation);
+    }
+    let saved = collector::take_saved();
+    if !saved.is_empty() {
+        if let Some(garbage) = module_attr(vm, "garbage") {
+            if let Some(l) = crate::objects::list::try_data(&garbage) {
+                for o in saved {
+                    l.push(o).map_err(|_| vm.memory_error())?;
+                }
+            }
+        }
+    }
+    vm.run_pending();
+    run_callbacks(
+        vm,
+        "stop",
+        generation,
+        r.unreachable - r.uncollectable,
+        r.uncollectable,
+    )?;
+    Ok(r.unreachable)
+}
+
+/// An automatic collection queued by an allocation (see `heap::collector::maybe_collect`).
+pub fn automatic_collect(vm: &mut Vm, generation: usize) {
+    if RUNNING.with(|r| r.get()) {
+        // Queued before an explicit collection that is now running: that one suffices.
+        return;
+    }
+    with_gc(|s| s.collect_queued.set(false));
+    if let Err(e) = run_collection(vm, generation) {
+        let ctx = vm.none.clone();
+        vm.report_unraisable(&e.exc, &ctx);
+    }
 }
 
 /// `gc.collect(generation=2)`: returns the number of unreachable objects found.
@@ -182,24 +260,8 @@ fn gc_collect(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     if !(0..NUM_GENERATIONS as i64).contains(&g) {
         return Err(vm.value_error("invalid generation".into()));
     }
-    run_callbacks(vm, "start", g as usize, 0, 0)?;
-    let mut r = collector::collect_reporting(g as usize);
-    if r.finalizers_queued {
-        // Run the queued __del__ methods now, then collect what they did not resurrect, so
-        // one gc.collect() frees a cycle with finalizers, as in CPython.
-        vm.run_pending();
-        // CPython counts what is still unreachable after finalizers (resurrected objects
-        // are not counted).
-        r = collector::collect_reporting(g as usize);
-    }
-    run_callbacks(
-        vm,
-        "stop",
-        g as usize,
-        r.unreachable - r.uncollectable,
-        r.uncollectable,
-    )?;
-    vm.new_usize(r.unreachable)
+    let n = run_collection(vm, g as usize)?;
+    vm.new_usize(n)
 }
 
 fn gc_set_threshold(vm: &mut Vm, args: Args) -> PyResult<Obj> {

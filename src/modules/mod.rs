@@ -1,8 +1,9 @@
-//! Built-in modules: `builtins`, `sys`, `gc` and `weakref` are created at startup; `math`
-//! and `time` on first import (`create_builtin`, which the import system consults before
+//! Built-in modules: `builtins`, `sys`, `gc` and `_weakref` are created at startup; `math`,
+//! `time` and the frozen `weakref` (Python source in the binary) on first import (`create_builtin`, which the import system consults before
 //! searching `sys.path`). More arrive with later issues (tracemalloc, dis).
 
 pub mod builtins;
+pub mod frozen;
 pub mod gc;
 pub mod math;
 mod math_int;
@@ -29,7 +30,7 @@ pub fn install(vm: &mut Vm) {
     let g = gc::create(vm);
     vm.dict_set_str(&modules, "gc", g).expect("startup");
     let w = weakref::create(vm);
-    vm.dict_set_str(&modules, "weakref", w).expect("startup");
+    vm.dict_set_str(&modules, "_weakref", w).expect("startup");
 }
 
 /// Creates the built-in module `name` on first import (modules the interpreter does not
@@ -40,7 +41,9 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
         "sys" => Some(Ok(vm.sys_module.clone())),
         "builtins" => Some(Ok(vm.builtins.clone())),
         "gc" => Some(Ok(gc::create(vm))),
-        "weakref" => Some(Ok(weakref::create(vm))),
+        "_weakref" => Some(Ok(weakref::create(vm))),
+        // Python source compiled into the binary (it registers itself in sys.modules).
+        "weakref" => frozen::load(vm, "weakref").transpose(),
         "math" => Some(math::create(vm)),
         "time" => Some(time::create(vm)),
         _ => None,
@@ -49,5 +52,8 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
 
 /// Whether `name` is a module compiled into the interpreter (its repr says `(built-in)`).
 pub fn is_builtin(name: &str) -> bool {
-    matches!(name, "builtins" | "sys" | "gc" | "math" | "time")
+    matches!(
+        name,
+        "builtins" | "sys" | "gc" | "math" | "time" | "_weakref"
+    )
 }

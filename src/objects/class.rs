@@ -75,6 +75,14 @@ unsafe fn instance_dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
+/// Whether instances of `t` have the plain-instance layout (`PyBox<InstanceData>`).
+pub fn has_instance_layout(t: &TypeObject) -> bool {
+    std::ptr::fn_addr_eq(
+        t.dealloc,
+        instance_dealloc as crate::objects::typeobj::DeallocFn,
+    )
+}
+
 pub fn is_heap_type(t: &TypeObject) -> bool {
     t.has_flag(flags::HEAPTYPE)
 }
@@ -175,6 +183,8 @@ enum Layout {
     Object,
     Exception,
     Cells(CellLayout),
+    /// Subclasses of `weakref.ref` (see `weakref_sub`).
+    Weakref,
 }
 
 fn layout_of(vm: &mut Vm, bases: &[Obj]) -> PyResult<Layout> {
@@ -190,6 +200,8 @@ fn layout_of(vm: &mut Vm, bases: &[Obj]) -> PyResult<Layout> {
         let st = as_type(&solid);
         if st.has_flag(flags::BASE_EXC_SUBCLASS) {
             layout = Layout::Exception;
+        } else if std::ptr::eq(st, as_type(&vm.types.weakref)) {
+            layout = Layout::Weakref;
         } else if !std::ptr::eq(st, as_type(&vm.types.object)) {
             if !st.has_flag(flags::BASETYPE) || t.name() == "bool" {
                 return Err(vm.type_error(format!(
@@ -262,7 +274,13 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             std::mem::size_of::<PyBox<ExceptionData>>(),
             heap_instance_dealloc::<ExceptionData>,
             crate::objects::exception::EXC_DICT_OFFSET,
-            0,
+            crate::objects::exception::EXC_WEAKLIST_OFFSET,
+        ),
+        Layout::Weakref => (
+            crate::objects::weakref_sub::BASIC_SIZE,
+            crate::objects::weakref_sub::dealloc,
+            crate::objects::weakref_sub::DICT_OFFSET,
+            crate::objects::weakref_sub::WEAKLIST_OFFSET,
         ),
     };
     // Checked before the type exists: a half-built class (its MRO names itself) that is not
@@ -340,6 +358,12 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
                 .set(Some(crate::objects::traverse::heap_exception_traverse));
             t.slots.clear.set(b.slots.clear.get());
         }
+        Layout::Weakref => {
+            t.slots
+                .traverse
+                .set(Some(crate::objects::weakref_sub::traverse));
+            t.slots.clear.set(Some(crate::objects::weakref_sub::clear));
+        }
     }
     crate::objects::class_slots::fixup_slots(vm, &cls);
     // A class is a tracked container (CPython's heap types are GC objects): its MRO starts
@@ -376,6 +400,9 @@ pub fn alloc_instance(vm: &mut Vm, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
     let t = as_type(cls);
     if t.has_flag(flags::SLOTTED) {
         return slots_layout::alloc(vm, cls);
+    }
+    if t.is_subtype(as_type(&vm.types.weakref)) {
+        return vm.new_weakref_subclass(cls, args);
     }
     if t.has_flag(flags::BASE_EXC_SUBCLASS) {
         let e = vm.new_exception(cls, args.to_vec())?;
@@ -416,9 +443,14 @@ pub fn heap_type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
             vm.call_with_args(&f, Args::with_kwnames(&all, args.kwnames))?
         }
         None => {
+            let weak_sub = t.is_subtype(as_type(&vm.types.weakref));
+            if weak_sub {
+                args.no_kwargs(vm, "ref")?;
+            }
             if user_init.is_none()
                 && (!args.values.is_empty())
                 && !t.has_flag(flags::BASE_EXC_SUBCLASS)
+                && !weak_sub
             {
                 return Err(vm.type_error(format!("{}() takes no arguments", t.name())));
             }

@@ -220,7 +220,7 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
     s.getattro.set(Some(heap_getattro));
     let has_del = has(vm, t, "__del__");
     s.finalizer.set(has_del);
-    let object_layout = t.dictoffset != 0 && t.weaklistoffset != 0;
+    let object_layout = crate::objects::class::has_instance_layout(t);
     s.gc_finalize.set(if !has_del {
         None
     } else if t.has_flag(crate::objects::typeobj::flags::SLOTTED) {

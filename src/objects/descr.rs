@@ -11,6 +11,8 @@ use crate::objects::{code::code_data, dict, simple, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 pub struct MethodData {
+    /// Weak references to this bound method (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub func: Obj,
     pub this: Obj,
 }
@@ -39,7 +41,16 @@ fn is_type(vm: &Vm, o: &Obj, t: &Obj) -> bool {
 impl Vm {
     pub fn new_method(&mut self, func: Obj, this: Obj) -> PyResult<Obj> {
         let ty = self.types.method.clone();
-        new_box(as_type(&ty), MethodData { func, this }, true).map_err(|_| self.memory_error())
+        new_box(
+            as_type(&ty),
+            MethodData {
+                weaklist: Default::default(),
+                func,
+                this,
+            },
+            true,
+        )
+        .map_err(|_| self.memory_error())
     }
 
     pub fn new_staticmethod(&mut self, f: Obj) -> PyResult<Obj> {

@@ -12,6 +12,9 @@ use crate::objects::typeobj::{as_type, flags, TypeObject};
 use crate::vm::{PyResult, Vm};
 
 pub struct ExceptionData {
+    /// Weak references (only instances of user-defined exception classes accept them, as
+    /// in CPython).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub args: ObjSlot,
     pub traceback: ObjSlot,
     pub cause: ObjSlot,
@@ -31,6 +34,11 @@ pub struct TracebackData {
 }
 
 /// Offset of `ExceptionData::dict` inside an exception object (its `tp_dictoffset`).
+/// Where an exception's `WeakList` lives (`tp_weaklistoffset` of exception subclasses).
+pub const EXC_WEAKLIST_OFFSET: usize =
+    std::mem::offset_of!(crate::objects::pybox::PyBox<ExceptionData>, data)
+        + std::mem::offset_of!(ExceptionData, weaklist);
+
 pub const EXC_DICT_OFFSET: usize =
     std::mem::offset_of!(PyBox<ExceptionData>, data) + std::mem::offset_of!(ExceptionData, dict);
 
@@ -55,6 +63,7 @@ impl Vm {
     pub fn new_exception(&mut self, ty: &Obj, args: Vec<Obj>) -> PyResult<Obj> {
         let args = self.new_tuple(args)?;
         let data = ExceptionData {
+            weaklist: Default::default(),
             args: ObjSlot::new(Some(args)),
             traceback: ObjSlot::new(None),
             cause: ObjSlot::new(None),

@@ -8,6 +8,8 @@ use crate::objects::typeobj::{as_type, MethodFn, TypeObject};
 use crate::vm::{PyResult, Vm};
 
 pub struct FunctionData {
+    /// Weak references to this function (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub code: Obj,
     pub globals: Obj,
     pub builtins: Obj,
@@ -34,6 +36,8 @@ pub enum BuiltinKind {
 }
 
 pub struct BuiltinData {
+    /// Weak references to this built-in (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub name: &'static str,
     pub kind: BuiltinKind,
 }
@@ -91,6 +95,7 @@ impl Vm {
         let builtins = self.builtins_dict.clone();
         let module = crate::objects::dict::data(&globals).get_str(&self.intern("__name__"));
         let data = FunctionData {
+            weaklist: Default::default(),
             code,
             globals,
             builtins,
@@ -111,6 +116,7 @@ impl Vm {
     pub fn new_builtin(&mut self, name: &'static str, f: BuiltinFn) -> PyResult<Obj> {
         let ty = as_type(&self.types.builtin_function) as *const TypeObject;
         let data = BuiltinData {
+            weaklist: Default::default(),
             name,
             kind: BuiltinKind::Function(f),
         };
@@ -126,6 +132,7 @@ impl Vm {
     ) -> PyResult<Obj> {
         let ty = as_type(&self.types.builtin_function) as *const TypeObject;
         let data = BuiltinData {
+            weaklist: Default::default(),
             name,
             kind: BuiltinKind::Bound(f, this),
         };

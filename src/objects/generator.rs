@@ -32,6 +32,8 @@ pub struct SavedFrame {
 }
 
 pub struct GeneratorData {
+    /// Weak references to this generator (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub state: Cell<GenState>,
     pub frame: Cell<Option<Box<SavedFrame>>>,
     pub name: Obj,
@@ -76,6 +78,7 @@ impl Vm {
         let name = fd.name.get().unwrap_or_else(|| self.empty_str.clone());
         let qualname = fd.qualname.get().unwrap_or_else(|| name.clone());
         let data = GeneratorData {
+            weaklist: Default::default(),
             state: Cell::new(GenState::Created),
             frame: Cell::new(Some(Box::new(SavedFrame { frame, slots }))),
             name,
@@ -330,6 +333,9 @@ pub unsafe fn generator_dealloc(p: std::ptr::NonNull<crate::heap::ObjHeader>) {
         .data;
         if needs_finalizer(d) {
             d.finalized.set(true);
+            // As in CPython, weak references die (and their callbacks are queued) before the
+            // generator is closed.
+            crate::objects::weakref::clear_weakrefs(&d.weaklist);
             crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
                 crate::heap::handle::resurrect(p),
             ));

@@ -36,4 +36,6 @@ pub mod str_type;
 pub mod traverse;
 pub mod tuple;
 pub mod typeobj;
+pub mod weakproxy;
 pub mod weakref;
+pub mod weakref_sub;

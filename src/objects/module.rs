@@ -6,6 +6,8 @@ use crate::objects::typeobj::{as_type, TypeObject};
 use crate::vm::{PyResult, Vm};
 
 pub struct ModuleData {
+    /// Weak references to this module (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub dict: Obj,
 }
 
@@ -25,6 +27,14 @@ impl Vm {
         self.dict_set_str(&dict, "__doc__", none)?;
         let ty = as_type(&self.types.module) as *const TypeObject;
         // SAFETY: built-in types live as long as the interpreter.
-        new_box(unsafe { &*ty }, ModuleData { dict }, true).map_err(|_| self.memory_error())
+        new_box(
+            unsafe { &*ty },
+            ModuleData {
+                weaklist: Default::default(),
+                dict,
+            },
+            true,
+        )
+        .map_err(|_| self.memory_error())
     }
 }

@@ -79,6 +79,8 @@ impl Drop for Table {
 }
 
 pub struct SetData {
+    /// Weak references to this set (cleared first when it dies).
+    pub weaklist: crate::objects::weakref::WeakList,
     table: UnsafeCell<Table>,
     gen: Cell<u64>,
     hash: Cell<i64>,
@@ -184,6 +186,7 @@ fn fast_eq(vm: &Vm, a: &Obj, b: &Obj) -> Option<bool> {
 impl SetData {
     pub fn new() -> Result<SetData, AllocError> {
         Ok(SetData {
+            weaklist: Default::default(),
             table: UnsafeCell::new(Table {
                 entries: new_entries(MIN_SIZE)?,
                 fill: 0,

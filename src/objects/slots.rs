@@ -207,6 +207,7 @@ pub fn install_all(vm: &mut Vm) {
     crate::objects::generator::install(vm);
     crate::objects::traverse::install(vm);
     crate::objects::weakref::install(vm);
+    crate::objects::weakproxy::install(vm);
     list_type::install(vm);
     crate::objects::dict_type::install(vm);
     exc_type::install(vm);
@@ -264,6 +265,23 @@ fn install_object_methods(vm: &mut Vm) {
                 return Err(vm.type_error(format!(
                     "object.__new__(X): X is not a type object ({})",
                     cls.ty().name()
+                )));
+            }
+            // Only `object`, classes and exceptions have the layouts `alloc_instance` makes; a
+            // built-in type such as int or weakref.ref must not get one (its dealloc would
+            // free the wrong layout).
+            let ct = as_type(cls);
+            if std::ptr::eq(ct, as_type(&vm.types.object)) {
+                return crate::objects::pybox::new_box(ct, (), false)
+                    .map_err(|_| vm.memory_error());
+            }
+            if !crate::objects::class::is_heap_type(ct)
+                && !ct.has_flag(crate::objects::typeobj::flags::BASE_EXC_SUBCLASS)
+                && !cls.is(&vm.types.weakref)
+            {
+                let n = ct.name().to_string();
+                return Err(vm.type_error(format!(
+                    "object.__new__({n}) is not safe, use {n}.__new__()"
                 )));
             }
             crate::objects::class::alloc_instance(vm, cls, rest)
@@ -397,16 +415,28 @@ fn type_repr(vm: &mut Vm, cls: &Obj) -> PyResult<Obj> {
     let t = as_type(cls);
     let module = type_module(vm, t);
     let s = match module {
+        // Built-in types print their tp_name ("weakref.ReferenceType", "int").
+        Some(_) if !crate::objects::class::is_heap_type(t) => format!("<class '{}'>", t.name()),
         Some(m) if m != "builtins" => format!("<class '{m}.{}'>", t.qualname),
         _ => format!("<class '{}'>", t.qualname),
     };
     vm.new_str(&s)
 }
 
+/// A built-in type's `__name__`: its tp_name after the last dot.
+fn short_name(t: &TypeObject) -> &str {
+    if crate::objects::class::is_heap_type(t) {
+        return t.name();
+    }
+    t.name().rsplit('.').next().unwrap_or_default()
+}
+
 /// A type's `__module__`: from its namespace for classes, `builtins` otherwise.
 pub fn type_module(vm: &mut Vm, t: &TypeObject) -> Option<String> {
     if !crate::objects::class::is_heap_type(t) {
-        return Some("builtins".into());
+        // A built-in type named "module.Name" (CPython's tp_name convention) lives there.
+        let m = t.name().rsplit_once('.').map_or("builtins", |(m, _)| m);
+        return Some(m.into());
     }
     let k = vm.intern("__module__");
     let d = t.dict.get()?;
@@ -446,7 +476,11 @@ fn type_getattro(vm: &mut Vm, cls: &Obj, name: &Obj) -> PyResult<Obj> {
     let t = as_type(cls);
     match pystr::as_str(name) {
         "__name__" => {
-            let n = t.name().to_string();
+            let n = short_name(t).to_string();
+            return vm.new_str(&n);
+        }
+        "__qualname__" if !crate::objects::class::is_heap_type(t) => {
+            let n = short_name(t).to_string();
             return vm.new_str(&n);
         }
         "__qualname__" => {
@@ -694,7 +728,13 @@ pub fn isinstance(vm: &mut Vm, obj: &Obj, cls: &Obj) -> PyResult<bool> {
         return Ok(false);
     }
     match try_as_type(cls) {
-        Some(t) => Ok(obj.ty().is_subtype(t)),
+        Some(t) if obj.ty().is_subtype(t) => Ok(true),
+        // CPython falls back to `obj.__class__`; that differs from the type for proxies.
+        Some(t) if crate::objects::weakproxy::is_proxy(vm, obj) => {
+            let c = vm.getattr_str(obj, "__class__")?;
+            Ok(try_as_type(&c).is_some_and(|c| c.is_subtype(t)))
+        }
+        Some(_) => Ok(false),
         None => Err(
             vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union".into())
         ),

@@ -244,6 +244,8 @@ pub struct Slots {
 #[repr(C)]
 pub struct TypeObject {
     pub head: ObjHeader,
+    /// Weak references to this type (dropped, hence cleared, before the other fields).
+    pub weaklist: crate::objects::weakref::WeakList,
     pub name: String,
     /// `__qualname__` (the name for built-in types).
     pub qualname: String,

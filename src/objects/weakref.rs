@@ -1,4 +1,5 @@
-//! Weak references: `weakref.ref` objects and the weakref list each referent keeps.
+//! Weak references: `weakref.ref` objects and the weakref list each referent keeps (proxies,
+//! in `weakproxy.rs`, share the `WeakrefData` layout and live in the same lists).
 //!
 //! Invariants:
 //! - A live weakref's `referent` points at a live object whose weak list contains the
@@ -7,6 +8,12 @@
 //!   null) before the referent's memory is freed; callbacks are queued and run by the VM at
 //!   the next instruction boundary, most recently created first, as in CPython.
 //! - When a weakref dies first, it removes itself from its referent's list.
+//! - List order is CPython's: the shared callback-less ref first, then the shared proxy, then
+//!   the others in creation order.
+//! - The cycle collector clears the weakrefs of unreachable objects before their finalizers
+//!   run; the callback of a weakref that is itself unreachable is dropped, not called.
+//! - A `WeakList` dropped with its object's payload clears itself, so boxed types only need
+//!   the field (first in the payload) to support weak references.
 
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
@@ -25,6 +32,16 @@ use crate::vm::{PyResult, Vm};
 #[allow(clippy::box_collection)]
 #[derive(Default)]
 pub struct WeakList(UnsafeCell<Option<Box<Vec<NonNull<ObjHeader>>>>>);
+
+/// A payload dropped with its object clears that object's weakrefs, so every type that
+/// embeds a `WeakList` (first in its payload) honours the invariant without a custom dealloc.
+impl Drop for WeakList {
+    fn drop(&mut self) {
+        if !self.is_empty() {
+            clear_weakrefs(self);
+        }
+    }
+}
 
 impl WeakList {
     fn with<R>(&self, f: impl FnOnce(&mut Vec<NonNull<ObjHeader>>) -> R) -> R {
@@ -49,6 +66,16 @@ pub struct WeakrefData {
     hash: Cell<Option<i64>>,
 }
 
+impl WeakrefData {
+    pub(crate) fn new(obj: &Obj, callback: Option<Obj>) -> WeakrefData {
+        WeakrefData {
+            referent: Cell::new(obj.as_ptr()),
+            callback: ObjSlot::new(callback),
+            hash: Cell::new(None),
+        }
+    }
+}
+
 /// The weak list of `obj`, if its type supports weak references.
 pub fn weak_list(obj: &Obj) -> Option<&WeakList> {
     let off = obj.ty().weaklistoffset;
@@ -60,7 +87,7 @@ pub fn weak_list(obj: &Obj) -> Option<&WeakList> {
     Some(unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const WeakList) })
 }
 
-fn data(w: &Obj) -> &WeakrefData {
+pub(crate) fn data(w: &Obj) -> &WeakrefData {
     // SAFETY: weakref objects use the `PyBox<WeakrefData>` layout; callers pass weakrefs.
     unsafe { payload::<WeakrefData>(w) }
 }
@@ -103,6 +130,55 @@ pub fn clear_weakrefs(list: &WeakList) {
     }
 }
 
+/// The collector's form of `clear_weakrefs` for an unreachable object: every weakref to it
+/// is cleared, but the callback of a weakref that is itself garbage (`is_garbage(addr)`) is
+/// dropped instead of called, as CPython does.
+pub fn clear_for_collection(obj: &Obj, is_garbage: &dyn Fn(usize) -> bool) {
+    let Some(list) = weak_list(obj) else {
+        return;
+    };
+    let refs = list.with(std::mem::take);
+    for w in refs.iter().rev() {
+        // SAFETY: weakrefs in a referent's list are alive (they unregister when they die).
+        let wobj = unsafe { Obj::from_borrowed(*w) };
+        let d = data(&wobj);
+        d.referent.set(std::ptr::null());
+        if let Some(cb) = d.callback.take() {
+            if !is_garbage(wobj.addr()) {
+                pending::push(PendingCall::WeakCallback {
+                    callback: cb,
+                    weakref: wobj,
+                });
+            }
+        }
+    }
+}
+
+/// Adds a weak object that is never shared (a `ref` subclass instance) at the end of a list.
+pub(crate) fn append_to_list(list: &WeakList, p: NonNull<ObjHeader>) {
+    list.with(|v| v.push(p));
+}
+
+/// Removes the dying weak object `p` from its referent's list (if the referent lives).
+///
+/// # Safety
+/// `p` is a dead object whose payload starts with a `WeakrefData`.
+pub(crate) unsafe fn unregister(p: NonNull<ObjHeader>) {
+    // SAFETY: forwarded contract: the payload starts with `WeakrefData`.
+    let d = unsafe { &(*p.cast::<PyBox<WeakrefData>>().as_ptr()).data };
+    let r = d.referent.get();
+    if let Some(r) = NonNull::new(r as *mut ObjHeader) {
+        // SAFETY: a non-null referent is alive.
+        unsafe {
+            crate::heap::handle::with_borrowed(r, |ro| {
+                if let Some(list) = weak_list(ro) {
+                    list.with(|v| v.retain(|x| *x != p));
+                }
+            })
+        };
+    }
+}
+
 /// The dealloc of weakref objects: unregister from the referent, then free.
 ///
 /// # Safety
@@ -112,15 +188,7 @@ pub unsafe fn weakref_dealloc(p: NonNull<ObjHeader>) {
     unsafe {
         let ty = &*(*p.as_ptr()).ty.get();
         gc_forget(p);
-        let d = &(*p.cast::<PyBox<WeakrefData>>().as_ptr()).data;
-        let r = d.referent.get();
-        if let Some(r) = NonNull::new(r as *mut ObjHeader) {
-            crate::heap::handle::with_borrowed(r, |ro| {
-                if let Some(list) = weak_list(ro) {
-                    list.with(|v| v.retain(|x| *x != p));
-                }
-            });
-        }
+        unregister(p);
         std::ptr::drop_in_place(std::ptr::addr_of_mut!(
             (*p.cast::<PyBox<WeakrefData>>().as_ptr()).data
         ));
@@ -128,31 +196,51 @@ pub unsafe fn weakref_dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
+/// Which kind of weak object to make: it decides reuse and the position in the list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WeakKind {
+    Ref,
+    Proxy,
+}
+
 impl Vm {
     /// `weakref.ref(obj[, callback])`.
     pub fn new_weakref(&mut self, obj: &Obj, callback: Option<Obj>) -> PyResult<Obj> {
+        self.new_weak(obj, callback, WeakKind::Ref)
+    }
+
+    /// A weak reference or proxy to `obj`. Objects without a callback are shared: a second
+    /// `ref(o)` returns the first one, as in CPython. The list keeps CPython's order: the
+    /// shared ref first, then the shared proxy, then every weak object with a callback.
+    pub fn new_weak(&mut self, obj: &Obj, callback: Option<Obj>, kind: WeakKind) -> PyResult<Obj> {
         let Some(list) = weak_list(obj) else {
             return Err(self.type_error(format!(
                 "cannot create weak reference to '{}' object",
                 obj.ty().name()
             )));
         };
-        if callback.is_none() {
-            // A plain reference is shared, as CPython does.
-            let existing = list.with(|v| {
-                v.iter().copied().find(|w| {
-                    // SAFETY: weakrefs in the list are alive.
-                    unsafe {
-                        crate::heap::handle::with_borrowed(*w, |wo| !data(wo).callback.is_some())
-                    }
+        let ty = match kind {
+            WeakKind::Ref => self.types.weakref.clone(),
+            WeakKind::Proxy if obj.ty().slots.call.get().is_some() => {
+                self.types.weakcallableproxy.clone()
+            }
+            WeakKind::Proxy => self.types.weakproxy.clone(),
+        };
+        let is_basic = |w: &NonNull<ObjHeader>, t: &Obj| {
+            // SAFETY: weakrefs in a referent's list are alive.
+            unsafe {
+                crate::heap::handle::with_borrowed(*w, |wo| {
+                    std::ptr::eq(wo.type_ptr(), as_type(t) as *const _)
+                        && !data(wo).callback.is_some()
                 })
-            });
-            if let Some(w) = existing {
+            }
+        };
+        if callback.is_none() {
+            if let Some(w) = list.with(|v| v.iter().copied().find(|w| is_basic(w, &ty))) {
                 // SAFETY: as above.
                 return Ok(unsafe { Obj::from_borrowed(w) });
             }
         }
-        let ty = self.types.weakref.clone();
         let w = new_box(
             as_type(&ty),
             WeakrefData {
@@ -165,7 +253,15 @@ impl Vm {
         .map_err(|_| self.memory_error())?;
         let p = w.as_nonnull();
         let basic = !data(&w).callback.is_some();
-        list.with(|v| if basic { v.insert(0, p) } else { v.push(p) });
+        let ref_ty = self.types.weakref.clone();
+        list.with(|v| match (basic, kind) {
+            (true, WeakKind::Ref) => v.insert(0, p),
+            (true, WeakKind::Proxy) => {
+                let at = usize::from(v.first().is_some_and(|w| is_basic(w, &ref_ty)));
+                v.insert(at, p)
+            }
+            _ => v.push(p),
+        });
         Ok(w)
     }
 
@@ -195,6 +291,9 @@ impl Vm {
                         if let Err(e) = self.call(&callback, std::slice::from_ref(&weakref)) {
                             self.report_unraisable(&e.exc, &callback);
                         }
+                    }
+                    PendingCall::Collect(generation) => {
+                        crate::modules::gc::automatic_collect(self, generation);
                     }
                 }
             }
@@ -227,22 +326,43 @@ impl Vm {
 pub fn install(vm: &mut Vm) {
     let t = as_type(&vm.types.weakref);
     t.slots.new.set(Some(|vm, _cls, args: Args| {
-        let [obj, cb] = args.bind(vm, "ref", ["object", "callback"], 2, 1)?;
+        args.no_kwargs(vm, "ref")?;
+        let [obj, cb] = args.bind(vm, "__new__", ["object", "callback"], 2, 1)?;
         let cb = cb.filter(|c| !c.is(&vm.none)).cloned();
         vm.new_weakref(obj.expect("required"), cb)
     }));
     t.slots.call.set(Some(|vm, w, args| {
-        args.exact(vm, "weakref", 0, 0)?;
+        args.no_kwargs(vm, "weakref")?;
+        if !args.values.is_empty() {
+            let n = args.values.len();
+            return Err(vm.type_error(format!("weakref expected 0 arguments, got {n}")));
+        }
         Ok(referent(w).unwrap_or_else(|| vm.none.clone()))
     }));
     t.slots.repr.set(Some(|vm, w| {
         let s = match referent(w) {
-            Some(r) => format!(
-                "<weakref at {:#x}; to '{}' at {:#x}>",
-                w.addr(),
-                r.ty().qualname,
-                r.addr()
-            ),
+            Some(r) => {
+                // CPython adds the referent's `__name__` when its type defines one (a
+                // function's, method's or class's, not a module's or instance's).
+                let t = &vm.types;
+                let named = crate::objects::typeobj::try_as_type(&r).is_some()
+                    || [&t.function, &t.method, &t.builtin_function]
+                        .iter()
+                        .any(|ty| std::ptr::eq(r.type_ptr(), as_type(ty)));
+                let name = if named {
+                    vm.getattr_str(&r, "__name__").ok()
+                } else {
+                    None
+                };
+                let name = name.as_ref().and_then(crate::objects::str::try_as_str);
+                let tail = name.map_or(String::new(), |n| format!(" ({n})"));
+                format!(
+                    "<weakref at {:#x}; to '{}' at {:#x}{tail}>",
+                    w.addr(),
+                    r.ty().name(),
+                    r.addr()
+                )
+            }
             None => format!("<weakref at {:#x}; dead>", w.addr()),
         };
         vm.new_str(&s)
@@ -262,7 +382,8 @@ pub fn install(vm: &mut Vm) {
         }
     }));
     t.slots.richcompare.set(Some(|vm, a, b, op| {
-        if !matches!(op, CompareOp::Eq | CompareOp::Ne) || b.ty().name() != "weakref" {
+        let is_ref = |o: &Obj| o.ty().is_subtype(as_type(&vm.types.weakref));
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !is_ref(a) || !is_ref(b) {
             return Ok(vm.not_implemented.clone());
         }
         let eq = match (referent(a), referent(b)) {
@@ -285,4 +406,40 @@ pub fn install(vm: &mut Vm) {
         })
     }));
     t.slots.clear.set(Some(|w| data(w).callback.set(None)));
+    // Subclasses (`WeakMethod`) reach the base behaviour as `ref.__call__(self)` and
+    // `ref.__hash__`.
+    let ty = vm.types.weakref.clone();
+    crate::vm::types::add_method(vm, &ty, "__call__", |vm, w, args| {
+        let call = as_type(&vm.types.weakref)
+            .slots
+            .call
+            .get()
+            .expect("ref call");
+        call(vm, w, args)
+    });
+    // `__callback__` as a read-only property, for subclass instances (whose attribute lookup
+    // is the generic one).
+    let fget = vm
+        .new_builtin("__callback__", |vm, a| {
+            let p = a.exact(vm, "__callback__", 1, 1)?;
+            Ok(data(&p[0])
+                .callback
+                .get()
+                .unwrap_or_else(|| vm.none.clone()))
+        })
+        .expect("startup");
+    let prop_t = vm.types.property.clone();
+    let prop = vm.call(&prop_t, &[fget]).expect("startup");
+    let d = as_type(&ty).dict.get().expect("type dict");
+    vm.dict_set_str(&d, "__callback__", prop).expect("startup");
+    crate::vm::types::add_method(vm, &ty, "__hash__", |vm, w, args| {
+        args.exact(vm, "__hash__", 0, 0)?;
+        let hash = as_type(&vm.types.weakref)
+            .slots
+            .hash
+            .get()
+            .expect("ref hash");
+        let h = hash(vm, w)?;
+        vm.new_int(h)
+    });
 }

@@ -87,6 +87,9 @@ pub struct Types {
     pub super_: Obj,
     pub generator: Obj,
     pub weakref: Obj,
+    /// `weakref.ProxyType` / `weakref.CallableProxyType` (layout of `weakref`).
+    pub weakproxy: Obj,
+    pub weakcallableproxy: Obj,
     pub range: Obj,
     pub slice: Obj,
     pub code: Obj,
@@ -186,6 +189,7 @@ pub fn alloc_type_with_weaklist(
     let meta_ptr = meta.map_or(std::ptr::null(), |m| m as *const TypeObject);
     let t = TypeObject {
         head: ObjHeader::new(meta_ptr),
+        weaklist: Default::default(),
         name: name.to_string(),
         qualname: qualname.to_string(),
         dictoffset,
@@ -258,6 +262,31 @@ impl Builder {
         )
     }
 
+    /// A boxed type whose payload `T` carries a `WeakList` at byte offset `weak` (so its
+    /// instances accept weak references).
+    fn weak_boxed<T>(&self, name: &str, fl: u32, weak: usize) -> Obj {
+        self.weak_boxed_with::<T>(name, fl, weak, dealloc_box::<T>)
+    }
+
+    /// `weak_boxed` with a dealloc of its own.
+    fn weak_boxed_with<T>(&self, name: &str, fl: u32, weak: usize, dealloc: DeallocFn) -> Obj {
+        let base = self.object.as_ref();
+        let inherited = base.map_or(0, |b| as_type(b).flags & flags::INHERITED);
+        let t = alloc_type_with_weaklist(
+            Some(self.meta()),
+            name,
+            name,
+            std::mem::size_of::<PyBox<T>>(),
+            fl | inherited,
+            dealloc,
+            0,
+            std::mem::offset_of!(PyBox<T>, data) + weak,
+        )
+        .expect("out of memory at startup");
+        as_type(&t).base.set(base.cloned());
+        t
+    }
+
     /// An exception class: instances keep attributes in `ExceptionData::dict`.
     fn exc(&self, name: &str, fl: u32, base: Option<&Obj>) -> Obj {
         let base = base.or(self.object.as_ref());
@@ -279,15 +308,19 @@ impl Builder {
 
 /// Builds a fresh interpreter.
 pub fn bootstrap() -> Vm {
-    let type_ = alloc_type(
+    let type_ = alloc_type_with_weaklist(
         None,
+        "type",
         "type",
         std::mem::size_of::<TypeObject>(),
         // Type objects carry a GC header so that heap types (classes) can be collected:
         // a class is always in a cycle (its `__mro__` starts with itself).
         flags::TYPE_SUBCLASS | flags::HAVE_GC,
         type_dealloc,
-    );
+        0,
+        std::mem::offset_of!(TypeObject, weaklist),
+    )
+    .expect("out of memory at startup");
     let mut b = Builder {
         meta: type_.clone(),
         object: None,
@@ -404,23 +437,48 @@ pub fn bootstrap() -> Vm {
         bytes: b.boxed::<Vec<u8>>("bytes", flags::BYTES_SUBCLASS, None),
         list: b.boxed::<list::ListData>("list", flags::LIST_SUBCLASS | gc, None),
         dict: b.boxed::<crate::objects::dict::DictData>("dict", flags::DICT_SUBCLASS | gc, None),
-        set: b.boxed::<crate::objects::set::SetData>("set", gc, None),
-        frozenset: b.boxed::<crate::objects::set::SetData>("frozenset", gc, None),
+        set: b.weak_boxed::<crate::objects::set::SetData>(
+            "set",
+            gc,
+            std::mem::offset_of!(crate::objects::set::SetData, weaklist),
+        ),
+        frozenset: b.weak_boxed::<crate::objects::set::SetData>(
+            "frozenset",
+            gc,
+            std::mem::offset_of!(crate::objects::set::SetData, weaklist),
+        ),
         set_iterator: b.boxed::<crate::objects::set::SetIterData>("set_iterator", gc, None),
-        method: b.boxed::<crate::objects::descr::MethodData>("method", gc, None),
+        method: b.weak_boxed::<crate::objects::descr::MethodData>(
+            "method",
+            gc,
+            std::mem::offset_of!(crate::objects::descr::MethodData, weaklist),
+        ),
         property: b.boxed::<crate::objects::descr::PropertyData>("property", gc, None),
         staticmethod: b.boxed::<Obj>("staticmethod", gc, None),
         classmethod: b.boxed::<Obj>("classmethod", gc, None),
         super_: b.boxed::<crate::objects::descr::SuperData>("super", gc, None),
-        generator: b.make(
+        generator: b.weak_boxed_with::<crate::objects::generator::GeneratorData>(
             "generator",
-            std::mem::size_of::<PyBox<crate::objects::generator::GeneratorData>>(),
             gc,
+            std::mem::offset_of!(crate::objects::generator::GeneratorData, weaklist),
             crate::objects::generator::generator_dealloc,
-            None,
         ),
         weakref: b.make(
-            "weakref",
+            "weakref.ReferenceType",
+            std::mem::size_of::<PyBox<crate::objects::weakref::WeakrefData>>(),
+            gc,
+            crate::objects::weakref::weakref_dealloc,
+            None,
+        ),
+        weakproxy: b.make(
+            "weakref.ProxyType",
+            std::mem::size_of::<PyBox<crate::objects::weakref::WeakrefData>>(),
+            gc,
+            crate::objects::weakref::weakref_dealloc,
+            None,
+        ),
+        weakcallableproxy: b.make(
+            "weakref.CallableProxyType",
             std::mem::size_of::<PyBox<crate::objects::weakref::WeakrefData>>(),
             gc,
             crate::objects::weakref::weakref_dealloc,
@@ -429,8 +487,16 @@ pub fn bootstrap() -> Vm {
         range: b.boxed::<iter::RangeData>("range", 0, None),
         slice: b.boxed::<simple::SliceData>("slice", 0, None),
         code: b.boxed::<crate::bytecode::CodeObject>("code", 0, None),
-        function: b.boxed::<function::FunctionData>("function", gc, None),
-        builtin_function: b.boxed::<function::BuiltinData>("builtin_function_or_method", gc, None),
+        function: b.weak_boxed::<function::FunctionData>(
+            "function",
+            gc,
+            std::mem::offset_of!(function::FunctionData, weaklist),
+        ),
+        builtin_function: b.weak_boxed::<function::BuiltinData>(
+            "builtin_function_or_method",
+            gc,
+            std::mem::offset_of!(function::BuiltinData, weaklist),
+        ),
         method_descriptor: b.boxed::<function::MethodDescrData>("method_descriptor", 0, None),
         wrapper_descriptor: b.boxed::<crate::objects::slot_wrapper::WrapperDescrData>(
             "wrapper_descriptor",
@@ -447,7 +513,11 @@ pub fn bootstrap() -> Vm {
             gc,
             None,
         ),
-        module: b.boxed::<module::ModuleData>("module", gc, None),
+        module: b.weak_boxed::<module::ModuleData>(
+            "module",
+            gc,
+            std::mem::offset_of!(module::ModuleData, weaklist),
+        ),
         cell: b.boxed::<simple::CellData>("cell", gc, None),
         traceback: b.boxed::<exception::TracebackData>("traceback", gc, None),
         list_iterator: b.boxed::<iter::SeqIterData>("list_iterator", gc, None),
@@ -589,6 +659,8 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         t.super_.clone(),
         t.generator.clone(),
         t.weakref.clone(),
+        t.weakproxy.clone(),
+        t.weakcallableproxy.clone(),
         t.range.clone(),
         t.slice.clone(),
         t.code.clone(),
