@@ -1,0 +1,818 @@
+//! The methods `bytes` and `bytearray` share (searching, splitting, stripping, case, padding,
+//! predicates, `hex`/`fromhex`, `decode`): each reads the receiver's bytes, and returns a
+//! result of the receiver's own type, as CPython does.
+//!
+//! Borrow discipline: arguments are converted (which may run Python code) before the
+//! receiver's bytes are borrowed, so a bytearray never changes under a running method.
+
+use crate::heap::Obj;
+use crate::objects::args::Args;
+use crate::objects::buffer::{self, bytes_like};
+use crate::objects::typeobj::MethodFn;
+use crate::objects::{bytearray, bytes, bytes_codecs, int, str as pystr, tuple};
+use crate::vm::types::add_method;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let methods: &[(&'static str, MethodFn)] = &[
+        ("decode", |vm, s, a| {
+            let d = data(s).to_vec();
+            bytes_codecs::decode_method(vm, &d, a)
+        }),
+        ("hex", bytes_hex),
+        ("count", |vm, s, a| search(vm, s, a, "count", Search::Count)),
+        ("find", |vm, s, a| search(vm, s, a, "find", Search::Find)),
+        ("rfind", |vm, s, a| search(vm, s, a, "rfind", Search::RFind)),
+        ("index", |vm, s, a| search(vm, s, a, "index", Search::Index)),
+        ("rindex", |vm, s, a| {
+            search(vm, s, a, "rindex", Search::RIndex)
+        }),
+        ("startswith", |vm, s, a| affix(vm, s, a, "startswith", true)),
+        ("endswith", |vm, s, a| affix(vm, s, a, "endswith", false)),
+        ("split", |vm, s, a| split(vm, s, a, "split", false)),
+        ("rsplit", |vm, s, a| split(vm, s, a, "rsplit", true)),
+        ("splitlines", splitlines),
+        ("partition", |vm, s, a| {
+            partition(vm, s, a, "partition", false)
+        }),
+        ("rpartition", |vm, s, a| {
+            partition(vm, s, a, "rpartition", true)
+        }),
+        ("join", join),
+        ("strip", |vm, s, a| strip(vm, s, a, "strip", true, true)),
+        ("lstrip", |vm, s, a| strip(vm, s, a, "lstrip", true, false)),
+        ("rstrip", |vm, s, a| strip(vm, s, a, "rstrip", false, true)),
+        ("replace", replace),
+        ("upper", |vm, s, a| map_case(vm, s, a, "upper", Case::Upper)),
+        ("lower", |vm, s, a| map_case(vm, s, a, "lower", Case::Lower)),
+        ("swapcase", |vm, s, a| {
+            map_case(vm, s, a, "swapcase", Case::Swap)
+        }),
+        ("title", |vm, s, a| map_case(vm, s, a, "title", Case::Title)),
+        ("capitalize", |vm, s, a| {
+            map_case(vm, s, a, "capitalize", Case::Capitalize)
+        }),
+        ("isalpha", |vm, s, a| {
+            pred(vm, s, a, "isalpha", |b| {
+                b.iter().all(u8::is_ascii_alphabetic)
+            })
+        }),
+        ("isdigit", |vm, s, a| {
+            pred(vm, s, a, "isdigit", |b| b.iter().all(u8::is_ascii_digit))
+        }),
+        ("isalnum", |vm, s, a| {
+            pred(vm, s, a, "isalnum", |b| {
+                b.iter().all(u8::is_ascii_alphanumeric)
+            })
+        }),
+        ("isspace", |vm, s, a| {
+            pred(vm, s, a, "isspace", |b| b.iter().all(|c| is_space(*c)))
+        }),
+        ("islower", |vm, s, a| {
+            pred(vm, s, a, "islower", |b| {
+                b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase)
+            })
+        }),
+        ("isupper", |vm, s, a| {
+            pred(vm, s, a, "isupper", |b| {
+                b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase)
+            })
+        }),
+        ("istitle", |vm, s, a| pred(vm, s, a, "istitle", is_title)),
+        ("isascii", |vm, s, a| {
+            pred(vm, s, a, "isascii", |b| b.is_ascii())
+        }),
+        ("center", |vm, s, a| pad(vm, s, a, "center", Align::Center)),
+        ("ljust", |vm, s, a| pad(vm, s, a, "ljust", Align::Left)),
+        ("rjust", |vm, s, a| pad(vm, s, a, "rjust", Align::Right)),
+        ("zfill", zfill),
+        ("expandtabs", expandtabs),
+    ];
+    for t in [vm.types.bytes.clone(), vm.types.buf.bytearray.clone()] {
+        for (name, f) in methods {
+            add_method(vm, &t, name, *f);
+        }
+        // `fromhex` is called on the class (CPython's classmethod on a built-in type).
+        let make: crate::objects::function::BuiltinFn = if t.is(&vm.types.bytes) {
+            |vm, a| {
+                let b = fromhex_args(vm, a)?;
+                vm.new_bytes(&b)
+            }
+        } else {
+            |vm, a| {
+                let b = fromhex_args(vm, a)?;
+                vm.new_bytearray(&b)
+            }
+        };
+        let f = vm.new_builtin("fromhex", make).expect("startup");
+        let d = crate::objects::typeobj::as_type(&t)
+            .dict
+            .get()
+            .expect("type dict");
+        vm.dict_set_str(&d, "fromhex", f).expect("startup");
+    }
+}
+
+/// The receiver's bytes (bytes or bytearray).
+pub fn data(o: &Obj) -> &[u8] {
+    bytes_like(o).expect("bytes method on a non-bytes object")
+}
+
+/// A result of the receiver's type.
+pub fn make_like(vm: &mut Vm, like: &Obj, b: &[u8]) -> PyResult<Obj> {
+    if bytearray::is_bytearray(like) {
+        vm.new_bytearray(b)
+    } else {
+        vm.new_bytes(b)
+    }
+}
+
+/// The receiver itself when a bytes method would return an equal copy (CPython returns the
+/// same bytes object; a bytearray method always returns a new object).
+fn same_or_new(vm: &mut Vm, s: &Obj, b: &[u8]) -> PyResult<Obj> {
+    if bytes::is_bytes(s) && s.ty().name() == "bytes" && b == data(s) {
+        return Ok(s.clone());
+    }
+    make_like(vm, s, b)
+}
+
+pub fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
+/// A value in `range(0, 256)`, with `msg` as the ValueError otherwise.
+pub fn byte_value(vm: &mut Vm, o: &Obj, msg: &str) -> PyResult<u8> {
+    let v = vm.index_value(o)?;
+    match v {
+        int::IntValue::Small(x) if (0..256).contains(&x) => Ok(x as u8),
+        _ => Err(vm.value_error(msg.into())),
+    }
+}
+
+/// A `sub` argument: an int byte or any buffer.
+fn sub_arg(vm: &mut Vm, o: &Obj) -> PyResult<Vec<u8>> {
+    if int::is_int(o) {
+        return Ok(vec![byte_value(vm, o, "byte must be in range(0, 256)")?]);
+    }
+    match buffer::to_vec(vm, o)? {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            o.ty().name()
+        ))),
+    }
+}
+
+/// Resolves optional `start`/`end` arguments against `len` (slice semantics, no clamping of
+/// start beyond len so that empty-needle searches past the end fail as in CPython).
+fn range_args(
+    vm: &mut Vm,
+    start: Option<&Obj>,
+    end: Option<&Obj>,
+    len: usize,
+) -> PyResult<(usize, usize, bool)> {
+    let get = |vm: &mut Vm, o: Option<&Obj>, dflt: i64| -> PyResult<i64> {
+        match o {
+            Some(o) if !o.is(&vm.none) => match vm.index_value(o)? {
+                int::IntValue::Small(v) => Ok(v),
+                int::IntValue::Big(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }),
+            },
+            _ => Ok(dflt),
+        }
+    };
+    let n = len as i64;
+    let norm = |v: i64| {
+        if v < 0 {
+            (v.saturating_add(n)).max(0)
+        } else {
+            v
+        }
+    };
+    let s = norm(get(vm, start, 0)?);
+    let e = norm(get(vm, end, n)?).min(n);
+    if s > n {
+        return Ok((0, 0, false));
+    }
+    Ok((s as usize, (e.max(s)) as usize, true))
+}
+
+pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn count_sub(hay: &[u8], needle: &[u8]) -> usize {
+    if needle.is_empty() {
+        return hay.len() + 1;
+    }
+    let (mut n, mut i) = (0, 0);
+    while let Some(p) = find_sub(&hay[i..], needle) {
+        n += 1;
+        i += p + needle.len();
+    }
+    n
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Search {
+    Count,
+    Find,
+    RFind,
+    Index,
+    RIndex,
+}
+
+fn search(vm: &mut Vm, s: &Obj, a: Args, fname: &str, kind: Search) -> PyResult<Obj> {
+    let p = a.exact(vm, fname, 1, 3)?;
+    let sub = sub_arg(vm, &p[0])?;
+    let (st, en, ok) = range_args(vm, p.get(1), p.get(2), data(s).len())?;
+    let hay = &data(s)[st..en];
+    let found = if !ok {
+        None
+    } else {
+        match kind {
+            Search::Count => return vm.new_usize(count_sub(hay, &sub)),
+            Search::Find | Search::Index => find_sub(hay, &sub),
+            Search::RFind | Search::RIndex => rfind_sub(hay, &sub),
+        }
+    };
+    match found {
+        Some(i) => vm.new_usize(st + i),
+        None if matches!(kind, Search::Index | Search::RIndex) => {
+            Err(vm.value_error("subsection not found".into()))
+        }
+        None if kind == Search::Count => vm.new_int(0),
+        None => vm.new_int(-1),
+    }
+}
+
+fn affix(vm: &mut Vm, s: &Obj, a: Args, fname: &str, start: bool) -> PyResult<Obj> {
+    let p = a.exact(vm, fname, 1, 3)?;
+    let cands: Vec<Obj> = match tuple::try_items(&p[0]) {
+        Some(items) => items.to_vec(),
+        None => vec![p[0].clone()],
+    };
+    let mut subs = Vec::with_capacity(cands.len());
+    for c in &cands {
+        match buffer::to_vec(vm, c)? {
+            Some(v) => subs.push(v),
+            None => {
+                let msg = if tuple::is_tuple(&p[0]) {
+                    format!("a bytes-like object is required, not '{}'", c.ty().name())
+                } else {
+                    format!(
+                        "{fname} first arg must be bytes or a tuple of bytes, not {}",
+                        c.ty().name()
+                    )
+                };
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    let (st, en, ok) = range_args(vm, p.get(1), p.get(2), data(s).len())?;
+    let hay = &data(s)[st..en];
+    let r = ok
+        && subs.iter().any(|x| {
+            if start {
+                hay.starts_with(x)
+            } else {
+                hay.ends_with(x)
+            }
+        });
+    Ok(vm.new_bool(r))
+}
+
+/// `sep=None, maxsplit=-1`.
+fn split(vm: &mut Vm, s: &Obj, a: Args, fname: &str, right: bool) -> PyResult<Obj> {
+    let [sep, maxsplit] = a.bind(vm, fname, ["sep", "maxsplit"], 0, 0)?;
+    let sep = match sep {
+        Some(o) if !o.is(&vm.none) => Some(buffer::require(vm, o)?),
+        _ => None,
+    };
+    let max = match maxsplit {
+        Some(o) => vm.index_i64(o)?,
+        None => -1,
+    };
+    let max = if max < 0 { usize::MAX } else { max as usize };
+    if sep.as_deref() == Some(&[][..]) {
+        return Err(vm.value_error("empty separator".into()));
+    }
+    let b = data(s).to_vec();
+    let parts: Vec<&[u8]> = match &sep {
+        Some(sep) => split_sep(&b, sep, max, right),
+        None => split_ws(&b, max, right),
+    };
+    let mut out = Vec::with_capacity(parts.len());
+    for p in parts {
+        out.push(make_like(vm, s, p)?);
+    }
+    vm.new_list(out)
+}
+
+fn split_sep<'a>(b: &'a [u8], sep: &[u8], max: usize, right: bool) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    if !right {
+        let mut rest = b;
+        while out.len() < max {
+            match find_sub(rest, sep) {
+                Some(i) => {
+                    out.push(&rest[..i]);
+                    rest = &rest[i + sep.len()..];
+                }
+                None => break,
+            }
+        }
+        out.push(rest);
+    } else {
+        let mut rest = b;
+        while out.len() < max {
+            match rfind_sub(rest, sep) {
+                Some(i) => {
+                    out.push(&rest[i + sep.len()..]);
+                    rest = &rest[..i];
+                }
+                None => break,
+            }
+        }
+        out.push(rest);
+        out.reverse();
+    }
+    out
+}
+
+fn split_ws(b: &[u8], max: usize, right: bool) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    if !right {
+        let mut i = 0;
+        loop {
+            while i < b.len() && is_space(b[i]) {
+                i += 1;
+            }
+            if i == b.len() {
+                break;
+            }
+            if out.len() == max {
+                let mut e = b.len();
+                while e > i && is_space(b[e - 1]) {
+                    e -= 1;
+                }
+                out.push(&b[i..e]);
+                break;
+            }
+            let st = i;
+            while i < b.len() && !is_space(b[i]) {
+                i += 1;
+            }
+            out.push(&b[st..i]);
+        }
+    } else {
+        let mut e = b.len();
+        loop {
+            while e > 0 && is_space(b[e - 1]) {
+                e -= 1;
+            }
+            if e == 0 {
+                break;
+            }
+            if out.len() == max {
+                let mut st = 0;
+                while st < e && is_space(b[st]) {
+                    st += 1;
+                }
+                out.push(&b[st..e]);
+                break;
+            }
+            let end = e;
+            while e > 0 && !is_space(b[e - 1]) {
+                e -= 1;
+            }
+            out.push(&b[e..end]);
+        }
+        out.reverse();
+    }
+    out
+}
+
+fn splitlines(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
+    let [keep] = a.bind(vm, "splitlines", ["keepends"], 0, 0)?;
+    let keep = match keep {
+        Some(k) => vm.is_true(k)?,
+        None => false,
+    };
+    let b = data(s).to_vec();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let st = i;
+        while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+            i += 1;
+        }
+        let mut eol = i;
+        if i < b.len() {
+            eol = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+        }
+        let piece = if keep { &b[st..eol] } else { &b[st..i] };
+        out.push(make_like(vm, s, piece)?);
+        i = eol;
+    }
+    vm.new_list(out)
+}
+
+fn partition(vm: &mut Vm, s: &Obj, a: Args, fname: &str, right: bool) -> PyResult<Obj> {
+    let p = a.exact(vm, fname, 1, 1)?;
+    let sep = buffer::require(vm, &p[0])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator".into()));
+    }
+    let b = data(s).to_vec();
+    let found = if right {
+        rfind_sub(&b, &sep)
+    } else {
+        find_sub(&b, &sep)
+    };
+    let (x, y, z): (&[u8], &[u8], &[u8]) = match found {
+        Some(i) => (&b[..i], &sep, &b[i + sep.len()..]),
+        None if right => (b"", b"", &b),
+        None => (&b, b"", b""),
+    };
+    let x = make_like(vm, s, x)?;
+    let y = if found.is_some() && bytes::is_bytes(s) && bytes::is_bytes(&p[0]) {
+        p[0].clone()
+    } else {
+        make_like(vm, s, y)?
+    };
+    let z = make_like(vm, s, z)?;
+    vm.new_tuple(vec![x, y, z])
+}
+
+fn join(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
+    let p = a.exact(vm, "join", 1, 1)?;
+    let items = vm.iterate(&p[0])?;
+    let mut parts = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        match buffer::to_vec(vm, it)? {
+            Some(v) => parts.push(v),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    it.ty().name()
+                )))
+            }
+        }
+    }
+    let out = parts.join(data(s));
+    make_like(vm, s, &out)
+}
+
+fn strip(vm: &mut Vm, s: &Obj, a: Args, fname: &str, left: bool, right: bool) -> PyResult<Obj> {
+    let p = a.exact(vm, fname, 0, 1)?;
+    let chars = match p.first() {
+        Some(o) if !o.is(&vm.none) => Some(buffer::require(vm, o)?),
+        _ => None,
+    };
+    let b = data(s).to_vec();
+    let strip_it = |c: u8| match &chars {
+        Some(set) => set.contains(&c),
+        None => is_space(c),
+    };
+    let (mut st, mut en) = (0, b.len());
+    if left {
+        while st < en && strip_it(b[st]) {
+            st += 1;
+        }
+    }
+    if right {
+        while en > st && strip_it(b[en - 1]) {
+            en -= 1;
+        }
+    }
+    same_or_new(vm, s, &b[st..en])
+}
+
+fn replace(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
+    let p = a.exact(vm, "replace", 2, 3)?;
+    let old = buffer::require(vm, &p[0])?;
+    let new = buffer::require(vm, &p[1])?;
+    let count = match p.get(2) {
+        Some(c) => vm.index_i64(c)?,
+        None => -1,
+    };
+    let mut left = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
+    let b = data(s).to_vec();
+    let mut out = Vec::with_capacity(b.len());
+    if old.is_empty() {
+        // An empty pattern matches before every byte and at the end.
+        for (i, &c) in b.iter().enumerate() {
+            if left > 0 {
+                out.extend_from_slice(&new);
+                left -= 1;
+            }
+            out.push(c);
+            let _ = i;
+        }
+        if left > 0 {
+            out.extend_from_slice(&new);
+        }
+    } else {
+        let mut i = 0;
+        while left > 0 {
+            match find_sub(&b[i..], &old) {
+                Some(p) => {
+                    out.extend_from_slice(&b[i..i + p]);
+                    out.extend_from_slice(&new);
+                    i += p + old.len();
+                    left -= 1;
+                }
+                None => break,
+            }
+        }
+        out.extend_from_slice(&b[i..]);
+    }
+    same_or_new(vm, s, &out)
+}
+
+#[derive(Clone, Copy)]
+enum Case {
+    Upper,
+    Lower,
+    Swap,
+    Title,
+    Capitalize,
+}
+
+fn map_case(vm: &mut Vm, s: &Obj, a: Args, fname: &str, c: Case) -> PyResult<Obj> {
+    a.exact(vm, fname, 0, 0)?;
+    let b = data(s);
+    let out: Vec<u8> = match c {
+        Case::Upper => b.to_ascii_uppercase(),
+        Case::Lower => b.to_ascii_lowercase(),
+        Case::Swap => b
+            .iter()
+            .map(|&x| {
+                if x.is_ascii_lowercase() {
+                    x.to_ascii_uppercase()
+                } else {
+                    x.to_ascii_lowercase()
+                }
+            })
+            .collect(),
+        Case::Title => {
+            let mut prev_cased = false;
+            b.iter()
+                .map(|&x| {
+                    let r = if prev_cased {
+                        x.to_ascii_lowercase()
+                    } else {
+                        x.to_ascii_uppercase()
+                    };
+                    prev_cased = x.is_ascii_alphabetic();
+                    r
+                })
+                .collect()
+        }
+        Case::Capitalize => b
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| {
+                if i == 0 {
+                    x.to_ascii_uppercase()
+                } else {
+                    x.to_ascii_lowercase()
+                }
+            })
+            .collect(),
+    };
+    make_like(vm, s, &out)
+}
+
+fn is_title(b: &[u8]) -> bool {
+    let (mut cased, mut prev_cased) = (false, false);
+    for &c in b {
+        if c.is_ascii_uppercase() {
+            if prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    cased
+}
+
+fn pred(vm: &mut Vm, s: &Obj, a: Args, fname: &str, f: fn(&[u8]) -> bool) -> PyResult<Obj> {
+    a.exact(vm, fname, 0, 0)?;
+    let b = data(s);
+    let r = !b.is_empty() && f(b) || (fname == "isascii" && b.is_empty());
+    Ok(vm.new_bool(r))
+}
+
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Right,
+    Center,
+}
+
+fn pad(vm: &mut Vm, s: &Obj, a: Args, fname: &str, al: Align) -> PyResult<Obj> {
+    let p = a.exact(vm, fname, 1, 2)?;
+    let width = vm.index_i64(&p[0])?;
+    let fill = match p.get(1) {
+        None => b' ',
+        Some(f) => match bytes_like(f) {
+            Some(v) if v.len() == 1 => v[0],
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{fname}() argument 2 must be a byte string of length 1, not {}",
+                    f.ty().name()
+                )))
+            }
+        },
+    };
+    let b = data(s).to_vec();
+    if width <= b.len() as i64 {
+        return same_or_new(vm, s, &b);
+    }
+    let total = width as usize - b.len();
+    let left = match al {
+        Align::Left => 0,
+        Align::Right => total,
+        // CPython's centring puts the extra byte on the left when the width is odd.
+        Align::Center => total / 2 + (total & width as usize & 1),
+    };
+    let mut out = vec![fill; left];
+    out.extend_from_slice(&b);
+    out.resize(width as usize, fill);
+    make_like(vm, s, &out)
+}
+
+fn zfill(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
+    let p = a.exact(vm, "zfill", 1, 1)?;
+    let width = vm.index_i64(&p[0])?;
+    let b = data(s).to_vec();
+    if width <= b.len() as i64 {
+        return same_or_new(vm, s, &b);
+    }
+    let fill = width as usize - b.len();
+    let mut out = Vec::with_capacity(width as usize);
+    let sign = matches!(b.first(), Some(b'+' | b'-'));
+    if sign {
+        out.push(b[0]);
+    }
+    out.extend(std::iter::repeat(b'0').take(fill));
+    out.extend_from_slice(&b[usize::from(sign)..]);
+    make_like(vm, s, &out)
+}
+
+fn expandtabs(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
+    let [ts] = a.bind(vm, "expandtabs", ["tabsize"], 0, 0)?;
+    let ts = match ts {
+        Some(t) => vm.index_i64(t)?,
+        None => 8,
+    };
+    let mut out = Vec::new();
+    let mut col = 0i64;
+    for &c in data(s) {
+        match c {
+            b'\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    make_like(vm, s, &out)
+}
+
+/// `hex(sep=<unset>, bytes_per_sep=1)` over any bytes.
+pub fn hex_impl(vm: &mut Vm, b: &[u8], a: Args) -> PyResult<Obj> {
+    let [sep, per] = a.bind(vm, "hex", ["sep", "bytes_per_sep"], 0, 0)?;
+    let sep = match sep {
+        None => None,
+        Some(o) => {
+            let v: Vec<u8> = if let Some(s) = pystr::try_as_str(o) {
+                s.as_bytes().to_vec()
+            } else if let Some(v) = bytes_like(o) {
+                v.to_vec()
+            } else {
+                return Err(vm.type_error(format!("sep must be str or bytes.")));
+            };
+            if v.len() != 1 || !v[0].is_ascii() {
+                let msg = if v.len() != 1 {
+                    "sep must be length 1."
+                } else {
+                    "sep must be ASCII."
+                };
+                return Err(vm.value_error(msg.into()));
+            }
+            Some(v[0] as char)
+        }
+    };
+    let per = match per {
+        Some(p) => vm.index_i64(p)?,
+        None => 1,
+    };
+    let mut out = String::with_capacity(b.len() * 3);
+    let group = per.unsigned_abs() as usize;
+    for (i, x) in b.iter().enumerate() {
+        if let Some(c) = sep {
+            if i > 0 && group > 0 {
+                // Positive counts group from the right, negative from the left.
+                let boundary = if per > 0 {
+                    (b.len() - i) % group == 0
+                } else {
+                    i % group == 0
+                };
+                if boundary {
+                    out.push(c);
+                }
+            }
+        }
+        out.push_str(&format!("{x:02x}"));
+    }
+    vm.new_str(&out)
+}
+
+fn bytes_hex(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
+    let b = data(s).to_vec();
+    hex_impl(vm, &b, a)
+}
+
+fn fromhex_args(vm: &mut Vm, a: Args) -> PyResult<Vec<u8>> {
+    let p = a.exact(vm, "fromhex", 1, 1)?;
+    let Some(s) = pystr::try_as_str(&p[0]) else {
+        return Err(vm.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            p[0].ty().name()
+        )));
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bad = |vm: &mut Vm, i: usize| {
+        vm.value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {i}"
+        ))
+    };
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i]
+            .to_digit(16)
+            .filter(|_| chars[i].is_ascii())
+            .ok_or_else(|| bad(vm, i))?;
+        let lo = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()))
+            .ok_or_else(|| bad(vm, i + 1))?;
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    Ok(out)
+}
