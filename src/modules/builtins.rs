@@ -123,6 +123,7 @@ pub fn install(vm: &mut Vm, d: &Obj) {
                     | "module"
                     | "cell"
                     | "traceback"
+                    | "managedbuffer"
             );
         if !hidden {
             vm.dict_set_str(d, &name, t.clone()).expect("startup");

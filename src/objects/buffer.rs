@@ -3,8 +3,8 @@
 //! their iterators), created here so the shared `Types` struct gains a single field.
 //!
 //! Invariants: bytes memory never changes; bytearray memory may only change size while its
-//! export count is zero (a memoryview holds one export for as long as it is unreleased), so a
-//! view's offsets stay inside its exporter's memory.
+//! export count is zero (a managed buffer holds one export for as long as any view made from
+//! it is unreleased), so a view's offsets stay inside its exporter's memory.
 
 use std::cell::Cell;
 
@@ -18,6 +18,8 @@ use crate::vm::{PyResult, Vm};
 pub struct BufferTypes {
     pub bytearray: Obj,
     pub memoryview: Obj,
+    /// CPython's `managedbuffer`: the one export shared by every view of an exporter.
+    pub managedbuffer: Obj,
     pub bytes_iterator: Obj,
     pub bytearray_iterator: Obj,
     pub memory_iterator: Obj,
@@ -68,6 +70,12 @@ pub fn make_types(meta: &Obj, object: &Obj) -> BufferTypes {
             flags::HAVE_GC,
             dealloc_box::<memoryview::MemoryViewData>,
         ),
+        managedbuffer: mk(
+            "managedbuffer",
+            std::mem::size_of::<PyBox<memoryview::ManagedBufferData>>(),
+            flags::HAVE_GC,
+            dealloc_box::<memoryview::ManagedBufferData>,
+        ),
         bytes_iterator: mk(
             "bytes_iterator",
             iter_size,
@@ -97,6 +105,7 @@ impl BufferTypes {
         vec![
             self.bytearray.clone(),
             self.memoryview.clone(),
+            self.managedbuffer.clone(),
             self.bytes_iterator.clone(),
             self.bytearray_iterator.clone(),
             self.memory_iterator.clone(),

@@ -264,3 +264,32 @@ pub fn encode_for_constructor(
     let text = pystr::as_str(s).to_string();
     encode_text(vm, c, &h, &text)
 }
+
+/// `str(object=b'', encoding='utf-8', errors='strict')` when an encoding or errors is given.
+pub fn str_from_buffer(
+    vm: &mut Vm,
+    obj: Option<&Obj>,
+    enc: Option<&Obj>,
+    errors: Option<&Obj>,
+) -> PyResult<Obj> {
+    let enc = str_arg(vm, "str", "encoding", enc)?;
+    let errors = str_arg(vm, "str", "errors", errors)?;
+    let data = match obj {
+        None => Vec::new(),
+        Some(o) if pystr::is_str(o) => {
+            return Err(vm.type_error("decoding str is not supported".into()))
+        }
+        Some(o) => match crate::objects::buffer::to_vec(vm, o)? {
+            Some(v) => v,
+            None => {
+                return Err(vm.type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    o.ty().name()
+                )))
+            }
+        },
+    };
+    let (c, h) = codec_args(vm, enc, errors)?;
+    let s = decode_data(vm, c, &h, &data)?;
+    vm.new_str(&s)
+}

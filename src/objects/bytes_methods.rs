@@ -371,11 +371,8 @@ fn split_ws(b: &[u8], max: usize, right: bool) -> Vec<&[u8]> {
                 break;
             }
             if out.len() == max {
-                let mut e = b.len();
-                while e > i && is_space(b[e - 1]) {
-                    e -= 1;
-                }
-                out.push(&b[i..e]);
+                // The remainder keeps its trailing whitespace, as in CPython.
+                out.push(&b[i..]);
                 break;
             }
             let st = i;
@@ -394,11 +391,7 @@ fn split_ws(b: &[u8], max: usize, right: bool) -> Vec<&[u8]> {
                 break;
             }
             if out.len() == max {
-                let mut st = 0;
-                while st < e && is_space(b[st]) {
-                    st += 1;
-                }
-                out.push(&b[st..e]);
+                out.push(&b[..e]);
                 break;
             }
             let end = e;

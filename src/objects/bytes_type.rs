@@ -34,6 +34,8 @@ pub fn install(vm: &mut Vm) {
         let r = crate::text::str_repr::bytes_repr(bytearray::data(b).as_slice());
         vm.new_str(&format!("bytearray({r})"))
     }));
+    // Mutable, so unhashable (the default object hash was filled in before this ran).
+    ba.slots.hash.set(None);
     ba.slots.new.set(Some(|vm, _cls, a| {
         let v = construct(vm, "bytearray", a)?;
         vm.new_bytearray(&v)

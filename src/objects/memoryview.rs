@@ -4,11 +4,13 @@
 //! Invariants:
 //! - Views never copy: every read and write goes to the exporter's memory at
 //!   `offset + Σ index[k] * strides[k]`, which the geometry keeps inside that memory.
-//! - An unreleased view over a bytearray holds one export on it (taken at creation, given
-//!   back by `release()`, the collector's clear, or dealloc), so the bytearray cannot be
-//!   resized and the memory cannot move while the view can reach it.
-//! - A released view has no exporter (`base` is None); every operation but `release`, repr
-//!   and identity comparison fails with ValueError.
+//! - As in CPython, views reach the exporter through a shared managed buffer (`mbuf`), which
+//!   holds the one reference to the exporter and, for a bytearray, its one export. The managed
+//!   buffer counts its unreleased views; when the last one is released (by `release()`, the
+//!   collector's clear, or dealloc) it gives the export and the reference back. So the
+//!   bytearray cannot be resized and its memory cannot move while any view can reach it.
+//! - A released view has no managed buffer (`mbuf` is None); every operation but `release`,
+//!   repr and identity comparison fails with ValueError.
 //! - `dims` holds the shape followed by the strides (in bytes), `ndim` entries each, in a
 //!   buffer from the interpreter's allocator.
 
@@ -20,8 +22,58 @@ use crate::objects::typeobj::{as_type, TypeObject};
 use crate::objects::{bytearray, bytes, float, int};
 use crate::vm::{PyResult, Vm};
 
+/// CPython's `managedbuffer`: the exporter and how many unreleased views share it.
+pub struct ManagedBufferData {
+    obj: ObjSlot,
+    views: Cell<usize>,
+}
+
+impl ManagedBufferData {
+    /// Unregisters one view; the last one gives back the export and the exporter.
+    fn release_view(&self) {
+        let n = self.views.get().saturating_sub(1);
+        self.views.set(n);
+        if n == 0 {
+            self.release_exporter();
+        }
+    }
+
+    fn release_exporter(&self) {
+        if let Some(b) = self.obj.take() {
+            if let Some(d) = bytearray::try_data(&b) {
+                d.release_export();
+            }
+        }
+    }
+
+    pub fn obj(&self) -> Option<Obj> {
+        self.obj.get()
+    }
+}
+
+impl Drop for ManagedBufferData {
+    fn drop(&mut self) {
+        self.release_exporter();
+    }
+}
+
+fn mbuf_data(m: &Obj) -> &ManagedBufferData {
+    assert_eq!(m.ty().name(), "managedbuffer");
+    // SAFETY: managedbuffer objects use the `PyBox<ManagedBufferData>` layout.
+    unsafe { payload::<ManagedBufferData>(m) }
+}
+
+/// The collector's view of a managed buffer: it refers to its exporter.
+pub fn mbuf_traverse(m: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    mbuf_data(m).obj.with(|o| {
+        if let Some(o) = o {
+            visit(o)
+        }
+    });
+}
+
 pub struct MemoryViewData {
-    base: ObjSlot,
+    mbuf: ObjSlot,
     released: Cell<bool>,
     pub readonly: bool,
     offset: isize,
@@ -185,8 +237,23 @@ impl MemoryViewData {
         self.released.get()
     }
 
+    /// The exporter (`obj`), while the view is unreleased.
     pub fn base(&self) -> Option<Obj> {
-        self.base.get()
+        self.mbuf.with(|m| m.and_then(|m| mbuf_data(m).obj()))
+    }
+
+    /// The managed buffer, to share with a derived view.
+    pub fn mbuf(&self) -> Option<Obj> {
+        self.mbuf.get()
+    }
+
+    /// Visits the managed buffer (for the collector).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Obj)) {
+        self.mbuf.with(|m| {
+            if let Some(m) = m {
+                visit(m)
+            }
+        });
     }
 
     pub fn ndim(&self) -> usize {
@@ -258,23 +325,19 @@ impl MemoryViewData {
 
     /// Runs `f` over the exporter's whole memory (no Python code may run inside `f`).
     pub fn with_mem<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
-        self.base.with(|b| {
-            let b = b.expect("memoryview used after release");
-            if bytes::is_bytes(b) {
-                f(bytes::as_bytes(b))
-            } else {
-                f(bytearray::data(b).as_slice())
-            }
-        })
+        let b = self.base().expect("memoryview used after release");
+        if bytes::is_bytes(&b) {
+            f(bytes::as_bytes(&b))
+        } else {
+            f(bytearray::data(&b).as_slice())
+        }
     }
 
     /// Runs `f` over the exporter's memory for writing (the view is not read-only, so the
     /// exporter is a bytearray).
     pub fn with_mem_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> R {
-        self.base.with(|b| {
-            let b = b.expect("memoryview used after release");
-            f(bytearray::data(b).as_mut_slice())
-        })
+        let b = self.base().expect("memoryview used after release");
+        f(bytearray::data(&b).as_mut_slice())
     }
 
     /// The item bytes in logical (C) order.
@@ -302,10 +365,8 @@ impl MemoryViewData {
         if self.released.replace(true) {
             return;
         }
-        if let Some(b) = self.base.take() {
-            if let Some(d) = bytearray::try_data(&b) {
-                d.release_export();
-            }
+        if let Some(m) = self.mbuf.take() {
+            mbuf_data(&m).release_view();
         }
     }
 }
@@ -317,19 +378,17 @@ impl Drop for MemoryViewData {
 }
 
 impl Vm {
-    /// A view of `base` (bytes or bytearray) with the given geometry; takes an export on a
-    /// bytearray.
-    pub fn new_memoryview(&mut self, base: Obj, g: Geometry) -> PyResult<Obj> {
+    /// A view through managed buffer `mbuf` with the given geometry.
+    pub fn new_memoryview(&mut self, mbuf: Obj, g: Geometry) -> PyResult<Obj> {
         let mut dims =
             HeapVec::with_capacity(g.shape.len() * 2).map_err(|_| self.memory_error())?;
         for &v in g.shape.iter().chain(&g.strides) {
             dims.push(v).map_err(|_| self.memory_error())?;
         }
-        if let Some(d) = bytearray::try_data(&base) {
-            d.add_export();
-        }
+        let md = mbuf_data(&mbuf);
+        md.views.set(md.views.get() + 1);
         let data = MemoryViewData {
-            base: ObjSlot::new(Some(base)),
+            mbuf: ObjSlot::new(Some(mbuf)),
             released: Cell::new(false),
             readonly: g.readonly,
             offset: g.offset,
@@ -342,12 +401,12 @@ impl Vm {
         new_box(unsafe { &*ty }, data, true).map_err(|_| self.memory_error())
     }
 
-    /// `memoryview(obj)`: a full view of a bytes-like object, or a copy of another view's
-    /// geometry over the same exporter.
+    /// `memoryview(obj)`: a full view of a bytes-like object (through a new managed buffer,
+    /// which takes a bytearray's export), or a copy of another view sharing its managed buffer.
     pub fn memoryview_of(&mut self, obj: &Obj) -> PyResult<Option<Obj>> {
         if is_memoryview(obj) {
             let d = data(obj);
-            let Some(base) = d.base() else {
+            let Some(mbuf) = d.mbuf() else {
                 return Err(released_error(self));
             };
             let g = Geometry {
@@ -358,7 +417,7 @@ impl Vm {
                 strides: d.strides().to_vec(),
                 readonly: d.readonly,
             };
-            return self.new_memoryview(base, g).map(Some);
+            return self.new_memoryview(mbuf, g).map(Some);
         }
         let (len, readonly) = if bytes::is_bytes(obj) {
             (bytes::as_bytes(obj).len(), true)
@@ -367,6 +426,16 @@ impl Vm {
         } else {
             return Ok(None);
         };
+        if let Some(d) = bytearray::try_data(obj) {
+            d.add_export();
+        }
+        let mb = ManagedBufferData {
+            obj: ObjSlot::new(Some(obj.clone())),
+            views: Cell::new(0),
+        };
+        let ty = as_type(&self.types.buf.managedbuffer) as *const TypeObject;
+        // SAFETY: built-in types live as long as the interpreter.
+        let mbuf = new_box(unsafe { &*ty }, mb, true).map_err(|_| self.memory_error())?;
         let g = Geometry {
             offset: 0,
             fmt: b'B',
@@ -375,7 +444,7 @@ impl Vm {
             strides: vec![1],
             readonly,
         };
-        self.new_memoryview(obj.clone(), g).map(Some)
+        self.new_memoryview(mbuf, g).map(Some)
     }
 }
 

@@ -51,9 +51,13 @@ pub fn install(vm: &mut Vm) {
     ty.slots.richcompare.set(Some(richcompare));
     ty.slots.hash.set(Some(hash));
     ty.slots.getattro.set(Some(getattro));
-    ty.slots.traverse.set(Some(|m, visit| {
-        data(m).base().inspect(|b| visit(b));
-    }));
+    ty.slots
+        .traverse
+        .set(Some(|m, visit| data(m).traverse(visit)));
+    as_type(&vm.types.buf.managedbuffer)
+        .slots
+        .traverse
+        .set(Some(crate::objects::memoryview::mbuf_traverse));
     ty.slots.clear.set(Some(|m| data(m).release_now()));
     ty.slots.iter.set(Some(|vm, m| {
         let d = live(vm, m)?;
@@ -105,7 +109,7 @@ pub fn install(vm: &mut Vm) {
         ("toreadonly", |vm, m, a| {
             a.exact(vm, "toreadonly", 0, 0)?;
             let g = geometry(live(vm, m)?, true);
-            let base = data(m).base().expect("live view");
+            let base = data(m).mbuf().expect("live view");
             vm.new_memoryview(base, g)
         }),
         ("cast", cast),
@@ -237,7 +241,7 @@ fn getitem(vm: &mut Vm, m: &Obj, key: &Obj) -> PyResult<Obj> {
             g.offset += s.start * g.strides[0];
             g.shape[0] = s.len as isize;
             g.strides[0] *= s.step;
-            let base = d.base().expect("live view");
+            let base = d.mbuf().expect("live view");
             return vm.new_memoryview(base, g);
         }
     }
@@ -482,6 +486,6 @@ fn cast(vm: &mut Vm, m: &Obj, a: Args) -> PyResult<Obj> {
         strides,
         readonly: d.readonly,
     };
-    let base = d.base().expect("live view");
+    let base = d.mbuf().expect("live view");
     vm.new_memoryview(base, g)
 }
