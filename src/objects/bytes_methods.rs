@@ -1,6 +1,6 @@
-//! The methods `bytes` and `bytearray` share (searching, splitting, stripping, case, padding,
-//! predicates, `hex`/`fromhex`, `decode`): each reads the receiver's bytes, and returns a
-//! result of the receiver's own type, as CPython does.
+//! The methods `bytes` and `bytearray` share (searching, stripping, replacing, case, padding,
+//! predicates, `decode`; splitting lives in `bytes_split`, hex in `bytes_hex`): each reads the
+//! receiver's bytes and returns a result of the receiver's own type, as CPython does.
 //!
 //! Borrow discipline: arguments are converted (which may run Python code) before the
 //! receiver's bytes are borrowed, so a bytearray never changes under a running method.
@@ -9,7 +9,7 @@ use crate::heap::Obj;
 use crate::objects::args::Args;
 use crate::objects::buffer::{self, bytes_like};
 use crate::objects::typeobj::MethodFn;
-use crate::objects::{bytearray, bytes, bytes_codecs, int, str as pystr, tuple};
+use crate::objects::{bytearray, bytes, bytes_codecs, bytes_hex, bytes_split, int, tuple};
 use crate::vm::types::add_method;
 use crate::vm::{PyResult, Vm};
 
@@ -19,7 +19,7 @@ pub fn install(vm: &mut Vm) {
             let d = data(s).to_vec();
             bytes_codecs::decode_method(vm, &d, a)
         }),
-        ("hex", bytes_hex),
+        ("hex", bytes_hex::bytes_hex),
         ("count", |vm, s, a| search(vm, s, a, "count", Search::Count)),
         ("find", |vm, s, a| search(vm, s, a, "find", Search::Find)),
         ("rfind", |vm, s, a| search(vm, s, a, "rfind", Search::RFind)),
@@ -29,16 +29,20 @@ pub fn install(vm: &mut Vm) {
         }),
         ("startswith", |vm, s, a| affix(vm, s, a, "startswith", true)),
         ("endswith", |vm, s, a| affix(vm, s, a, "endswith", false)),
-        ("split", |vm, s, a| split(vm, s, a, "split", false)),
-        ("rsplit", |vm, s, a| split(vm, s, a, "rsplit", true)),
-        ("splitlines", splitlines),
+        ("split", |vm, s, a| {
+            bytes_split::split(vm, s, a, "split", false)
+        }),
+        ("rsplit", |vm, s, a| {
+            bytes_split::split(vm, s, a, "rsplit", true)
+        }),
+        ("splitlines", bytes_split::splitlines),
         ("partition", |vm, s, a| {
-            partition(vm, s, a, "partition", false)
+            bytes_split::partition(vm, s, a, "partition", false)
         }),
         ("rpartition", |vm, s, a| {
-            partition(vm, s, a, "rpartition", true)
+            bytes_split::partition(vm, s, a, "rpartition", true)
         }),
-        ("join", join),
+        ("join", bytes_split::join),
         ("strip", |vm, s, a| strip(vm, s, a, "strip", true, true)),
         ("lstrip", |vm, s, a| strip(vm, s, a, "lstrip", true, false)),
         ("rstrip", |vm, s, a| strip(vm, s, a, "rstrip", false, true)),
@@ -95,12 +99,12 @@ pub fn install(vm: &mut Vm) {
         // `fromhex` is called on the class (CPython's classmethod on a built-in type).
         let make: crate::objects::function::BuiltinFn = if t.is(&vm.types.bytes) {
             |vm, a| {
-                let b = fromhex_args(vm, a)?;
+                let b = bytes_hex::fromhex_args(vm, a)?;
                 vm.new_bytes(&b)
             }
         } else {
             |vm, a| {
-                let b = fromhex_args(vm, a)?;
+                let b = bytes_hex::fromhex_args(vm, a)?;
                 vm.new_bytearray(&b)
             }
         };
@@ -129,7 +133,7 @@ pub fn make_like(vm: &mut Vm, like: &Obj, b: &[u8]) -> PyResult<Obj> {
 
 /// The receiver itself when a bytes method would return an equal copy (CPython returns the
 /// same bytes object; a bytearray method always returns a new object).
-fn same_or_new(vm: &mut Vm, s: &Obj, b: &[u8]) -> PyResult<Obj> {
+pub fn same_or_new(vm: &mut Vm, s: &Obj, b: &[u8]) -> PyResult<Obj> {
     if bytes::is_bytes(s) && s.ty().name() == "bytes" && b == data(s) {
         return Ok(s.clone());
     }
@@ -210,7 +214,7 @@ pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+pub fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(hay.len());
     }
@@ -302,184 +306,6 @@ fn affix(vm: &mut Vm, s: &Obj, a: Args, fname: &str, start: bool) -> PyResult<Ob
 }
 
 /// `sep=None, maxsplit=-1`.
-fn split(vm: &mut Vm, s: &Obj, a: Args, fname: &str, right: bool) -> PyResult<Obj> {
-    let [sep, maxsplit] = a.bind(vm, fname, ["sep", "maxsplit"], 0, 0)?;
-    let sep = match sep {
-        Some(o) if !o.is(&vm.none) => Some(buffer::require(vm, o)?),
-        _ => None,
-    };
-    let max = match maxsplit {
-        Some(o) => vm.index_i64(o)?,
-        None => -1,
-    };
-    let max = if max < 0 { usize::MAX } else { max as usize };
-    if sep.as_deref() == Some(&[][..]) {
-        return Err(vm.value_error("empty separator".into()));
-    }
-    let b = data(s).to_vec();
-    let parts: Vec<&[u8]> = match &sep {
-        Some(sep) => split_sep(&b, sep, max, right),
-        None => split_ws(&b, max, right),
-    };
-    let mut out = Vec::with_capacity(parts.len());
-    for p in parts {
-        out.push(make_like(vm, s, p)?);
-    }
-    vm.new_list(out)
-}
-
-fn split_sep<'a>(b: &'a [u8], sep: &[u8], max: usize, right: bool) -> Vec<&'a [u8]> {
-    let mut out = Vec::new();
-    if !right {
-        let mut rest = b;
-        while out.len() < max {
-            match find_sub(rest, sep) {
-                Some(i) => {
-                    out.push(&rest[..i]);
-                    rest = &rest[i + sep.len()..];
-                }
-                None => break,
-            }
-        }
-        out.push(rest);
-    } else {
-        let mut rest = b;
-        while out.len() < max {
-            match rfind_sub(rest, sep) {
-                Some(i) => {
-                    out.push(&rest[i + sep.len()..]);
-                    rest = &rest[..i];
-                }
-                None => break,
-            }
-        }
-        out.push(rest);
-        out.reverse();
-    }
-    out
-}
-
-fn split_ws(b: &[u8], max: usize, right: bool) -> Vec<&[u8]> {
-    let mut out = Vec::new();
-    if !right {
-        let mut i = 0;
-        loop {
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
-            if i == b.len() {
-                break;
-            }
-            if out.len() == max {
-                // The remainder keeps its trailing whitespace, as in CPython.
-                out.push(&b[i..]);
-                break;
-            }
-            let st = i;
-            while i < b.len() && !is_space(b[i]) {
-                i += 1;
-            }
-            out.push(&b[st..i]);
-        }
-    } else {
-        let mut e = b.len();
-        loop {
-            while e > 0 && is_space(b[e - 1]) {
-                e -= 1;
-            }
-            if e == 0 {
-                break;
-            }
-            if out.len() == max {
-                out.push(&b[..e]);
-                break;
-            }
-            let end = e;
-            while e > 0 && !is_space(b[e - 1]) {
-                e -= 1;
-            }
-            out.push(&b[e..end]);
-        }
-        out.reverse();
-    }
-    out
-}
-
-fn splitlines(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
-    let [keep] = a.bind(vm, "splitlines", ["keepends"], 0, 0)?;
-    let keep = match keep {
-        Some(k) => vm.is_true(k)?,
-        None => false,
-    };
-    let b = data(s).to_vec();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let st = i;
-        while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
-            i += 1;
-        }
-        let mut eol = i;
-        if i < b.len() {
-            eol = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                i + 2
-            } else {
-                i + 1
-            };
-        }
-        let piece = if keep { &b[st..eol] } else { &b[st..i] };
-        out.push(make_like(vm, s, piece)?);
-        i = eol;
-    }
-    vm.new_list(out)
-}
-
-fn partition(vm: &mut Vm, s: &Obj, a: Args, fname: &str, right: bool) -> PyResult<Obj> {
-    let p = a.exact(vm, fname, 1, 1)?;
-    let sep = buffer::require(vm, &p[0])?;
-    if sep.is_empty() {
-        return Err(vm.value_error("empty separator".into()));
-    }
-    let b = data(s).to_vec();
-    let found = if right {
-        rfind_sub(&b, &sep)
-    } else {
-        find_sub(&b, &sep)
-    };
-    let (x, y, z): (&[u8], &[u8], &[u8]) = match found {
-        Some(i) => (&b[..i], &sep, &b[i + sep.len()..]),
-        None if right => (b"", b"", &b),
-        None => (&b, b"", b""),
-    };
-    let x = make_like(vm, s, x)?;
-    let y = if found.is_some() && bytes::is_bytes(s) && bytes::is_bytes(&p[0]) {
-        p[0].clone()
-    } else {
-        make_like(vm, s, y)?
-    };
-    let z = make_like(vm, s, z)?;
-    vm.new_tuple(vec![x, y, z])
-}
-
-fn join(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
-    let p = a.exact(vm, "join", 1, 1)?;
-    let items = vm.iterate(&p[0])?;
-    let mut parts = Vec::with_capacity(items.len());
-    for (i, it) in items.iter().enumerate() {
-        match buffer::to_vec(vm, it)? {
-            Some(v) => parts.push(v),
-            None => {
-                return Err(vm.type_error(format!(
-                    "sequence item {i}: expected a bytes-like object, {} found",
-                    it.ty().name()
-                )))
-            }
-        }
-    }
-    let out = parts.join(data(s));
-    make_like(vm, s, &out)
-}
-
 fn strip(vm: &mut Vm, s: &Obj, a: Args, fname: &str, left: bool, right: bool) -> PyResult<Obj> {
     let p = a.exact(vm, fname, 0, 1)?;
     let chars = match p.first() {
@@ -686,7 +512,7 @@ fn zfill(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
     if sign {
         out.push(b[0]);
     }
-    out.extend(std::iter::repeat(b'0').take(fill));
+    out.extend(std::iter::repeat_n(b'0', fill));
     out.extend_from_slice(&b[usize::from(sign)..]);
     make_like(vm, s, &out)
 }
@@ -704,7 +530,7 @@ fn expandtabs(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
             b'\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }
@@ -719,93 +545,4 @@ fn expandtabs(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
         }
     }
     make_like(vm, s, &out)
-}
-
-/// `hex(sep=<unset>, bytes_per_sep=1)` over any bytes.
-pub fn hex_impl(vm: &mut Vm, b: &[u8], a: Args) -> PyResult<Obj> {
-    let [sep, per] = a.bind(vm, "hex", ["sep", "bytes_per_sep"], 0, 0)?;
-    let sep = match sep {
-        None => None,
-        Some(o) => {
-            let v: Vec<u8> = if let Some(s) = pystr::try_as_str(o) {
-                s.as_bytes().to_vec()
-            } else if let Some(v) = bytes_like(o) {
-                v.to_vec()
-            } else {
-                return Err(vm.type_error(format!("sep must be str or bytes.")));
-            };
-            if v.len() != 1 || !v[0].is_ascii() {
-                let msg = if v.len() != 1 {
-                    "sep must be length 1."
-                } else {
-                    "sep must be ASCII."
-                };
-                return Err(vm.value_error(msg.into()));
-            }
-            Some(v[0] as char)
-        }
-    };
-    let per = match per {
-        Some(p) => vm.index_i64(p)?,
-        None => 1,
-    };
-    let mut out = String::with_capacity(b.len() * 3);
-    let group = per.unsigned_abs() as usize;
-    for (i, x) in b.iter().enumerate() {
-        if let Some(c) = sep {
-            if i > 0 && group > 0 {
-                // Positive counts group from the right, negative from the left.
-                let boundary = if per > 0 {
-                    (b.len() - i) % group == 0
-                } else {
-                    i % group == 0
-                };
-                if boundary {
-                    out.push(c);
-                }
-            }
-        }
-        out.push_str(&format!("{x:02x}"));
-    }
-    vm.new_str(&out)
-}
-
-fn bytes_hex(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
-    let b = data(s).to_vec();
-    hex_impl(vm, &b, a)
-}
-
-fn fromhex_args(vm: &mut Vm, a: Args) -> PyResult<Vec<u8>> {
-    let p = a.exact(vm, "fromhex", 1, 1)?;
-    let Some(s) = pystr::try_as_str(&p[0]) else {
-        return Err(vm.type_error(format!(
-            "fromhex() argument must be str, not {}",
-            p[0].ty().name()
-        )));
-    };
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let bad = |vm: &mut Vm, i: usize| {
-        vm.value_error(format!(
-            "non-hexadecimal number found in fromhex() arg at position {i}"
-        ))
-    };
-    while i < chars.len() {
-        if chars[i].is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let hi = chars[i]
-            .to_digit(16)
-            .filter(|_| chars[i].is_ascii())
-            .ok_or_else(|| bad(vm, i))?;
-        let lo = chars
-            .get(i + 1)
-            .and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()))
-            .ok_or_else(|| bad(vm, i + 1))?;
-        out.push((hi * 16 + lo) as u8);
-        i += 2;
-    }
-    Ok(out)
 }

@@ -8,7 +8,7 @@ use std::cell::Cell;
 
 use crate::heap::{Obj, ObjSlot};
 use crate::objects::args::Args;
-use crate::objects::bytes_methods::hex_impl;
+use crate::objects::bytes_hex::hex_impl;
 use crate::objects::iter::{seq_iter_data, SeqIterData};
 use crate::objects::memoryview::{
     data, format_size, is_byte_format, is_memoryview, pack, parse_format, released_error, Geometry,
@@ -397,8 +397,8 @@ fn getattro(vm: &mut Vm, m: &Obj, name: &Obj) -> PyResult<Obj> {
         "itemsize" => vm.new_usize(d.itemsize),
         "format" => vm.new_str(&(d.fmt as char).to_string()),
         "ndim" => vm.new_usize(d.ndim()),
-        "shape" => int_tuple(vm, &d.shape().to_vec()),
-        "strides" => int_tuple(vm, &d.strides().to_vec()),
+        "shape" => int_tuple(vm, d.shape()),
+        "strides" => int_tuple(vm, d.strides()),
         "suboffsets" => Ok(vm.empty_tuple.clone()),
         "c_contiguous" => Ok(vm.new_bool(d.c_contiguous())),
         "f_contiguous" => Ok(vm.new_bool(d.f_contiguous())),

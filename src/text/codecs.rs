@@ -187,7 +187,7 @@ pub fn encode(codec: Codec, s: &str, h: &Handler) -> Result<Vec<u8>, CodecError>
                 })
             }
             Handler::Ignore => {}
-            Handler::Replace => out.extend(std::iter::repeat(b'?').take(j - i)),
+            Handler::Replace => out.extend(std::iter::repeat_n(b'?', j - i)),
             Handler::BackslashReplace => {
                 for &c in &chars[i..j] {
                     out.extend_from_slice(escape_char(c).as_bytes());
