@@ -133,8 +133,13 @@ pub fn construct(vm: &mut Vm, fname: &str, a: Args) -> PyResult<Vec<u8>> {
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument".into()));
     }
-    if int::is_int(src) {
-        let n = vm.index_i64(src)?;
+    if let Some(v) = int::as_int(src) {
+        let n = match v {
+            int::IntValue::Small(n) => *n,
+            int::IntValue::Big(_) => {
+                return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer".into()))
+            }
+        };
         if n < 0 {
             return Err(vm.value_error("negative count".into()));
         }
@@ -276,6 +281,9 @@ fn binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
                 }
                 None => Ok(vm.not_implemented.clone()),
             }
+        }
+        BinaryOp::Remainder if bytes_like(a).is_some() => {
+            crate::objects::bytes_percent::format(vm, a, b)
         }
         _ => Ok(vm.not_implemented.clone()),
     }

@@ -452,6 +452,11 @@ fn cast(vm: &mut Vm, m: &Obj, a: Args) -> PyResult<Obj> {
             }
             let mut out = Vec::with_capacity(items.len());
             for it in &items {
+                if let Some(int::IntValue::Big(_)) = int::as_int(it) {
+                    return Err(
+                        vm.overflow_error("Python int too large to convert to C ssize_t".into())
+                    );
+                }
                 match int::as_small(it) {
                     Some(v) if v > 0 => out.push(v as isize),
                     _ => {

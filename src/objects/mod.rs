@@ -10,6 +10,7 @@ pub mod bytes_codecs;
 pub mod bytes_hex;
 pub mod bytes_int;
 pub mod bytes_methods;
+pub mod bytes_percent;
 pub mod bytes_split;
 pub mod bytes_type;
 pub mod class;

@@ -90,3 +90,7 @@ print(ba)
 ba.clear()
 print(ba, len(ba), bytearray(), bytearray(4), bytearray(b"\x00\xff"))
 print(bytearray(b"split me").split(), bytearray(b"Up").upper(), type(bytearray(b"x").strip()).__name__)
+
+# --- printf-style formatting ---
+print(b"%s=%d (%5.1f%%) %r %c%c %x" % (b"load", 42, 99.5, "é", 79, b"K", 255))
+print(bytearray(b"[%-6b]") % bytearray(b"left"), b"%(name)s" % {b"name": b"mapped"})
