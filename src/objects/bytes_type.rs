@@ -133,6 +133,18 @@ pub fn construct(vm: &mut Vm, fname: &str, a: Args) -> PyResult<Vec<u8>> {
     if errors.is_some() {
         return Err(vm.type_error("errors without a string argument".into()));
     }
+    if fname == "bytes" && src.ty().has_flag(crate::objects::typeobj::flags::HEAPTYPE) {
+        if let Ok(m) = vm.getattr_str(src, "__bytes__") {
+            let r = vm.call(&m, &[])?;
+            if !bytes::is_bytes(&r) {
+                return Err(vm.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    r.ty().name()
+                )));
+            }
+            return Ok(bytes::as_bytes(&r).to_vec());
+        }
+    }
     if let Some(v) = int::as_int(src) {
         let n = match v {
             int::IntValue::Small(n) => *n,

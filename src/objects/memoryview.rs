@@ -460,3 +460,52 @@ pub fn contents(vm: &mut Vm, obj: &Obj) -> PyResult<Vec<u8>> {
     }
     Ok(d.to_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn views_share_one_export_and_write_through() {
+        let mut vm = Vm::new();
+        let ba = vm.new_bytearray(b"abcdef").unwrap();
+        let m = vm.memoryview_of(&ba).unwrap().unwrap();
+        let m2 = vm.memoryview_of(&m).unwrap().unwrap();
+        // One managed buffer, so one export and one extra reference on the bytearray.
+        assert_eq!(bytearray::data(&ba).exports(), 1);
+        assert_eq!(ba.refcnt(), 2);
+        let d = data(&m2);
+        assert_eq!(
+            (d.shape(), d.strides(), d.count()),
+            (&[6isize][..], &[1isize][..], 6)
+        );
+        d.with_mem_mut(|mem| mem[0] = b'z');
+        assert_eq!(bytearray::data(&ba).as_slice(), b"zbcdef");
+        data(&m).release_now();
+        assert_eq!(bytearray::data(&ba).exports(), 1);
+        drop(m2);
+        assert_eq!(bytearray::data(&ba).exports(), 0);
+        assert_eq!(ba.refcnt(), 1);
+        drop(m);
+    }
+
+    #[test]
+    fn pack_and_unpack_round_trip_native_formats() {
+        let mut vm = Vm::new();
+        for (f, v) in [
+            (b'b', -5i64),
+            (b'H', 65535),
+            (b'i', -70000),
+            (b'Q', 1 << 40),
+        ] {
+            let o = vm.new_int(v).unwrap();
+            let b = pack(&mut vm, f, &o).unwrap();
+            assert_eq!(b.len(), format_size(f).unwrap());
+            assert_eq!(unpack(f, &b), Item::Int(v as i128));
+        }
+        let big = vm.new_int(256).unwrap();
+        assert!(pack(&mut vm, b'B', &big).is_err());
+        assert_eq!(parse_format("@d"), Some(b'd'));
+        assert_eq!(parse_format("<d"), None);
+    }
+}
