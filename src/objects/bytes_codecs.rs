@@ -72,7 +72,7 @@ fn str_encode(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
 pub fn encode_text(vm: &mut Vm, c: Codec, h: &Handler, text: &str) -> PyResult<Vec<u8>> {
     match codecs::encode(c, text, h) {
         Ok(b) => Ok(b),
-        Err(e) => Err(codec_failure(vm, c, e, |vm, start, end, reason| {
+        Err(e) => Err(codec_failure(vm, e, |vm, start, end, reason| {
             encode_error(vm, c.name(), text, start, end, reason)
         })),
     }
@@ -92,7 +92,7 @@ pub fn decode_method(vm: &mut Vm, data: &[u8], a: Args) -> PyResult<Obj> {
 pub fn decode_data(vm: &mut Vm, c: Codec, h: &Handler, data: &[u8]) -> PyResult<String> {
     match codecs::decode(c, data, h) {
         Ok(s) => Ok(s),
-        Err(e) => Err(codec_failure(vm, c, e, |vm, start, end, reason| {
+        Err(e) => Err(codec_failure(vm, e, |vm, start, end, reason| {
             decode_error(vm, c.name(), data, start, end, reason)
         })),
     }
@@ -100,7 +100,6 @@ pub fn decode_data(vm: &mut Vm, c: Codec, h: &Handler, data: &[u8]) -> PyResult<
 
 fn codec_failure(
     vm: &mut Vm,
-    c: Codec,
     e: CodecError,
     strict: impl FnOnce(&mut Vm, usize, usize, &str) -> PyErr,
 ) -> PyErr {
@@ -111,7 +110,6 @@ fn codec_failure(
             vm.new_error(&t, format!("unknown error handler name '{n}'"))
         }
         CodecError::WrongHandler => {
-            let _ = c;
             vm.type_error("don't know how to handle UnicodeDecodeError in error callback".into())
         }
     }

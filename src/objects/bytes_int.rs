@@ -4,7 +4,7 @@
 use num_bigint::{BigInt, Sign};
 
 use crate::heap::Obj;
-use crate::objects::args::{check_count, Args};
+use crate::objects::args::Args;
 use crate::objects::str::try_as_str;
 use crate::objects::{bytes_type, int};
 use crate::vm::types::add_method;
@@ -85,7 +85,6 @@ fn to_bytes(vm: &mut Vm, n: &Obj, a: Args) -> PyResult<Obj> {
 fn check_positional(vm: &mut Vm, fname: &str, a: Args) -> PyResult<()> {
     let n = a.pos().len();
     if n > 2 {
-        let _ = check_count;
         return Err(vm.type_error(format!(
             "{fname}() takes at most 2 positional arguments ({n} given)"
         )));

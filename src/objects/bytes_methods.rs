@@ -211,7 +211,23 @@ pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
-    hay.windows(needle.len()).position(|w| w == needle)
+    // Skip ahead by scanning for the first byte, then compare the rest.
+    let (first, rest) = (needle[0], &needle[1..]);
+    let last_start = hay.len() - needle.len();
+    let mut i = 0;
+    while i <= last_start {
+        match hay[i..=last_start].iter().position(|&c| c == first) {
+            None => return None,
+            Some(p) => {
+                let at = i + p;
+                if &hay[at + 1..at + needle.len()] == rest {
+                    return Some(at);
+                }
+                i = at + 1;
+            }
+        }
+    }
+    None
 }
 
 pub fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -348,13 +364,12 @@ fn replace(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
     let mut out = Vec::with_capacity(b.len());
     if old.is_empty() {
         // An empty pattern matches before every byte and at the end.
-        for (i, &c) in b.iter().enumerate() {
+        for &c in &b {
             if left > 0 {
                 out.extend_from_slice(&new);
                 left -= 1;
             }
             out.push(c);
-            let _ = i;
         }
         if left > 0 {
             out.extend_from_slice(&new);
@@ -456,7 +471,12 @@ fn is_title(b: &[u8]) -> bool {
 fn pred(vm: &mut Vm, s: &Obj, a: Args, fname: &str, f: fn(&[u8]) -> bool) -> PyResult<Obj> {
     a.exact(vm, fname, 0, 0)?;
     let b = data(s);
-    let r = !b.is_empty() && f(b) || (fname == "isascii" && b.is_empty());
+    // Every predicate is false for empty bytes except isascii.
+    let r = if b.is_empty() {
+        fname == "isascii"
+    } else {
+        f(b)
+    };
     Ok(vm.new_bool(r))
 }
 
@@ -545,4 +565,22 @@ fn expandtabs(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
         }
     }
     make_like(vm, s, &out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn substring_search_edges() {
+        assert_eq!(find_sub(b"hello", b"lo"), Some(3));
+        assert_eq!(find_sub(b"hello", b"o"), Some(4));
+        assert_eq!(find_sub(b"hello", b"hello!"), None);
+        assert_eq!(find_sub(b"aaab", b"ab"), Some(2));
+        assert_eq!(find_sub(b"abc", b""), Some(0));
+        assert_eq!(rfind_sub(b"abcabc", b"bc"), Some(4));
+        assert_eq!(rfind_sub(b"abc", b""), Some(3));
+        assert_eq!(count_sub(b"aaaa", b"aa"), 2);
+        assert_eq!(count_sub(b"ab", b""), 3);
+    }
 }
