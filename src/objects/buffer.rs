@@ -43,7 +43,12 @@ pub fn memoryview_type_ptr() -> *const TypeObject {
 /// Creates the buffer-family types at startup (`meta` is `type`, `object` the root type).
 pub fn make_types(meta: &Obj, object: &Obj) -> BufferTypes {
     let mk = |name: &str, size: usize, fl: u32, dealloc| {
-        let t = crate::vm::types::alloc_type_full(
+        let weaklist = if name == "memoryview" {
+            memoryview::WEAKLIST_OFFSET
+        } else {
+            0
+        };
+        let t = crate::vm::types::alloc_type_with_weaklist(
             Some(as_type(meta)),
             name,
             name,
@@ -51,6 +56,7 @@ pub fn make_types(meta: &Obj, object: &Obj) -> BufferTypes {
             fl,
             dealloc,
             0,
+            weaklist,
         )
         .expect("out of memory at startup");
         as_type(&t).base.set(Some(object.clone()));

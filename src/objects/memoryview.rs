@@ -73,6 +73,8 @@ pub fn mbuf_traverse(m: &Obj, visit: &mut dyn FnMut(&Obj)) {
 }
 
 pub struct MemoryViewData {
+    /// Weak references to this view (memoryview supports them, as in CPython).
+    pub weaklist: crate::objects::weakref::WeakList,
     mbuf: ObjSlot,
     released: Cell<bool>,
     pub readonly: bool,
@@ -373,9 +375,18 @@ impl MemoryViewData {
 
 impl Drop for MemoryViewData {
     fn drop(&mut self) {
+        // Dealloc order: weakrefs are cleared before anything else goes away.
+        if !self.weaklist.is_empty() {
+            crate::objects::weakref::clear_weakrefs(&self.weaklist);
+        }
         self.release_now();
     }
 }
+
+/// Offset of the weak list inside a memoryview object (its `tp_weaklistoffset`).
+pub const WEAKLIST_OFFSET: usize =
+    std::mem::offset_of!(crate::objects::pybox::PyBox<MemoryViewData>, data)
+        + std::mem::offset_of!(MemoryViewData, weaklist);
 
 impl Vm {
     /// A view through managed buffer `mbuf` with the given geometry.
@@ -388,6 +399,7 @@ impl Vm {
         let md = mbuf_data(&mbuf);
         md.views.set(md.views.get() + 1);
         let data = MemoryViewData {
+            weaklist: Default::default(),
             mbuf: ObjSlot::new(Some(mbuf)),
             released: Cell::new(false),
             readonly: g.readonly,

@@ -126,6 +126,16 @@ keep = memoryview(bytearray(b"kept"))
 print(keep.obj, gc.is_tracked(keep), gc.is_tracked(b"x"), gc.is_tracked(bytearray()))
 print(sys.getsizeof(b""), sys.getsizeof(b"abcd"))
 
+# Views support weak references; dropping the last view gives the export back.
+import weakref
+
+store = bytearray(b"weak")
+wr = weakref.ref(memoryview(store), lambda w: print("view gone, callback sees", w()))
+print("after temporary view:", wr())
+store.extend(b"ly")
+print(store)
+attempt("weakref to bytes", lambda: weakref.ref(b"x"))
+
 data = bytearray(b"Hello, World!")
 view = memoryview(data)
 view[7:12] = b"Python"
