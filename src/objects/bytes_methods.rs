@@ -91,6 +91,13 @@ pub fn install(vm: &mut Vm) {
         ("rjust", |vm, s, a| pad(vm, s, a, "rjust", Align::Right)),
         ("zfill", zfill),
         ("expandtabs", expandtabs),
+        ("translate", translate),
+        ("removeprefix", |vm, s, a| {
+            remove_affix(vm, s, a, "removeprefix", true)
+        }),
+        ("removesuffix", |vm, s, a| {
+            remove_affix(vm, s, a, "removesuffix", false)
+        }),
     ];
     for t in [vm.types.bytes.clone(), vm.types.buf.bytearray.clone()] {
         for (name, f) in methods {
@@ -114,6 +121,9 @@ pub fn install(vm: &mut Vm) {
             .get()
             .expect("type dict");
         vm.dict_set_str(&d, "fromhex", f).expect("startup");
+        // `maketrans` is a staticmethod: the same function on both types.
+        let f = vm.new_builtin("maketrans", maketrans).expect("startup");
+        vm.dict_set_str(&d, "maketrans", f).expect("startup");
     }
 }
 
@@ -565,6 +575,60 @@ fn expandtabs(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
         }
     }
     make_like(vm, s, &out)
+}
+
+/// `translate(table, /, delete=b'')`: map through a 256-byte table (or None), dropping the
+/// bytes in `delete` first.
+fn translate(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
+    let [table, delete] = a.bind(vm, "translate", ["table", "delete"], 1, 1)?;
+    let table = match table {
+        Some(t) if !t.is(&vm.none) => {
+            let t = buffer::require(vm, t)?;
+            if t.len() != 256 {
+                return Err(vm.value_error("translation table must be 256 characters long".into()));
+            }
+            Some(t)
+        }
+        _ => None,
+    };
+    let delete = match delete {
+        Some(d) => buffer::require(vm, d)?,
+        None => Vec::new(),
+    };
+    let out: Vec<u8> = data(s)
+        .iter()
+        .filter(|c| !delete.contains(c))
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    same_or_new(vm, s, &out)
+}
+
+/// `bytes.maketrans(frm, to)`: the identity table with `frm[i]` mapped to `to[i]`.
+fn maketrans(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    let p = a.exact(vm, "maketrans", 2, 2)?;
+    let frm = buffer::require(vm, &p[0])?;
+    let to = buffer::require(vm, &p[1])?;
+    if frm.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length".into()));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in frm.iter().zip(&to) {
+        table[*f as usize] = *t;
+    }
+    vm.new_bytes(&table)
+}
+
+fn remove_affix(vm: &mut Vm, s: &Obj, a: Args, fname: &str, prefix: bool) -> PyResult<Obj> {
+    let p = a.exact(vm, fname, 1, 1)?;
+    let affix = buffer::require(vm, &p[0])?;
+    let b = data(s);
+    let out = if prefix {
+        b.strip_prefix(&affix[..]).unwrap_or(b)
+    } else {
+        b.strip_suffix(&affix[..]).unwrap_or(b)
+    }
+    .to_vec();
+    same_or_new(vm, s, &out)
 }
 
 #[cfg(test)]

@@ -77,12 +77,12 @@ print(ba)
 ba.insert(0, 42)
 ba.insert(100, 43)
 print(ba, ba.pop(), ba.pop(0), ba)
-ba.remove(ord("f"))
+ba.remove(ord("g"))
 ba.reverse()
 print(ba)
 ba *= 2
 print(ba, ba.copy() == ba, ba.copy() is ba)
-ba[::2] = b"1234"
+ba[::2] = b"123"
 print(ba)
 ba[2:4] = []
 ba[0:0] = [120, 121]
@@ -94,3 +94,8 @@ print(bytearray(b"split me").split(), bytearray(b"Up").upper(), type(bytearray(b
 # --- printf-style formatting ---
 print(b"%s=%d (%5.1f%%) %r %c%c %x" % (b"load", 42, 99.5, "é", 79, b"K", 255))
 print(bytearray(b"[%-6b]") % bytearray(b"left"), b"%(name)s" % {b"name": b"mapped"})
+
+# --- translate and affixes ---
+rot = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijklm")
+print(b"hello".translate(rot), b"hello".translate(rot).translate(rot), b"a-b-c".translate(None, b"-"))
+print(b"unittest".removeprefix(b"unit"), bytearray(b"file.py").removesuffix(b".py"), b"same".removeprefix(b"x"))
