@@ -93,7 +93,7 @@ pub fn decode_data(vm: &mut Vm, c: Codec, h: &Handler, data: &[u8]) -> PyResult<
     match codecs::decode(c, data, h) {
         Ok(s) => Ok(s),
         Err(e) => Err(codec_failure(vm, e, |vm, start, end, reason| {
-            decode_error(vm, c.name(), data, start, end, reason)
+            decode_error(vm, c.resolved_for(data).name(), data, start, end, reason)
         })),
     }
 }

@@ -44,6 +44,14 @@ print(text.encode("latin-1", "replace"), text.encode("ascii", "ignore"), text.en
 print(text.encode("ascii", "xmlcharrefreplace"), "é".encode("latin-1"), b"\xe9".decode("latin-1"))
 print(b"ok\xffgo\xe2\x82".decode("utf-8", "replace"), b"ok\xff".decode("utf-8", "ignore"), b"\xff".decode("utf-8", "backslashreplace"))
 print(bytes("snow ☃", "utf-8"), bytearray("abc", "ascii"), str(b"\xc3\xa9", "utf-8"))
+wide = "a\U0001f600"
+print(wide.encode("utf-16"), wide.encode("utf-16-be"), wide.encode("utf-32-le"), wide.encode("utf-32").decode("utf-32") == wide)
+print(b"\xfe\xff\x00h\x00i".decode("utf-16"), b"\x00\xd8x\x00".decode("utf-16-le", "replace"))
+for bad, enc in [(b"a\x00b", "utf-16-le"), (b"\x00\xdc", "utf-16"), (b"\x00\x00\x11\x00", "utf-32-le")]:
+    try:
+        bad.decode(enc)
+    except UnicodeDecodeError as e:
+        print("decode:", e)
 for bad in [b"\xff", b"ab\xe2\x82", b"\xe2\x28\xa1", b"\xc3\x28"]:
     try:
         bad.decode()
