@@ -8,6 +8,8 @@ use crate::objects::bytes_methods::data;
 use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 /// `hex(sep=<unset>, bytes_per_sep=1)` over any bytes.
 pub fn hex_impl(vm: &mut Vm, b: &[u8], a: Args) -> PyResult<Obj> {
     let [sep, per] = a.bind(vm, "hex", ["sep", "bytes_per_sep"], 0, 0)?;
@@ -52,7 +54,8 @@ pub fn hex_impl(vm: &mut Vm, b: &[u8], a: Args) -> PyResult<Obj> {
                 }
             }
         }
-        out.push_str(&format!("{x:02x}"));
+        out.push(HEX[(x >> 4) as usize] as char);
+        out.push(HEX[(x & 15) as usize] as char);
     }
     vm.new_str(&out)
 }
