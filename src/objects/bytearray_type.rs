@@ -172,6 +172,8 @@ fn setitem(vm: &mut Vm, s: &Obj, key: &Obj, value: Option<Obj>) -> PyResult<()> 
         let st = sl.start as usize;
         return splice(vm, s, st, st + sl.len, src.as_deref().unwrap_or(&[]));
     }
+    // CPython treats assigning an empty sequence to an extended slice as deleting it.
+    let src = src.filter(|v| !v.is_empty());
     match src {
         Some(src) => {
             if src.len() != sl.len {

@@ -37,8 +37,29 @@ pub fn install(vm: &mut Vm) {
     // Mutable, so unhashable (the default object hash was filled in before this ran).
     ba.slots.hash.set(None);
     ba.slots.new.set(Some(|vm, _cls, a| {
+        let from_iterator = a
+            .pos()
+            .first()
+            .or_else(|| a.kwargs().find(|(k, _)| *k == "source").map(|(_, v)| v))
+            .is_some_and(|s| {
+                !int::is_int(s)
+                    && !pystr::is_str(s)
+                    && !buffer::is_buffer(s)
+                    && !crate::objects::list::is_list(s)
+                    && !crate::objects::tuple::is_tuple(s)
+            });
         let v = construct(vm, "bytearray", a)?;
-        vm.new_bytearray(&v)
+        if !from_iterator {
+            return vm.new_bytearray(&v);
+        }
+        // CPython appends an iterator's items one by one, so the storage grows as append's.
+        let ba = vm.new_bytearray(b"")?;
+        let d = bytearray::data(&ba);
+        for b in v {
+            let n = d.len();
+            d.splice(n, n, &[b]).map_err(|e| vm.resize_error(e))?;
+        }
+        Ok(ba)
     }));
     for t in [vm.types.bytes.clone(), vm.types.buf.bytearray.clone()] {
         let t = as_type(&t);

@@ -285,6 +285,10 @@ impl MemoryViewData {
 
     /// Whether the strides are those of a C-contiguous array of this shape.
     pub fn c_contiguous(&self) -> bool {
+        if let ([n], [s]) = (self.shape(), self.strides()) {
+            // CPython's one-dimensional rule: one item, or items packed forwards.
+            return *n == 1 || *s == self.itemsize as isize;
+        }
         if self.count() == 0 {
             return true;
         }
@@ -300,6 +304,9 @@ impl MemoryViewData {
 
     /// Whether the strides are those of a Fortran-contiguous array of this shape.
     pub fn f_contiguous(&self) -> bool {
+        if self.ndim() == 1 {
+            return self.c_contiguous();
+        }
         if self.count() == 0 {
             return true;
         }
@@ -344,6 +351,14 @@ impl MemoryViewData {
 
     /// The item bytes in logical (C) order.
     pub fn to_bytes(&self) -> Vec<u8> {
+        if self.count() == 0 {
+            return Vec::new();
+        }
+        if self.c_contiguous() {
+            // One run of memory: copy it without listing every item's position.
+            let (start, n) = (self.offset as usize, self.nbytes());
+            return self.with_mem(|m| m[start..start + n].to_vec());
+        }
         let pos = self.positions();
         let n = self.itemsize;
         self.with_mem(|m| {
