@@ -208,7 +208,7 @@ fn range_args(
     };
     let s = norm(get(vm, start, 0)?);
     let e = norm(get(vm, end, n)?).min(n);
-    if s > n {
+    if s > n || s > e {
         return Ok((0, 0, false));
     }
     Ok((s as usize, (e.max(s)) as usize, true))

@@ -107,3 +107,4 @@ print(bytearray(b"[%-6b]") % bytearray(b"left"), b"%(name)s" % {b"name": b"mappe
 rot = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijklm")
 print(b"hello".translate(rot), b"hello".translate(rot).translate(rot), b"a-b-c".translate(None, b"-"))
 print(b"unittest".removeprefix(b"unit"), bytearray(b"file.py").removesuffix(b".py"), b"same".removeprefix(b"x"))
+print(b"abc".find(b"", 2, 0), b"abc".count(b"", 2, 1), b"abc".startswith(b"", 3, 1), b"abc".find(b"", 3))
