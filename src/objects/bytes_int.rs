@@ -59,7 +59,8 @@ fn to_bytes(vm: &mut Vm, n: &Obj, a: Args) -> PyResult<Obj> {
         return Err(vm.overflow_error("can't convert negative int to unsigned".into()));
     }
     let mut b = if signed {
-        if v.sign() == Sign::NoSign {
+        // 0 and -1 need no bytes at all: CPython lets both fit in a length of 0.
+        if v.sign() == Sign::NoSign || v == BigInt::from(-1) {
             vec![]
         } else {
             v.to_signed_bytes_le()

@@ -108,3 +108,4 @@ rot = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijkl
 print(b"hello".translate(rot), b"hello".translate(rot).translate(rot), b"a-b-c".translate(None, b"-"))
 print(b"unittest".removeprefix(b"unit"), bytearray(b"file.py").removesuffix(b".py"), b"same".removeprefix(b"x"))
 print(b"abc".find(b"", 2, 0), b"abc".count(b"", 2, 1), b"abc".startswith(b"", 3, 1), b"abc".find(b"", 3))
+print((-1).to_bytes(0, "big", signed=True), (-1).to_bytes(2, "little", signed=True), (-257).to_bytes(2, "big", signed=True))
