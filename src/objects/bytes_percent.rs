@@ -31,11 +31,28 @@ pub fn format(vm: &mut Vm, fmt: &Obj, args: &Obj) -> PyResult<Obj> {
             let out: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
             make_like(vm, fmt, &out)
         }
-        Err(e) => Err(match err {
+        Err(mut e) => Err(match err {
             Some(pe) => pe,
-            None => crate::objects::str_type::text_error(vm, e),
+            None => {
+                e.msg = bytes_wording(&e.msg);
+                crate::objects::str_type::text_error(vm, e)
+            }
         }),
     }
+}
+
+/// CPython words a few of the shared errors differently for bytes.
+fn bytes_wording(msg: &str) -> String {
+    if let Some(t) = msg.strip_prefix("must be real number, not ") {
+        return format!("float argument required, not {t}");
+    }
+    if let Some(rest) = msg
+        .strip_prefix("%i format: ")
+        .or_else(|| msg.strip_prefix("%u format: "))
+    {
+        return format!("%d format: {rest}");
+    }
+    msg.replace("during string formatting", "during bytes formatting")
 }
 
 /// Rewrites `%b` as `%s` and `%r` as `%a` (their bytes meanings), leaving the rest alone, so

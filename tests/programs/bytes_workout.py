@@ -102,6 +102,14 @@ print(bytearray(b"split me").split(), bytearray(b"Up").upper(), type(bytearray(b
 # --- printf-style formatting ---
 print(b"%s=%d (%5.1f%%) %r %c%c %x" % (b"load", 42, 99.5, "é", 79, b"K", 255))
 print(bytearray(b"[%-6b]") % bytearray(b"left"), b"%(name)s" % {b"name": b"mapped"})
+try:
+    b"%d %d" % (1, 2, 3)
+except TypeError as e:
+    print(e)
+try:
+    b"%f" % "x"
+except TypeError as e:
+    print(e)
 
 # --- translate and affixes ---
 rot = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"nopqrstuvwxyzabcdefghijklm")
