@@ -124,6 +124,7 @@ pub fn install(vm: &mut Vm, d: &Obj) {
                     | "module"
                     | "cell"
                     | "traceback"
+                    | "managedbuffer"
             );
         if !hidden {
             vm.dict_set_str(d, &name, t.clone()).expect("startup");
@@ -447,10 +448,17 @@ fn builtin_ord(vm: &mut Vm, args: Args) -> PyResult<Obj> {
                 ))),
             }
         }
-        None => Err(vm.type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            p[0].ty().name()
-        ))),
+        None => match crate::objects::buffer::bytes_like(&p[0]) {
+            Some([b]) => vm.new_int(*b as i64),
+            Some(b) => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            ))),
+            None => Err(vm.type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                p[0].ty().name()
+            ))),
+        },
     }
 }
 

@@ -509,6 +509,16 @@ pub fn reversed_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
         let l = vm.new_list(chars)?;
         let ty = vm.types.list_iterator.clone();
         return vm.new_seq_iter(&ty, l);
+    } else if let Some(b) = crate::objects::buffer::bytes_like(seq) {
+        let b = b.to_vec();
+        let items: Vec<Obj> = b
+            .iter()
+            .rev()
+            .map(|&x| vm.new_int(x as i64))
+            .collect::<PyResult<_>>()?;
+        let l = vm.new_list(items)?;
+        let ty = vm.types.list_iterator.clone();
+        return vm.new_seq_iter(&ty, l);
     } else {
         return Err(vm.type_error(format!("'{}' object is not reversible", seq.ty().name())));
     };

@@ -2,7 +2,17 @@
 //! method tables in the `*_type` / `*_methods` files.
 
 pub mod args;
+pub mod buffer;
+pub mod bytearray;
+pub mod bytearray_type;
 pub mod bytes;
+pub mod bytes_codecs;
+pub mod bytes_hex;
+pub mod bytes_int;
+pub mod bytes_methods;
+pub mod bytes_percent;
+pub mod bytes_split;
+pub mod bytes_type;
 pub mod class;
 pub mod class_slots;
 pub mod code;
@@ -21,6 +31,8 @@ pub mod iter;
 pub mod list;
 pub mod list_type;
 pub mod member;
+pub mod memoryview;
+pub mod memoryview_type;
 pub mod module;
 pub mod pybox;
 pub mod seq;

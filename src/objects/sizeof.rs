@@ -5,7 +5,7 @@
 use crate::heap::header::GC_HEADER_SIZE;
 use crate::heap::Obj;
 use crate::objects::int::{as_int, IntValue};
-use crate::objects::{bytes, dict, list, set, str as pystr, tuple};
+use crate::objects::{bytearray, bytes, dict, list, set, str as pystr, tuple};
 use crate::vm::Vm;
 
 /// The size of `obj` in bytes, as `sys.getsizeof` reports it.
@@ -15,6 +15,9 @@ pub fn sizeof(vm: &Vm, obj: &Obj) -> usize {
     let fixed = if pystr::is_str(obj) {
         // Header fields, the UTF-8 bytes and a terminating NUL, in one block.
         ty.basicsize + pystr::as_str(obj).len() + 1
+    } else if bytes::is_bytes(obj) {
+        // Header fields, the data and a terminating NUL, in one block.
+        ty.basicsize + bytes::as_bytes(obj).len() + 1
     } else if tuple::is_tuple(obj) {
         ty.basicsize + tuple::len(obj) * std::mem::size_of::<Obj>()
     } else {
@@ -26,8 +29,8 @@ pub fn sizeof(vm: &Vm, obj: &Obj) -> usize {
         d.buffer_bytes()
     } else if set::is_anyset(vm, obj) {
         set::data(vm, obj).buffer_bytes()
-    } else if bytes::is_bytes(obj) {
-        bytes::as_bytes(obj).len()
+    } else if let Some(b) = bytearray::try_data(obj) {
+        b.alloc()
     } else if let Some(IntValue::Big(b)) = as_int(obj) {
         (b.bits() as usize).div_ceil(64) * 8
     } else {

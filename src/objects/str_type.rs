@@ -307,7 +307,11 @@ fn str_iter(vm: &mut Vm, s: &Obj) -> PyResult<Obj> {
 
 /// `str(object='')`.
 fn str_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
-    let [obj, _encoding, _errors] = args.bind(vm, "str", ["object", "encoding", "errors"], 0, 0)?;
+    let [obj, encoding, errors] = args.bind(vm, "str", ["object", "encoding", "errors"], 0, 0)?;
+    if encoding.is_some() || errors.is_some() {
+        // `str(b, encoding, errors)` decodes a buffer.
+        return crate::objects::bytes_codecs::str_from_buffer(vm, obj, encoding, errors);
+    }
     match obj {
         Some(o) => vm.str(o),
         None => Ok(vm.empty_str.clone()),

@@ -17,6 +17,7 @@
 //!   allocation (and usually die with `MemoryError`); we fail early with the
 //!   error CPython raises on size overflow for that operation.
 
+pub mod codecs;
 pub mod float_fmt;
 pub mod float_repr;
 pub mod format_number;

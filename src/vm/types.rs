@@ -117,6 +117,8 @@ pub struct Types {
     pub map: Obj,
     pub filter: Obj,
     pub reversed: Obj,
+    /// bytearray, memoryview and their iterators (see `objects::buffer`).
+    pub buf: crate::objects::buffer::BufferTypes,
     pub exc: ExcTypes,
 }
 
@@ -434,7 +436,13 @@ pub fn bootstrap() -> Vm {
         ellipsis_type: b.boxed::<()>("ellipsis", 0, None),
         bool_: b.boxed::<int::IntValue>("bool", 0, Some(&int_t)),
         float: b.boxed::<f64>("float", 0, None),
-        bytes: b.boxed::<Vec<u8>>("bytes", flags::BYTES_SUBCLASS, None),
+        bytes: b.make(
+            "bytes",
+            crate::objects::bytes::DATA_OFFSET,
+            flags::BYTES_SUBCLASS,
+            crate::objects::bytes::bytes_dealloc,
+            None,
+        ),
         list: b.boxed::<list::ListData>("list", flags::LIST_SUBCLASS | gc, None),
         dict: b.boxed::<crate::objects::dict::DictData>("dict", flags::DICT_SUBCLASS | gc, None),
         set: b.weak_boxed::<crate::objects::set::SetData>(
@@ -535,6 +543,7 @@ pub fn bootstrap() -> Vm {
         map: b.boxed::<iter::MapData>("map", gc, None),
         filter: b.boxed::<iter::FilterData>("filter", gc, None),
         reversed: b.boxed::<iter::SeqIterData>("reversed", gc, None),
+        buf: crate::objects::buffer::make_types(&b.meta, &object),
         type_,
         object,
         int: int_t,
@@ -730,6 +739,7 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         e.unicode_encode_error.clone(),
     ]
     .into_iter()
+    .chain(t.buf.all())
     .chain(e.others.iter().cloned())
     .collect()
 }
