@@ -14,6 +14,7 @@ use crate::vm::{PyResult, Vm};
 pub fn install(vm: &mut Vm, d: &Obj) {
     let funcs: &[(&'static str, crate::objects::function::BuiltinFn)] = &[
         ("print", builtin_print),
+        ("open", crate::modules::io::builtin_open),
         ("len", builtin_len),
         ("repr", |vm, a| {
             let p = a.exact(vm, "repr", 1, 1)?;
@@ -162,6 +163,7 @@ fn builtin_print(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut flush = false;
+    let mut file = None;
     for (k, v) in args.kwargs() {
         match k {
             "sep" | "end" => {
@@ -189,7 +191,7 @@ fn builtin_print(vm: &mut Vm, args: Args) -> PyResult<Obj> {
                 }
             }
             "flush" => flush = vm.is_true(v)?,
-            "file" => {}
+            "file" => file = Some(v),
             _ => {
                 return Err(
                     vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))
@@ -197,19 +199,7 @@ fn builtin_print(vm: &mut Vm, args: Args) -> PyResult<Obj> {
             }
         }
     }
-    let mut out = String::new();
-    for (i, a) in args.pos().iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        let s = vm.str(a)?;
-        out.push_str(pystr::as_str(&s));
-    }
-    out.push_str(&end);
-    vm.stdout.write_str(&out);
-    if flush {
-        vm.stdout.flush();
-    }
+    crate::modules::io::print_to(vm, file, args.pos(), &sep, &end, flush)?;
     Ok(vm.none.clone())
 }
 

@@ -401,7 +401,10 @@ fn type_repr(vm: &mut Vm, cls: &Obj) -> PyResult<Obj> {
 /// A type's `__module__`: from its namespace for classes, `builtins` otherwise.
 fn type_module(vm: &mut Vm, t: &TypeObject) -> Option<String> {
     if !crate::objects::class::is_heap_type(t) {
-        return Some("builtins".into());
+        return Some(match t.name().rsplit_once('.') {
+            Some((m, _)) => m.to_string(),
+            None => "builtins".into(),
+        });
     }
     let k = vm.intern("__module__");
     let d = t.dict.get()?;
@@ -441,7 +444,8 @@ fn type_getattro(vm: &mut Vm, cls: &Obj, name: &Obj) -> PyResult<Obj> {
     let t = as_type(cls);
     match pystr::as_str(name) {
         "__name__" => {
-            let n = t.name().to_string();
+            // A built-in type named `module.Name` (`_io.TextIOWrapper`) is called `Name`.
+            let n = t.name().rsplit('.').next().unwrap_or_default().to_string();
             return vm.new_str(&n);
         }
         "__qualname__" => {

@@ -736,9 +736,14 @@ impl Vm {
             }
             Op::ImportName => {
                 let name = pystr::as_str(&code.names[arg as usize]).to_string();
-                let _fromlist = self.pop();
+                let fromlist = self.pop();
                 let _level = self.pop();
                 let m = self.import_module(&name)?;
+                // `import a.b` binds `a`: without a from-list the top package is the result.
+                let m = match name.split_once('.') {
+                    Some((top, _)) if fromlist.is(&self.none) => self.import_module(top)?,
+                    _ => m,
+                };
                 self.push(m);
             }
             Op::ImportFrom => {

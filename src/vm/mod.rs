@@ -87,6 +87,8 @@ pub struct Vm {
     pub memory_error_instance: Option<Obj>,
     /// Containers whose repr is being computed (to print `[...]` for recursion).
     pub repr_stack: Vec<usize>,
+    /// The file and in-memory stream types (`modules::io`), set at startup.
+    pub io: Option<crate::modules::io::IoTypes>,
 }
 
 impl Vm {

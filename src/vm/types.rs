@@ -485,6 +485,7 @@ pub fn bootstrap() -> Vm {
         sources: HashMap::new(),
         memory_error_instance: None,
         repr_stack: Vec::new(),
+        io: None,
     };
     finish_types(&mut vm);
     let me = vm.types.exc.memory_error.clone();

@@ -1,0 +1,276 @@
+//! The byte layer under every file object: an OS descriptor (or one of the process's standard
+//! streams) with a read-ahead buffer and a write buffer, as CPython's Buffered* objects keep.
+//! Nothing here knows about Python objects; `file_methods` turns results into them.
+//!
+//! Invariants:
+//! - At most one of the buffers holds data: switching from reading to writing gives back the
+//!   unread read-ahead (seeks the descriptor back), switching the other way flushes.
+//! - The logical position is the descriptor's position minus unread read-ahead plus unwritten
+//!   bytes.
+//! - `raw` is None exactly when the file is closed; closing flushes first.
+
+use std::io::{BufRead, Read, Seek, SeekFrom, Write};
+
+/// Size of one read from the OS and the write-buffer threshold (CPython's default buffer).
+pub const CHUNK: usize = 8192;
+
+pub enum Raw {
+    File(std::fs::File),
+    /// The process's standard input, read through Rust's shared buffered handle so that
+    /// `input()` and `sys.stdin` see one stream.
+    Stdin,
+    /// Standard output: the VM's `Output` does the writing, so nothing is buffered here.
+    Stdout,
+    Stderr,
+}
+
+pub struct FileState {
+    pub raw: Option<Raw>,
+    rbuf: Vec<u8>,
+    rpos: usize,
+    wbuf: Vec<u8>,
+    /// The read-ahead reached end of file (cleared by seeks and writes).
+    eof: bool,
+}
+
+impl FileState {
+    pub fn new(raw: Raw) -> FileState {
+        FileState {
+            raw: Some(raw),
+            rbuf: Vec::new(),
+            rpos: 0,
+            wbuf: Vec::new(),
+            eof: false,
+        }
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.raw.is_none()
+    }
+
+    /// Unread bytes already in the read-ahead.
+    pub fn available(&self) -> &[u8] {
+        &self.rbuf[self.rpos..]
+    }
+
+    /// The last fill met end of file: nothing follows the read-ahead.
+    pub fn eof_seen(&self) -> bool {
+        self.eof
+    }
+
+    pub fn consume(&mut self, n: usize) -> Vec<u8> {
+        let out = self.rbuf[self.rpos..self.rpos + n].to_vec();
+        self.rpos += n;
+        if self.rpos == self.rbuf.len() {
+            self.rbuf.clear();
+            self.rpos = 0;
+        }
+        out
+    }
+
+    /// Reads one more chunk into the read-ahead; false at end of file.
+    pub fn fill(&mut self) -> std::io::Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        self.flush()?;
+        if self.rpos > 0 {
+            self.rbuf.drain(..self.rpos);
+            self.rpos = 0;
+        }
+        let n = match &mut self.raw {
+            Some(Raw::File(f)) => {
+                let old = self.rbuf.len();
+                self.rbuf.resize(old + CHUNK, 0);
+                let r = loop {
+                    match f.read(&mut self.rbuf[old..]) {
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        r => break r,
+                    }
+                };
+                self.rbuf.truncate(old + *r.as_ref().unwrap_or(&0));
+                r?
+            }
+            // One line at a time, so bytes past it stay in the shared handle for `input()`.
+            Some(Raw::Stdin) => std::io::stdin().lock().read_until(b'\n', &mut self.rbuf)?,
+            _ => 0,
+        };
+        if n == 0 {
+            self.eof = true;
+        }
+        Ok(n > 0)
+    }
+
+    /// Fills until at least `n` bytes are available or the file ends.
+    pub fn ensure(&mut self, n: usize) -> std::io::Result<()> {
+        while self.available().len() < n && self.fill()? {}
+        Ok(())
+    }
+
+    pub fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
+        while self.fill()? {}
+        let n = self.available().len();
+        Ok(self.consume(n))
+    }
+
+    /// Gives back unread read-ahead so the descriptor sits at the logical position.
+    fn drop_readahead(&mut self) -> std::io::Result<()> {
+        let unread = self.available().len();
+        if unread > 0 {
+            if let Some(Raw::File(f)) = &mut self.raw {
+                f.seek(SeekFrom::Current(-(unread as i64)))?;
+            }
+        }
+        self.rbuf.clear();
+        self.rpos = 0;
+        self.eof = false;
+        Ok(())
+    }
+
+    pub fn write(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.drop_readahead()?;
+        match &mut self.raw {
+            Some(Raw::Stderr) => {
+                let mut e = std::io::stderr().lock();
+                ignore_broken_pipe(e.write_all(b).and_then(|_| e.flush()))
+            }
+            _ => {
+                self.wbuf.extend_from_slice(b);
+                if self.wbuf.len() >= CHUNK {
+                    self.flush()?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        if self.wbuf.is_empty() {
+            return Ok(());
+        }
+        let buf = std::mem::take(&mut self.wbuf);
+        match &mut self.raw {
+            Some(Raw::File(f)) => f.write_all(&buf),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn tell(&mut self) -> std::io::Result<u64> {
+        let unread = self.available().len() as u64;
+        let pending = self.wbuf.len() as u64;
+        match &mut self.raw {
+            Some(Raw::File(f)) => Ok(f.stream_position()? - unread + pending),
+            _ => Err(std::io::Error::from_raw_os_error(29)),
+        }
+    }
+
+    pub fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        self.flush()?;
+        self.drop_readahead()?;
+        match &mut self.raw {
+            Some(Raw::File(f)) => f.seek(to),
+            _ => Err(std::io::Error::from_raw_os_error(29)),
+        }
+    }
+
+    pub fn truncate(&mut self, size: Option<u64>) -> std::io::Result<u64> {
+        self.flush()?;
+        let size = match size {
+            Some(s) => s,
+            None => self.tell()?,
+        };
+        self.drop_readahead()?;
+        match &mut self.raw {
+            Some(Raw::File(f)) => {
+                f.set_len(size)?;
+                Ok(size)
+            }
+            _ => Err(std::io::Error::from_raw_os_error(22)),
+        }
+    }
+
+    pub fn seekable(&mut self) -> bool {
+        match &mut self.raw {
+            Some(Raw::File(f)) => f.stream_position().is_ok(),
+            _ => false,
+        }
+    }
+
+    pub fn fileno(&self) -> i32 {
+        use std::os::unix::io::AsRawFd;
+        match &self.raw {
+            Some(Raw::File(f)) => f.as_raw_fd(),
+            Some(Raw::Stdin) => 0,
+            Some(Raw::Stdout) => 1,
+            Some(Raw::Stderr) => 2,
+            None => -1,
+        }
+    }
+
+    /// Flushes and releases the descriptor; a second call does nothing.
+    pub fn close(&mut self) -> std::io::Result<()> {
+        if self.raw.is_none() {
+            return Ok(());
+        }
+        let r = self.flush();
+        self.raw = None;
+        self.rbuf.clear();
+        self.rpos = 0;
+        r
+    }
+}
+
+impl Drop for FileState {
+    fn drop(&mut self) {
+        // A file object freed without close() still writes out what it buffered, as CPython's
+        // finalizer does.
+        let _ = self.flush();
+    }
+}
+
+/// A reader that has gone away (`| head`) is not an error worth a panic or a traceback.
+fn ignore_broken_pipe(r: std::io::Result<()>) -> std::io::Result<()> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> std::path::PathBuf {
+        std::env::temp_dir().join(format!("pyrena-file-{}-{name}", std::process::id()))
+    }
+
+    #[test]
+    fn write_then_read_back_with_positions() {
+        let p = temp("rw");
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&p)
+            .unwrap();
+        let mut s = FileState::new(Raw::File(f));
+        s.write(b"hello\nworld\n").unwrap();
+        assert_eq!(s.tell().unwrap(), 12);
+        assert_eq!(s.seek(SeekFrom::Start(6)).unwrap(), 6);
+        s.ensure(3).unwrap();
+        assert_eq!(s.consume(3), b"wor");
+        assert_eq!(s.tell().unwrap(), 9);
+        // Writing after reading lands at the logical position, not after the read-ahead.
+        s.write(b"LD").unwrap();
+        s.seek(SeekFrom::Start(0)).unwrap();
+        assert_eq!(s.read_all().unwrap(), b"hello\nworLD\n");
+        assert_eq!(s.truncate(Some(5)).unwrap(), 5);
+        s.seek(SeekFrom::Start(0)).unwrap();
+        assert_eq!(s.read_all().unwrap(), b"hello");
+        s.close().unwrap();
+        s.close().unwrap();
+        assert!(s.is_closed());
+        std::fs::remove_file(&p).unwrap();
+    }
+}
