@@ -288,6 +288,14 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
         "closefd",
         "opener",
     ];
+    for (k, _) in a.kwargs() {
+        if !names.contains(&k) {
+            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for open()")));
+        }
+    }
+    if a.pos().is_empty() && !a.kwargs().any(|(k, _)| k == "file") {
+        return Err(vm.type_error("open() missing required argument 'file' (pos 1)".into()));
+    }
     let [file, mode, buffering, encoding, errors, newline, _closefd, _opener] =
         a.bind(vm, "open", names, 0, 1)?;
     let file = file.expect("required").clone();
@@ -420,6 +428,12 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     if buffering == 0 {
         return Err(vm.value_error("can't have unbuffered text I/O".into()));
     }
+    let check: Option<crate::objects::file::ChunkCheck> = match (enc, errs) {
+        (Encoding::Utf8, Errors::Strict) => Some(crate::objects::file_text::check_utf8),
+        (Encoding::Ascii, Errors::Strict) => Some(crate::objects::file_text::check_ascii),
+        _ => None,
+    };
+    state.set_text(true, check);
     let data = FileData {
         state: RefCell::new(state),
         name: file,

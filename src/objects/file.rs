@@ -31,7 +31,16 @@ pub struct FileState {
     wbuf: Vec<u8>,
     /// The read-ahead reached end of file (cleared by seeks and writes).
     eof: bool,
+    text: bool,
+    /// Text mode with strict decoding: checks each chunk as it arrives (as CPython's text
+    /// layer decodes whole chunks), returning the length of an incomplete character at its
+    /// end or the UnicodeDecodeError message. A failing chunk is dropped, as in CPython.
+    check: Option<ChunkCheck>,
+    /// Bytes at the end of the read-ahead that begin a character the next chunk completes.
+    tail: usize,
 }
+
+pub type ChunkCheck = fn(&[u8], bool) -> Result<usize, String>;
 
 impl FileState {
     pub fn new(raw: Raw) -> FileState {
@@ -41,6 +50,9 @@ impl FileState {
             rpos: 0,
             wbuf: Vec::new(),
             eof: false,
+            text: false,
+            check: None,
+            tail: 0,
         }
     }
 
@@ -51,6 +63,13 @@ impl FileState {
     /// Unread bytes already in the read-ahead.
     pub fn available(&self) -> &[u8] {
         &self.rbuf[self.rpos..]
+    }
+
+    /// Text mode: a write after reading continues where the read-ahead ended (CPython's text
+    /// layer has already taken that chunk from its buffer), rather than at the logical position.
+    pub fn set_text(&mut self, text: bool, check: Option<ChunkCheck>) {
+        self.text = text;
+        self.check = check;
     }
 
     /// The last fill met end of file: nothing follows the read-ahead.
@@ -98,6 +117,18 @@ impl FileState {
         if n == 0 {
             self.eof = true;
         }
+        if let Some(check) = self.check {
+            let len = self.rbuf.len();
+            let start = (len - n).saturating_sub(self.tail).max(self.rpos);
+            match check(&self.rbuf[start..], n == 0) {
+                Ok(t) => self.tail = t,
+                Err(msg) => {
+                    self.rbuf.truncate(start);
+                    self.tail = 0;
+                    return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, msg));
+                }
+            }
+        }
         Ok(n > 0)
     }
 
@@ -115,8 +146,12 @@ impl FileState {
 
     /// Gives back unread read-ahead so the descriptor sits at the logical position.
     fn drop_readahead(&mut self) -> std::io::Result<()> {
+        self.discard_readahead(true)
+    }
+
+    fn discard_readahead(&mut self, rewind: bool) -> std::io::Result<()> {
         let unread = self.available().len();
-        if unread > 0 {
+        if unread > 0 && rewind {
             if let Some(Raw::File(f)) = &mut self.raw {
                 f.seek(SeekFrom::Current(-(unread as i64)))?;
             }
@@ -124,11 +159,12 @@ impl FileState {
         self.rbuf.clear();
         self.rpos = 0;
         self.eof = false;
+        self.tail = 0;
         Ok(())
     }
 
     pub fn write(&mut self, b: &[u8]) -> std::io::Result<()> {
-        self.drop_readahead()?;
+        self.discard_readahead(!self.text)?;
         match &mut self.raw {
             Some(Raw::Stderr) => {
                 let mut e = std::io::stderr().lock();

@@ -74,6 +74,11 @@ pub fn try_data<'a>(vm: &Vm, o: &'a Obj) -> Option<&'a FileData> {
 }
 
 fn io_err(vm: &mut Vm, e: std::io::Error) -> PyErr {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        // A chunk that failed strict decoding (`FileState::check`).
+        let t = vm.types.exc.unicode_decode_error.clone();
+        return vm.new_error(&t, e.to_string());
+    }
     vm.os_error(&e, None, None)
 }
 
@@ -83,7 +88,9 @@ fn closed_error(vm: &mut Vm, f: &FileData, op: &str) -> PyErr {
         (_, "fileno" | "readable" | "writable" | "seekable" | "isatty") => {
             "I/O operation on closed file".to_string()
         }
-        (true, _) | (false, "tell" | "iter" | "enter") => "I/O operation on closed file.".into(),
+        (false, "tell") => "I/O operation on closed file".into(),
+        (false, "flush") if !f.writable => "I/O operation on closed file.".into(),
+        (true, _) | (false, "iter" | "enter") => "I/O operation on closed file.".into(),
         (false, "write") => "write to closed file".into(),
         (false, "readlines") => "readline of closed file".into(),
         (false, op) => format!("{op} of closed file"),
@@ -256,13 +263,13 @@ fn write_obj(vm: &mut Vm, this: &Obj, o: &Obj) -> PyResult<usize> {
         let s = s.to_string();
         return write_text(vm, this, &s);
     }
+    check_writable(vm, f)?;
     if !bytes::is_bytes(o) {
         return Err(vm.type_error(format!(
             "a bytes-like object is required, not '{}'",
             o.ty().name()
         )));
     }
-    check_writable(vm, f)?;
     let b = bytes::as_bytes(o);
     let r = f.state.borrow_mut().write(b);
     r.map_err(|e| io_err(vm, e))?;
@@ -333,14 +340,10 @@ fn file_seek(vm: &mut Vm, this: &Obj, a: Args) -> PyResult<Obj> {
         None => 0,
     };
     let to = match whence {
-        0 if off < 0 => {
-            let what = if f.text.is_some() {
-                "position"
-            } else {
-                "value"
-            };
-            return Err(vm.value_error(format!("negative seek {what} {off}")));
+        0 if off < 0 && f.text.is_some() => {
+            return Err(vm.value_error(format!("negative seek position {off}")));
         }
+        0 if off < 0 => return Err(io_err(vm, std::io::Error::from_raw_os_error(22))),
         0 => SeekFrom::Start(off as u64),
         1 if f.text.is_some() && off != 0 => {
             return Err(unsupported(vm, "can't do nonzero cur-relative seeks"))
@@ -388,7 +391,7 @@ fn file_truncate(vm: &mut Vm, this: &Obj, a: Args) -> PyResult<Obj> {
         Some(o) if !o.is(&vm.none) => {
             let n = vm.index_i64(o)?;
             if n < 0 {
-                return Err(vm.value_error(format!("negative size value {n}")));
+                return Err(io_err(vm, std::io::Error::from_raw_os_error(22)));
             }
             Some(n as u64)
         }

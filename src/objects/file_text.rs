@@ -205,6 +205,23 @@ fn utf8_reason(b: &[u8], truncated: bool) -> &'static str {
     }
 }
 
+/// Chunk checks for `FileState` under strict decoding (see `FileState::check`).
+pub fn check_utf8(b: &[u8], eof: bool) -> Result<usize, String> {
+    match std::str::from_utf8(b) {
+        Ok(_) => Ok(0),
+        Err(e) if e.error_len().is_none() && !eof => Ok(b.len() - e.valid_up_to()),
+        Err(_) => decode(b, Encoding::Utf8, Errors::Strict)
+            .map(|_| 0)
+            .map_err(|e| e.0),
+    }
+}
+
+pub fn check_ascii(b: &[u8], _eof: bool) -> Result<usize, String> {
+    decode(b, Encoding::Ascii, Errors::Strict)
+        .map(|_| 0)
+        .map_err(|e| e.0)
+}
+
 /// An encoding failure: CPython's UnicodeEncodeError message.
 pub struct EncodeError(pub String);
 
