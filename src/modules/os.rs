@@ -233,16 +233,27 @@ fn str_fn(vm: &mut Vm, a: Args, fname: &str, f: fn(&str) -> String) -> PyResult<
     vm.new_str(&f(&s))
 }
 
+/// A path for a `stat` call: CPython's message names `stat` and allows descriptors.
+fn stat_arg(vm: &mut Vm, o: &Obj) -> PyResult<(Obj, String)> {
+    match fspath(vm, o) {
+        Ok(p) => Ok(p),
+        Err(_) => Err(vm.type_error(format!(
+            "stat: path should be string, bytes, os.PathLike or integer, not {}",
+            o.ty().name()
+        ))),
+    }
+}
+
 fn stat_fn(vm: &mut Vm, a: Args, fname: &str, f: fn(&std::fs::Metadata) -> bool) -> PyResult<Obj> {
     let p = a.exact(vm, fname, 1, 1)?;
-    let s = text_arg(vm, &p[0])?;
+    let s = stat_arg(vm, &p[0])?.1;
     let r = std::fs::metadata(&s).map(|m| f(&m)).unwrap_or(false);
     Ok(vm.new_bool(r))
 }
 
 fn path_getsize(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     let p = a.exact(vm, "getsize", 1, 1)?;
-    let (obj, s) = fspath(vm, &p[0])?;
+    let (obj, s) = stat_arg(vm, &p[0])?;
     let md = std::fs::metadata(&s).map_err(|e| vm.os_error(&e, Some(obj), None))?;
     vm.new_int(md.len() as i64)
 }

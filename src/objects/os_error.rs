@@ -75,18 +75,32 @@ fn os_error_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
             }
         }
     }
+    let exc = vm.new_exception(&cls, pos.to_vec())?;
+    fill_attrs(vm, &exc, pos)?;
+    Ok(exc)
+}
+
+/// Sets errno/strerror/filename/filename2 on a new OSError-family instance built from
+/// `args` (2 to 5 of them; otherwise nothing), keeping only `(errno, strerror)` as `.args`
+/// when a file name is given. Does nothing for other exceptions.
+pub fn fill_attrs(vm: &mut Vm, exc: &Obj, pos: &[Obj]) -> PyResult<()> {
+    if !(2..=5).contains(&pos.len())
+        || !exc
+            .ty()
+            .is_subtype(as_type(&vm.types.exc.os_error) as *const TypeObject)
+    {
+        return Ok(());
+    }
     let filename = pos.get(2).cloned();
     let filename2 = if pos.len() == 5 {
         pos.get(4).cloned()
     } else {
         None
     };
-    let kept = if filename.is_some() {
-        pos[..2].to_vec()
-    } else {
-        pos.to_vec()
-    };
-    let exc = vm.new_exception(&cls, kept)?;
+    if filename.is_some() {
+        let kept = vm.new_tuple(pos[..2].to_vec())?;
+        exc_data(exc).args.set(Some(kept));
+    }
     let vals = [
         Some(pos[0].clone()),
         Some(pos[1].clone()),
@@ -96,10 +110,10 @@ fn os_error_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
     for (name, v) in ATTRS.iter().zip(vals) {
         if let Some(v) = v {
             let k = vm.intern(name);
-            vm.setattr(&exc, &k, Some(v))?;
+            vm.setattr(exc, &k, Some(v))?;
         }
     }
-    Ok(exc)
+    Ok(())
 }
 
 fn attr(vm: &mut Vm, e: &Obj, name: &str) -> Option<Obj> {
