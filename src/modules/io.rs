@@ -518,16 +518,39 @@ pub fn print_to(
             }
         }
     };
-    let native = crate::objects::file_methods::is_file(vm, &file);
-    let write_name = vm.intern("write");
-    let write = |vm: &mut Vm, s: &str| -> PyResult<()> {
-        if native {
-            crate::objects::file_methods::write_text(vm, &file, s)?;
-        } else {
-            let w = vm.getattr(&file, &write_name)?;
-            let so = vm.new_str(s)?;
-            vm.call(&w, &[so])?;
+    if crate::objects::file_methods::is_file(vm, &file) {
+        // One write of the whole line; on a failing str() the pieces before it still go out,
+        // as they would through CPython's buffer.
+        let mut line = String::new();
+        let mut failed = None;
+        for (i, a) in items.iter().enumerate() {
+            if i > 0 {
+                line.push_str(sep);
+            }
+            match vm.str(a) {
+                Ok(s) => line.push_str(pystr::as_str(&s)),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
         }
+        if failed.is_none() {
+            line.push_str(end);
+        }
+        crate::objects::file_methods::print_text(vm, &file, &line)?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if flush {
+            crate::objects::file_methods::flush_if_file(vm, &file)?;
+        }
+        return Ok(());
+    }
+    let write = |vm: &mut Vm, s: &str| -> PyResult<()> {
+        let w = vm.getattr_str(&file, "write")?;
+        let so = vm.new_str(s)?;
+        vm.call(&w, &[so])?;
         Ok(())
     };
     for (i, a) in items.iter().enumerate() {
@@ -539,12 +562,8 @@ pub fn print_to(
     }
     write(vm, end)?;
     if flush {
-        if native {
-            crate::objects::file_methods::flush_if_file(vm, &file)?;
-        } else {
-            let f = vm.getattr_str(&file, "flush")?;
-            vm.call(&f, &[])?;
-        }
+        let f = vm.getattr_str(&file, "flush")?;
+        vm.call(&f, &[])?;
     }
     Ok(())
 }

@@ -226,17 +226,28 @@ fn file_readlines(vm: &mut Vm, this: &Obj, a: Args) -> PyResult<Obj> {
     vm.new_list(lines)
 }
 
-/// Writes a str to a text file; returns the character count. Shared with `print`.
+/// Writes a str to a text file; returns the character count.
 pub fn write_text(vm: &mut Vm, this: &Obj, s: &str) -> PyResult<usize> {
+    print_text(vm, this, s)?;
+    Ok(s.chars().count())
+}
+
+/// Writes a str to a text file (`print`'s path: no count needed).
+pub fn print_text(vm: &mut Vm, this: &Obj, s: &str) -> PyResult<()> {
     let f = data(vm, this);
     check_writable(vm, f)?;
     let Some(t) = &f.text else {
         return Err(vm.type_error("a bytes-like object is required, not 'str'".into()));
     };
+    let to_stdout = matches!(f.state.borrow().raw, Some(Raw::Stdout));
+    if to_stdout && t.newline != Newline::Fixed("\r\n") && t.newline != Newline::Fixed("\r") {
+        vm.stdout.write_str(s);
+        return Ok(());
+    }
     let out = t.newline.translate_out(s);
-    if matches!(f.state.borrow().raw, Some(Raw::Stdout)) {
+    if to_stdout {
         vm.stdout.write_str(&out);
-        return Ok(s.chars().count());
+        return Ok(());
     }
     let b = match encode(&out, t.encoding, t.errors) {
         Ok(b) => b,
@@ -246,8 +257,7 @@ pub fn write_text(vm: &mut Vm, this: &Obj, s: &str) -> PyResult<usize> {
         }
     };
     let r = f.state.borrow_mut().write(&b);
-    r.map_err(|e| io_err(vm, e))?;
-    Ok(s.chars().count())
+    r.map_err(|e| io_err(vm, e))
 }
 
 fn write_obj(vm: &mut Vm, this: &Obj, o: &Obj) -> PyResult<usize> {
