@@ -368,31 +368,7 @@ fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<Obj> {
 
 fn builtin_input(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "input", 0, 1)?;
-    if let Some(prompt) = p.first() {
-        let s = vm.str_string(prompt)?;
-        vm.stdout.write_str(&s);
-    }
-    vm.stdout.flush();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => {
-            let t = vm.types.exc.eof_error.clone();
-            Err(vm.new_error(&t, "EOF when reading a line".into()))
-        }
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
-            }
-            vm.new_str(&line)
-        }
-        Err(e) => {
-            let t = vm.types.exc.runtime_error.clone();
-            Err(vm.new_error(&t, format!("input(): {e}")))
-        }
-    }
+    crate::modules::io::input(vm, p.first())
 }
 
 fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Obj> {

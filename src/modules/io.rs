@@ -400,6 +400,7 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
             readable,
             writable,
             text: None,
+            telling_off: Default::default(),
         };
         return new_file(vm, &ty, data);
     }
@@ -447,6 +448,7 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
             errors_name,
             newline: nl,
         }),
+        telling_off: Default::default(),
     };
     new_file(vm, &ty, data)
 }
@@ -483,6 +485,7 @@ pub fn install_stdio(vm: &mut Vm, sys_dict: &Obj) {
                 errors_name: errors.to_string(),
                 newline: Newline::Universal,
             }),
+            telling_off: Default::default(),
         };
         let f = new_file(vm, &ty, data).expect("startup");
         vm.dict_set_str(sys_dict, attr, f.clone()).expect("startup");
@@ -566,4 +569,45 @@ pub fn print_to(
         vm.call(&f, &[])?;
     }
     Ok(())
+}
+
+/// A `sys` attribute that `input()` needs; None or missing is CPython's RuntimeError.
+fn sys_stream(vm: &mut Vm, name: &str) -> PyResult<Obj> {
+    let key = vm.intern(name);
+    let d = module_dict(&vm.sys_module).clone();
+    match crate::objects::dict::data(&d).get_str(&key) {
+        Some(f) if !f.is(&vm.none) => Ok(f),
+        _ => Err(vm.runtime_error(format!("input(): lost sys.{name}"))),
+    }
+}
+
+/// `input(prompt)`: the prompt goes to `sys.stdout` (then flushed), the line comes from
+/// `sys.stdin.readline()` without its newline; end of input is EOFError. The real streams
+/// are used directly so `input()` and `sys.stdin` share one read-ahead.
+pub fn input(vm: &mut Vm, prompt: Option<&Obj>) -> PyResult<Obj> {
+    let stdin = sys_stream(vm, "stdin")?;
+    let stdout = sys_stream(vm, "stdout")?;
+    if let Some(p) = prompt {
+        let s = vm.str(p)?;
+        print_to(vm, Some(&stdout), &[s], "", "", true)?;
+    } else {
+        let f = vm.getattr_str(&stdout, "flush")?;
+        vm.call(&f, &[])?;
+    }
+    let readline = vm.getattr_str(&stdin, "readline")?;
+    let line = vm.call(&readline, &[])?;
+    let Some(text) = pystr::try_as_str(&line) else {
+        return Err(vm.type_error("object.readline() returned non-string".into()));
+    };
+    if text.is_empty() {
+        let t = vm.types.exc.eof_error.clone();
+        return Err(vm.new_error(&t, "EOF when reading a line".into()));
+    }
+    match text.strip_suffix('\n') {
+        Some(t) => {
+            let t = t.to_string();
+            vm.new_str(&t)
+        }
+        None => Ok(line),
+    }
 }

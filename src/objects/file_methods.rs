@@ -43,6 +43,9 @@ pub struct FileData {
     pub readable: bool,
     pub writable: bool,
     pub text: Option<TextConf>,
+    /// A text file being iterated: `tell()` refuses until the iteration ends or a seek, as
+    /// in CPython (whose text iteration reads ahead without keeping position snapshots).
+    pub telling_off: std::cell::Cell<bool>,
 }
 
 pub fn new_file(vm: &mut Vm, ty: &Obj, data: FileData) -> PyResult<Obj> {
@@ -378,6 +381,7 @@ fn file_seek(vm: &mut Vm, this: &Obj, a: Args) -> PyResult<Obj> {
     };
     let r = f.state.borrow_mut().seek(to);
     let pos = r.map_err(|e| io_err(vm, e))?;
+    f.telling_off.set(false);
     vm.new_int(pos as i64)
 }
 
@@ -385,6 +389,10 @@ fn file_tell(vm: &mut Vm, this: &Obj, a: Args) -> PyResult<Obj> {
     a.exact(vm, "tell", 0, 0)?;
     let f = data(vm, this);
     check_open(vm, f, "tell")?;
+    if f.telling_off.get() {
+        let t = vm.types.exc.os_error.clone();
+        return Err(vm.new_error(&t, "telling position disabled by next() call".into()));
+    }
     let r = f.state.borrow_mut().tell();
     let pos = r.map_err(|e| io_err(vm, e))?;
     vm.new_int(pos as i64)
@@ -470,7 +478,11 @@ fn file_next(vm: &mut Vm, this: &Obj) -> PyResult<Option<Obj>> {
     check_readable(vm, f, "readline")?;
     let b = readline_bytes(vm, f, None)?;
     if b.is_empty() {
+        f.telling_off.set(false);
         return Ok(None);
+    }
+    if f.text.is_some() {
+        f.telling_off.set(true);
     }
     result(vm, f, b).map(Some)
 }
