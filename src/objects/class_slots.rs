@@ -256,7 +256,7 @@ pub fn heap_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
         return Ok(v);
     }
     if crate::objects::exception::is_exception(o) {
-        if let Ok(v) = crate::objects::exc_type::exc_getattro(vm, o, name) {
+        if let Ok(v) = crate::objects::os_error::exc_family_getattro(vm, o, name) {
             return Ok(v);
         }
     }

@@ -18,8 +18,17 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 const ATTRS: [&str; 4] = ["errno", "strerror", "filename", "filename2"];
 
-/// Installs the constructor, str and attribute slots on OSError and every built-in subclass.
+/// Installs the constructor, str and attribute slots on OSError and every built-in subclass,
+/// and `OSError.__init__` (which parses the arguments when a subclass's own `__init__` calls
+/// it through `super()`).
 pub fn install(vm: &mut Vm) {
+    let os_error = vm.types.exc.os_error.clone();
+    crate::vm::types::add_method(vm, &os_error, "__init__", |vm, this, a| {
+        let t = vm.new_tuple(a.pos().to_vec())?;
+        exc_data(this).args.set(Some(t));
+        fill_attrs(vm, this, a.pos())?;
+        Ok(vm.none.clone())
+    });
     let base = as_type(&vm.types.exc.os_error) as *const TypeObject;
     for t in all_types(vm) {
         let ty = as_type(&t);
@@ -91,6 +100,33 @@ pub fn fill_attrs(vm: &mut Vm, exc: &Obj, pos: &[Obj]) -> PyResult<()> {
     {
         return Ok(());
     }
+    parse_into(vm, exc, pos)
+}
+
+/// Construction of an OSError subclass defined in Python: as in CPython, when the class has
+/// its own `__init__` the arguments are left to it (`.args` starts empty); otherwise they are
+/// parsed here.
+pub fn init_heap_instance(vm: &mut Vm, exc: &Obj, pos: &[Obj]) -> PyResult<()> {
+    if !exc
+        .ty()
+        .is_subtype(as_type(&vm.types.exc.os_error) as *const TypeObject)
+    {
+        return Ok(());
+    }
+    let init = vm.intern("__init__");
+    if crate::objects::class_slots::lookup_python_attr(vm, exc.ty(), &init).is_some() {
+        let empty = vm.empty_tuple.clone();
+        exc_data(exc).args.set(Some(empty));
+        return Ok(());
+    }
+    parse_into(vm, exc, pos)
+}
+
+/// `fill_attrs` for an instance known to be in the OSError family.
+fn parse_into(vm: &mut Vm, exc: &Obj, pos: &[Obj]) -> PyResult<()> {
+    if !(2..=5).contains(&pos.len()) {
+        return Ok(());
+    }
     let filename = pos.get(2).cloned();
     let filename2 = if pos.len() == 5 {
         pos.get(4).cloned()
@@ -155,6 +191,18 @@ fn os_error_str(vm: &mut Vm, e: &Obj) -> PyResult<Obj> {
         0 => Ok(vm.empty_str.clone()),
         1 => vm.str(&items[0]),
         _ => vm.repr(&args),
+    }
+}
+
+/// Attribute lookup for instances of exception classes defined in Python: the OSError
+/// family answers its four attributes.
+pub fn exc_family_getattro(vm: &mut Vm, e: &Obj, name: &Obj) -> PyResult<Obj> {
+    if e.ty()
+        .is_subtype(as_type(&vm.types.exc.os_error) as *const TypeObject)
+    {
+        os_error_getattro(vm, e, name)
+    } else {
+        exc_getattro(vm, e, name)
     }
 }
 
