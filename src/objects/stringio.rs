@@ -79,7 +79,7 @@ impl Elem for u8 {
     }
 }
 
-fn mem<T: Elem>(vm: &mut Vm, o: &Obj) -> PyResult<&'static MemFile<T>> {
+fn mem<'a, T: Elem>(vm: &mut Vm, o: &'a Obj) -> PyResult<&'a MemFile<T>> {
     let io = vm.io.as_ref().expect("io types exist");
     let ty = if T::is_text() {
         &io.string_io
@@ -87,9 +87,9 @@ fn mem<T: Elem>(vm: &mut Vm, o: &Obj) -> PyResult<&'static MemFile<T>> {
         &io.bytes_io
     };
     assert!(o.ty().is_subtype(as_type(ty)), "not an in-memory file");
-    // SAFETY: StringIO objects are `PyBox<MemFile<char>>`, BytesIO `PyBox<MemFile<u8>>` (checked
-    // above); the reference does not outlive the method call that holds `o`.
-    let m: &MemFile<T> = unsafe { &*(payload::<MemFile<T>>(o) as *const MemFile<T>) };
+    // SAFETY: StringIO objects are `PyBox<MemFile<char>>`, BytesIO `PyBox<MemFile<u8>>`
+    // (checked above).
+    let m: &MemFile<T> = unsafe { payload::<MemFile<T>>(o) };
     if m.closed.get() {
         return Err(vm.value_error(T::CLOSED_MSG.into()));
     }
