@@ -112,6 +112,35 @@ fn os_mkdir(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     Ok(vm.none.clone())
 }
 
+/// `os.makedirs(name, mode=0o777, exist_ok=False)`: parents first; an existing leaf is an
+/// error unless `exist_ok` and it is a directory.
+fn os_makedirs(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    use std::os::unix::fs::DirBuilderExt;
+    let [p, mode, exist_ok] = a.bind(vm, "makedirs", ["name", "mode", "exist_ok"], 0, 1)?;
+    let (obj, path) = path_arg(vm, "makedirs", "path", p.expect("required"))?;
+    let mode = match mode {
+        Some(m) => vm.index_i64(m)? as u32,
+        None => 0o777,
+    };
+    let exist_ok = match exist_ok {
+        Some(e) => vm.is_true(e)?,
+        None => false,
+    };
+    let parent = dirname(path.trim_end_matches('/')).to_string();
+    if !parent.is_empty() && std::fs::metadata(&parent).is_err() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(mode)
+            .create(&parent)
+            .map_err(|e| vm.os_error_path(&e, &parent))?;
+    }
+    match std::fs::DirBuilder::new().mode(mode).create(&path) {
+        Ok(()) => Ok(vm.none.clone()),
+        Err(_) if exist_ok && std::path::Path::new(&path).is_dir() => Ok(vm.none.clone()),
+        Err(e) => Err(vm.os_error(&e, Some(obj), None)),
+    }
+}
+
 fn os_rename(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     let [s, d] = a.bind(vm, "rename", ["src", "dst"], 0, 2)?;
     let (so, sp) = path_arg(vm, "rename", "src", s.expect("required"))?;
@@ -330,6 +359,7 @@ pub fn create(vm: &mut Vm) -> Obj {
         ("unlink", os_unlink),
         ("rename", os_rename),
         ("mkdir", os_mkdir),
+        ("makedirs", os_makedirs),
         ("rmdir", os_rmdir),
         ("getpid", os_getpid),
         ("fspath", os_fspath),
