@@ -401,6 +401,7 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
             writable,
             text: None,
             telling_off: Default::default(),
+            buffer: None,
         };
         return new_file(vm, &ty, data);
     }
@@ -449,6 +450,7 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
             newline: nl,
         }),
         telling_off: Default::default(),
+        buffer: None,
     };
     new_file(vm, &ty, data)
 }
@@ -465,19 +467,36 @@ pub fn install_stdio(vm: &mut Vm, sys_dict: &Obj) {
         ("stdout", Raw::Stdout, "<stdout>", "w", "strict"),
         ("stderr", Raw::Stderr, "<stderr>", "w", "backslashreplace"),
     ];
-    let ty = vm
-        .io
-        .as_ref()
-        .expect("io types exist")
-        .text_io_wrapper
-        .clone();
+    let io = vm.io.as_ref().expect("io types exist");
+    let ty = io.text_io_wrapper.clone();
+    let (reader, writer) = (io.buffered_reader.clone(), io.buffered_writer.clone());
     for (attr, raw, name, mode, errors) in streams {
+        let binary_raw = match raw {
+            Raw::Stdin => Raw::Stdin,
+            Raw::Stdout => Raw::Stdout,
+            _ => Raw::Stderr,
+        };
+        let readable = mode == "r";
+        let buffer = FileData {
+            state: RefCell::new(FileState::new(binary_raw)),
+            name: vm.new_str(name).expect("startup"),
+            mode: format!("{mode}b"),
+            readable,
+            writable: !readable,
+            text: None,
+            telling_off: Default::default(),
+            buffer: None,
+        };
+        let bty = if readable { &reader } else { &writer };
+        let buffer = new_file(vm, bty, buffer).expect("startup");
+        let mut state = FileState::new(raw);
+        state.set_text(true, None);
         let data = FileData {
-            state: RefCell::new(FileState::new(raw)),
+            state: RefCell::new(state),
             name: vm.new_str(name).expect("startup"),
             mode: mode.to_string(),
-            readable: mode == "r",
-            writable: mode == "w",
+            readable,
+            writable: !readable,
             text: Some(TextConf {
                 encoding: Encoding::lookup(&enc).unwrap_or(Encoding::Utf8),
                 encoding_name: enc.clone(),
@@ -486,6 +505,7 @@ pub fn install_stdio(vm: &mut Vm, sys_dict: &Obj) {
                 newline: Newline::Universal,
             }),
             telling_off: Default::default(),
+            buffer: Some(buffer),
         };
         let f = new_file(vm, &ty, data).expect("startup");
         vm.dict_set_str(sys_dict, attr, f.clone()).expect("startup");

@@ -16,8 +16,7 @@ pub const CHUNK: usize = 8192;
 
 pub enum Raw {
     File(std::fs::File),
-    /// The process's standard input, read through Rust's shared buffered handle so that
-    /// `input()` and `sys.stdin` see one stream.
+    /// The process's standard input, read through Rust's shared handle.
     Stdin,
     /// Standard output: the VM's `Output` does the writing, so nothing is buffered here.
     Stdout,
@@ -97,23 +96,7 @@ impl FileState {
             self.rbuf.drain(..self.rpos);
             self.rpos = 0;
         }
-        let n = match &mut self.raw {
-            Some(Raw::File(f)) => {
-                let old = self.rbuf.len();
-                self.rbuf.resize(old + CHUNK, 0);
-                let r = loop {
-                    match f.read(&mut self.rbuf[old..]) {
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                        r => break r,
-                    }
-                };
-                self.rbuf.truncate(old + *r.as_ref().unwrap_or(&0));
-                r?
-            }
-            // One line at a time, so bytes past it stay in the shared handle for `input()`.
-            Some(Raw::Stdin) => std::io::stdin().lock().read_until(b'\n', &mut self.rbuf)?,
-            _ => 0,
-        };
+        let n = self.read_more()?;
         if n == 0 {
             self.eof = true;
         }
@@ -130,6 +113,21 @@ impl FileState {
             }
         }
         Ok(n > 0)
+    }
+
+    /// Appends what one read from the OS gives to the read-ahead; 0 at end of file.
+    fn read_more(&mut self) -> std::io::Result<usize> {
+        let text = self.text;
+        match &mut self.raw {
+            Some(Raw::File(f)) => read_chunk(f, &mut self.rbuf),
+            // Text stdin takes a chunk, as CPython's does (`input()` reads through it too, so
+            // they share the read-ahead). `sys.stdin.buffer` takes a line at a time so that
+            // the text stream still sees what follows: in CPython the text layer reads from
+            // that very buffer.
+            Some(Raw::Stdin) if text => read_chunk(&mut std::io::stdin().lock(), &mut self.rbuf),
+            Some(Raw::Stdin) => std::io::stdin().lock().read_until(b'\n', &mut self.rbuf),
+            _ => Ok(0),
+        }
     }
 
     /// Fills until at least `n` bytes are available or the file ends.
@@ -262,6 +260,20 @@ impl Drop for FileState {
         // finalizer does.
         let _ = self.flush();
     }
+}
+
+/// Appends up to one chunk from `r` to `buf`, retrying interrupted reads.
+fn read_chunk(r: &mut impl Read, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let old = buf.len();
+    buf.resize(old + CHUNK, 0);
+    let res = loop {
+        match r.read(&mut buf[old..]) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            res => break res,
+        }
+    };
+    buf.truncate(old + *res.as_ref().unwrap_or(&0));
+    res
 }
 
 /// A reader that has gone away (`| head`) is not an error worth a panic or a traceback.

@@ -46,6 +46,8 @@ pub struct FileData {
     /// A text file being iterated: `tell()` refuses until the iteration ends or a seek, as
     /// in CPython (whose text iteration reads ahead without keeping position snapshots).
     pub telling_off: std::cell::Cell<bool>,
+    /// `.buffer` of the standard streams: the binary file under the text one.
+    pub buffer: Option<Obj>,
 }
 
 pub fn new_file(vm: &mut Vm, ty: &Obj, data: FileData) -> PyResult<Obj> {
@@ -284,6 +286,10 @@ fn write_obj(vm: &mut Vm, this: &Obj, o: &Obj) -> PyResult<usize> {
         )));
     }
     let b = bytes::as_bytes(o);
+    if matches!(f.state.borrow().raw, Some(Raw::Stdout)) {
+        vm.stdout.write_bytes(b);
+        return Ok(b.len());
+    }
     let r = f.state.borrow_mut().write(b);
     r.map_err(|e| io_err(vm, e))?;
     Ok(b.len())
@@ -519,6 +525,7 @@ fn file_getattro(vm: &mut Vm, this: &Obj, name: &Obj) -> PyResult<Obj> {
             vm.new_str(&e)
         }
         ("line_buffering", Some(_)) => Ok(vm.false_obj.clone()),
+        ("buffer", Some(_)) if f.buffer.is_some() => Ok(f.buffer.clone().expect("checked")),
         _ => vm.generic_getattr(this, name),
     }
 }

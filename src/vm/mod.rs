@@ -46,6 +46,15 @@ impl Output {
             Output::Capture(v) => v.extend_from_slice(s.as_bytes()),
         }
     }
+    /// Raw bytes (`sys.stdout.buffer.write`).
+    pub fn write_bytes(&mut self, b: &[u8]) {
+        match self {
+            Output::Stdout(w) => {
+                let _ = w.write_all(b);
+            }
+            Output::Capture(v) => v.extend_from_slice(b),
+        }
+    }
     pub fn flush(&mut self) {
         if let Output::Stdout(w) = self {
             let _ = w.flush();
