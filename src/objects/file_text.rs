@@ -259,6 +259,9 @@ pub fn read_line_bytes(
     enc: Encoding,
     limit: Option<usize>,
 ) -> std::io::Result<Vec<u8>> {
+    if limit.is_none() {
+        return read_whole_line(st, nl);
+    }
     let mut scanned = 0;
     let mut chars = 0;
     loop {
@@ -289,6 +292,53 @@ pub fn read_line_bytes(
         if let Some(end) = found {
             return Ok(st.consume(end));
         }
+        scanned = i;
+        if !st.fill()? {
+            let n = st.available().len();
+            return Ok(st.consume(n));
+        }
+    }
+}
+
+/// `read_line_bytes` without a limit: jumps between candidate line-ending bytes instead of
+/// walking characters (the common path of `for line in f`).
+fn read_whole_line(st: &mut FileState, nl: Newline) -> std::io::Result<Vec<u8>> {
+    let first = match nl {
+        Newline::Fixed(s) => s.as_bytes()[0],
+        _ => b'\n',
+    };
+    let any_cr = matches!(nl, Newline::Universal | Newline::Untranslated);
+    let mut scanned = 0;
+    loop {
+        let more = !st.eof_seen();
+        let avail = st.available();
+        let mut found = None;
+        let mut i = scanned;
+        loop {
+            let Some(off) = avail[i..]
+                .iter()
+                .position(|&b| b == first || (any_cr && b == b'\r'))
+            else {
+                i = avail.len();
+                break;
+            };
+            let at = i + off;
+            match nl.ending_at(&avail[at..], more) {
+                None => {
+                    i = at;
+                    break;
+                }
+                Some(0) => i = at + 1,
+                Some(n) => {
+                    found = Some(at + n);
+                    break;
+                }
+            }
+        }
+        if let Some(end) = found {
+            return Ok(st.consume(end));
+        }
+        // Rescan from an undecided `\r` (or the first byte of a split `\r\n`) after filling.
         scanned = i;
         if !st.fill()? {
             let n = st.available().len();
@@ -378,6 +428,32 @@ mod tests {
             encode("h\u{e9}", Encoding::Latin1, Errors::Strict).ok(),
             Some(b"h\xe9".to_vec())
         );
+    }
+
+    /// Lines whose `\r\n` straddles the 8 KiB read-ahead boundary stay whole.
+    #[test]
+    fn line_endings_across_chunks() {
+        use crate::objects::file::{Raw, CHUNK};
+        let p = std::env::temp_dir().join(format!("pyrena-lines-{}", std::process::id()));
+        let mut data = vec![b'a'; CHUNK - 1];
+        data.extend_from_slice(b"\r\nb\rc\r\n");
+        std::fs::write(&p, &data).unwrap();
+        let lines = |nl: Newline| {
+            let mut st = FileState::new(Raw::File(std::fs::File::open(&p).unwrap()));
+            let mut out = Vec::new();
+            loop {
+                let l = read_line_bytes(&mut st, nl, Encoding::Utf8, None).unwrap();
+                if l.is_empty() {
+                    break out;
+                }
+                out.push(l.len());
+            }
+        };
+        assert_eq!(lines(Newline::Universal), vec![CHUNK + 1, 2, 3]);
+        assert_eq!(lines(Newline::Fixed("\r\n")), vec![CHUNK + 1, 5]);
+        assert_eq!(lines(Newline::Fixed("\n")), vec![CHUNK + 1, 5]);
+        assert_eq!(lines(Newline::Fixed("\r")), vec![CHUNK, 3, 2, 1]);
+        std::fs::remove_file(&p).unwrap();
     }
 
     #[test]
