@@ -309,6 +309,9 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
             file.ty().name()
         )));
     };
+    if path.contains('\0') {
+        return Err(vm.value_error("embedded null byte".into()));
+    }
     let mode_s = match mode {
         None => "r".to_string(),
         Some(m) => match pystr::try_as_str(m) {

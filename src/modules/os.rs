@@ -37,6 +37,7 @@ fn fspath(vm: &mut Vm, o: &Obj) -> PyResult<(Obj, String)> {
 /// A path argument of an `os` function: CPython names the function in the TypeError.
 fn path_arg(vm: &mut Vm, fname: &str, what: &str, o: &Obj) -> PyResult<(Obj, String)> {
     match fspath(vm, o) {
+        Ok(p) if p.1.contains('\0') => Err(vm.value_error("embedded null byte".into())),
         Ok(p) => Ok(p),
         Err(_) => Err(vm.type_error(format!(
             "{fname}: {what} should be string, bytes or os.PathLike, not {}",
@@ -283,6 +284,9 @@ fn stat_fn(vm: &mut Vm, a: Args, fname: &str, f: fn(&std::fs::Metadata) -> bool)
 fn path_getsize(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     let p = a.exact(vm, "getsize", 1, 1)?;
     let (obj, s) = stat_arg(vm, &p[0])?;
+    if s.contains('\0') {
+        return Err(vm.value_error("embedded null byte".into()));
+    }
     let md = std::fs::metadata(&s).map_err(|e| vm.os_error(&e, Some(obj), None))?;
     vm.new_int(md.len() as i64)
 }

@@ -243,11 +243,11 @@ fn write<T: Elem>(vm: &mut Vm, o: &Obj, a: Args) -> PyResult<Obj> {
     let m = mem::<T>(vm, o)?;
     let v = T::from_arg(vm, &p[0])?;
     let n = v.len();
-    put(m, v);
+    put(vm, m, v)?;
     vm.new_usize(n)
 }
 
-fn put<T: Elem>(m: &MemFile<T>, v: Vec<T>) {
+fn put<T: Elem>(vm: &mut Vm, m: &MemFile<T>, v: Vec<T>) -> PyResult<()> {
     let v = if m.universal {
         T::universal_newlines(v)
     } else {
@@ -255,6 +255,12 @@ fn put<T: Elem>(m: &MemFile<T>, v: Vec<T>) {
     };
     let mut buf = m.buf.borrow_mut();
     let pos = m.pos.get();
+    // A seek far past the end followed by a write must fail as MemoryError, not abort.
+    let needed = pos.saturating_add(v.len()).saturating_sub(buf.len());
+    if buf.try_reserve(needed).is_err() {
+        drop(buf);
+        return Err(vm.memory_error());
+    }
     if pos > buf.len() {
         buf.resize(pos, T::default());
     }
@@ -263,6 +269,7 @@ fn put<T: Elem>(m: &MemFile<T>, v: Vec<T>) {
     buf[pos..overlap].copy_from_slice(&v[..overlap - pos]);
     buf.extend_from_slice(&v[overlap - pos..]);
     m.pos.set(end);
+    Ok(())
 }
 
 fn writelines<T: Elem>(vm: &mut Vm, o: &Obj, a: Args) -> PyResult<Obj> {
@@ -271,7 +278,7 @@ fn writelines<T: Elem>(vm: &mut Vm, o: &Obj, a: Args) -> PyResult<Obj> {
     let it = vm.get_iter(&p[0])?;
     while let Some(x) = vm.next(&it)? {
         let v = T::from_arg(vm, &x)?;
-        put(m, v);
+        put(vm, m, v)?;
     }
     Ok(vm.none.clone())
 }
