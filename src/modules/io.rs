@@ -634,3 +634,21 @@ pub fn input(vm: &mut Vm, prompt: Option<&Obj>) -> PyResult<Obj> {
         None => Ok(line),
     }
 }
+
+/// Writes out what `sys.stdout` and `sys.stderr` buffered when they are Pyrena file objects
+/// (a program may have pointed them at files); at exit and before error reports, as CPython
+/// flushes them. Errors are ignored: there is nowhere left to report them.
+pub fn flush_std_streams(vm: &mut Vm) {
+    if vm.io.is_none() {
+        return;
+    }
+    let d = module_dict(&vm.sys_module).clone();
+    for name in ["stdout", "stderr"] {
+        let key = vm.intern(name);
+        if let Some(f) = crate::objects::dict::data(&d).get_str(&key) {
+            if let Some(data) = crate::objects::file_methods::try_data(vm, &f) {
+                let _ = data.state.borrow_mut().flush();
+            }
+        }
+    }
+}

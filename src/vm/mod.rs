@@ -221,8 +221,10 @@ impl Vm {
         }
     }
 
-    /// Flushes buffered output.
+    /// Flushes buffered output (including files that `sys.stdout`/`sys.stderr` were
+    /// redirected to).
     pub fn flush(&mut self) {
+        crate::modules::io::flush_std_streams(self);
         self.stdout.flush();
     }
 }

@@ -59,6 +59,17 @@ print("this goes nowhere")
 sys.stdout = saved
 print("restored")
 
+log_name = "_pyrena_stdio_" + str(sys.argv[0].count("/")) + ".txt"
+sys.stdout = open(log_name, "w")
+print("redirected to a file")
+print("line", 2, sep=" #")
+sys.stdout.close()
+sys.stdout = sys.__stdout__
+with open(log_name) as f:
+    print("file got:", f.readlines())
+import os
+os.remove(log_name)
+
 
 def bad(*args, **kwargs):
     try:
