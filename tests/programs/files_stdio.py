@@ -59,7 +59,9 @@ print("this goes nowhere")
 sys.stdout = saved
 print("restored")
 
-log_name = "_pyrena_stdio_" + str(sys.argv[0].count("/")) + ".txt"
+import os
+
+log_name = "_pyrena_stdio_" + str(os.getpid()) + ".txt"
 sys.stdout = open(log_name, "w")
 print("redirected to a file")
 print("line", 2, sep=" #")
@@ -67,7 +69,6 @@ sys.stdout.close()
 sys.stdout = sys.__stdout__
 with open(log_name) as f:
     print("file got:", f.readlines())
-import os
 os.remove(log_name)
 
 
