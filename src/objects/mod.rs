@@ -13,6 +13,8 @@ pub mod exc_type;
 pub mod exception;
 pub mod file;
 pub mod file_methods;
+pub mod file_open;
+pub mod file_stdio;
 pub mod file_text;
 pub mod float;
 pub mod function;
