@@ -5,6 +5,7 @@
 use crate::heap::Obj;
 use crate::objects::args::Args;
 use crate::objects::function::BuiltinFn;
+use crate::objects::file_methods::is_bytes;
 use crate::objects::module::module_dict;
 use crate::objects::{bytes, str as pystr};
 use crate::vm::{PyResult, Vm};
@@ -15,12 +16,12 @@ fn fspath(vm: &mut Vm, o: &Obj) -> PyResult<(Obj, String)> {
     if let Some(s) = pystr::try_as_str(o) {
         return Ok((o.clone(), s.to_string()));
     }
-    if bytes::is_bytes(o) {
+    if is_bytes(vm, o) {
         let s = String::from_utf8_lossy(bytes::as_bytes(o)).into_owned();
         return Ok((o.clone(), s));
     }
     if let Some(r) = vm.call_dunder_opt(o, "__fspath__", &[])? {
-        if pystr::is_str(&r) || bytes::is_bytes(&r) {
+        if pystr::is_str(&r) || is_bytes(vm, &r) {
             return fspath(vm, &r);
         }
         let (tn, rn) = (o.ty().name().to_string(), r.ty().name().to_string());
@@ -65,7 +66,7 @@ fn os_listdir(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     for ent in rd {
         let ent = ent.map_err(|e| vm.os_error(&e, Some(obj.clone()), None))?;
         let n = ent.file_name().to_string_lossy().into_owned();
-        names.push(if bytes::is_bytes(&obj) {
+        names.push(if is_bytes(vm, &obj) {
             vm.new_bytes(n.as_bytes())?
         } else {
             vm.new_str(&n)?

@@ -54,6 +54,12 @@ pub fn new_file(vm: &mut Vm, ty: &Obj, data: FileData) -> PyResult<Obj> {
     new_box(as_type(ty), data, false).map_err(|_| vm.memory_error())
 }
 
+/// Whether `o` is a bytes object (checked against the type, so only `bytes::as_bytes` and
+/// `Vm::new_bytes` of the bytes module are relied on).
+pub fn is_bytes(vm: &Vm, o: &Obj) -> bool {
+    o.ty().is_subtype(as_type(&vm.types.bytes))
+}
+
 /// Whether `o` is one of the four file types.
 pub fn is_file(vm: &Vm, o: &Obj) -> bool {
     let Some(io) = &vm.io else { return false };
@@ -279,7 +285,7 @@ fn write_obj(vm: &mut Vm, this: &Obj, o: &Obj) -> PyResult<usize> {
         return write_text(vm, this, &s);
     }
     check_writable(vm, f)?;
-    if !bytes::is_bytes(o) {
+    if !is_bytes(vm, o) {
         return Err(vm.type_error(format!(
             "a bytes-like object is required, not '{}'",
             o.ty().name()

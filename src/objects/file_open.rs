@@ -92,7 +92,7 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     let file = file.expect("required").clone();
     let path = if let Some(s) = pystr::try_as_str(&file) {
         s.to_string()
-    } else if bytes::is_bytes(&file) {
+    } else if crate::objects::file_methods::is_bytes(vm, &file) {
         String::from_utf8_lossy(bytes::as_bytes(&file)).into_owned()
     } else {
         return Err(vm.type_error(format!(

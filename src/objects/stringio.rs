@@ -59,7 +59,7 @@ impl Elem for u8 {
     const NEWLINE: u8 = b'\n';
     const CLOSED_MSG: &'static str = "I/O operation on closed file.";
     fn from_arg(vm: &mut Vm, o: &Obj) -> PyResult<Vec<u8>> {
-        if bytes::is_bytes(o) {
+        if crate::objects::file_methods::is_bytes(vm, o) {
             Ok(bytes::as_bytes(o).to_vec())
         } else {
             Err(vm.type_error(format!(
