@@ -8,12 +8,14 @@
 
 use crate::heap::Obj;
 use crate::objects::exception::{ExceptionData, EXC_DICT_OFFSET};
-use crate::objects::file_methods::FileData;
+use crate::objects::file_methods::{file_dealloc, FileData, FILE_WEAKLIST_OFFSET};
 use crate::objects::module::module_dict;
 use crate::objects::pybox::{dealloc_box, PyBox};
-use crate::objects::stringio::{bytes_io_new, string_io_new, MemFile};
+use crate::objects::stringio::{
+    bytes_io_new, mem_dealloc, string_io_new, weaklist_offset, MemFile,
+};
 use crate::objects::typeobj::{as_type, flags, DeallocFn};
-use crate::vm::types::alloc_type_full;
+use crate::vm::types::alloc_type_with_weaklist;
 use crate::vm::{PyErr, Vm};
 
 pub use crate::objects::file_open::builtin_open;
@@ -40,28 +42,30 @@ pub fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
     vm.new_error(&t, msg.to_string())
 }
 
-/// A built-in (static) type created after bootstrap: namespace, bases and MRO filled in.
-fn make_type(
-    vm: &mut Vm,
-    name: &str,
+/// How instances of a type made by `make_type` are laid out.
+struct Layout {
     size: usize,
-    fl: u32,
+    flags: u32,
     dealloc: DeallocFn,
     dictoffset: usize,
-    bases: &[&Obj],
-) -> Obj {
+    weaklistoffset: usize,
+}
+
+/// A built-in (static) type created after bootstrap: namespace, bases and MRO filled in.
+fn make_type(vm: &mut Vm, name: &str, layout: Layout, bases: &[&Obj]) -> Obj {
     let qualname = name.rsplit('.').next().unwrap_or(name);
     let base = bases.first().copied().unwrap_or(&vm.types.object).clone();
     let inherited = as_type(&base).flags & flags::INHERITED;
     let meta = vm.types.type_.clone();
-    let t = alloc_type_full(
+    let t = alloc_type_with_weaklist(
         Some(as_type(&meta)),
         name,
         qualname,
-        size,
-        fl | inherited,
-        dealloc,
-        dictoffset,
+        layout.size,
+        layout.flags | inherited,
+        layout.dealloc,
+        layout.dictoffset,
+        layout.weaklistoffset,
     )
     .expect("out of memory at startup");
     let ty = as_type(&t);
@@ -114,8 +118,13 @@ fn make_type(
 
 /// Creates the io types and stores them in `vm.io`.
 pub fn create_types(vm: &mut Vm) {
-    let fsize = std::mem::size_of::<PyBox<FileData>>();
-    let fdealloc: DeallocFn = dealloc_box::<FileData>;
+    let file_layout = || Layout {
+        size: std::mem::size_of::<PyBox<FileData>>(),
+        flags: 0,
+        dealloc: file_dealloc,
+        dictoffset: 0,
+        weaklistoffset: FILE_WEAKLIST_OFFSET,
+    };
     let file_types: Vec<Obj> = [
         "_io.TextIOWrapper",
         "_io.BufferedReader",
@@ -123,24 +132,30 @@ pub fn create_types(vm: &mut Vm) {
         "_io.BufferedRandom",
     ]
     .iter()
-    .map(|n| make_type(vm, n, fsize, 0, fdealloc, 0, &[]))
+    .map(|n| make_type(vm, n, file_layout(), &[]))
     .collect();
     let string_io = make_type(
         vm,
         "_io.StringIO",
-        std::mem::size_of::<PyBox<MemFile<char>>>(),
-        0,
-        dealloc_box::<MemFile<char>>,
-        0,
+        Layout {
+            size: std::mem::size_of::<PyBox<MemFile<char>>>(),
+            flags: 0,
+            dealloc: mem_dealloc::<char>,
+            dictoffset: 0,
+            weaklistoffset: weaklist_offset::<char>(),
+        },
         &[],
     );
     let bytes_io = make_type(
         vm,
         "_io.BytesIO",
-        std::mem::size_of::<PyBox<MemFile<u8>>>(),
-        0,
-        dealloc_box::<MemFile<u8>>,
-        0,
+        Layout {
+            size: std::mem::size_of::<PyBox<MemFile<u8>>>(),
+            flags: 0,
+            dealloc: mem_dealloc::<u8>,
+            dictoffset: 0,
+            weaklistoffset: weaklist_offset::<u8>(),
+        },
         &[],
     );
     let (os_error, value_error) = (
@@ -150,10 +165,13 @@ pub fn create_types(vm: &mut Vm) {
     let unsupported_operation = make_type(
         vm,
         "io.UnsupportedOperation",
-        std::mem::size_of::<PyBox<ExceptionData>>(),
-        flags::HAVE_GC,
-        dealloc_box::<ExceptionData>,
-        EXC_DICT_OFFSET,
+        Layout {
+            size: std::mem::size_of::<PyBox<ExceptionData>>(),
+            flags: flags::HAVE_GC,
+            dealloc: dealloc_box::<ExceptionData>,
+            dictoffset: EXC_DICT_OFFSET,
+            weaklistoffset: 0,
+        },
         &[&os_error, &value_error],
     );
     // Exceptions share OSError's slots (construction, str, attributes).

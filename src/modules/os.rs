@@ -4,8 +4,8 @@
 
 use crate::heap::Obj;
 use crate::objects::args::Args;
-use crate::objects::function::BuiltinFn;
 use crate::objects::file_methods::is_bytes;
+use crate::objects::function::BuiltinFn;
 use crate::objects::module::module_dict;
 use crate::objects::{bytes, str as pystr};
 use crate::vm::{PyResult, Vm};

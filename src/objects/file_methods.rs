@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use std::io::SeekFrom;
 
 use crate::heap::Obj;
+use crate::heap::ObjHeader;
 use crate::modules::io::unsupported;
 use crate::objects::args::Args;
 use crate::objects::bytes;
@@ -19,10 +20,12 @@ use crate::objects::file::{FileState, Raw};
 use crate::objects::file_text::{
     encode, finish_read, read_chars_bytes, read_line_bytes, Encoding, Errors, Newline,
 };
-use crate::objects::pybox::{new_box, payload};
+use crate::objects::pybox::{dealloc_box, new_box, payload, PyBox};
 use crate::objects::typeobj::as_type;
+use crate::objects::weakref::{clear_weakrefs, WeakList};
 use crate::objects::{int, str as pystr};
 use crate::vm::{PyErr, PyResult, Vm};
+use std::ptr::NonNull;
 
 /// Text-mode settings.
 pub struct TextConf {
@@ -48,6 +51,28 @@ pub struct FileData {
     pub telling_off: std::cell::Cell<bool>,
     /// `.buffer` of the standard streams: the binary file under the text one.
     pub buffer: Option<Obj>,
+    pub weaklist: WeakList,
+}
+
+/// Offset of `FileData::weaklist` in a file object (the types' `weaklistoffset`).
+pub const FILE_WEAKLIST_OFFSET: usize =
+    std::mem::offset_of!(PyBox<FileData>, data) + std::mem::offset_of!(FileData, weaklist);
+
+/// Dealloc of file objects: weak references are cleared (callbacks queued) before the
+/// payload is dropped (which flushes) and the block freed.
+///
+/// # Safety
+/// Called only through the dealloc slot of a file type, on a dead `PyBox<FileData>`.
+pub unsafe fn file_dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is dead and has layout `PyBox<FileData>`; `dealloc_box` gets the
+    // same object under the same contract.
+    unsafe {
+        let d = &(*p.cast::<PyBox<FileData>>().as_ptr()).data;
+        if !d.weaklist.is_empty() {
+            clear_weakrefs(&d.weaklist);
+        }
+        dealloc_box::<FileData>(p);
+    }
 }
 
 pub fn new_file(vm: &mut Vm, ty: &Obj, data: FileData) -> PyResult<Obj> {

@@ -196,6 +196,7 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
             text: None,
             telling_off: Default::default(),
             buffer: None,
+            weaklist: Default::default(),
         };
         return new_file(vm, &ty, data);
     }
@@ -245,6 +246,7 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
         }),
         telling_off: Default::default(),
         buffer: None,
+        weaklist: Default::default(),
     };
     new_file(vm, &ty, data)
 }

@@ -46,6 +46,7 @@ pub fn install_stdio(vm: &mut Vm, sys_dict: &Obj) {
             text: None,
             telling_off: Default::default(),
             buffer: None,
+            weaklist: Default::default(),
         };
         let bty = if readable { &reader } else { &writer };
         let buffer = new_file(vm, bty, buffer).expect("startup");
@@ -66,6 +67,7 @@ pub fn install_stdio(vm: &mut Vm, sys_dict: &Obj) {
             }),
             telling_off: Default::default(),
             buffer: Some(buffer),
+            weaklist: Default::default(),
         };
         let f = new_file(vm, &ty, data).expect("startup");
         vm.dict_set_str(sys_dict, attr, f.clone()).expect("startup");

@@ -7,11 +7,14 @@
 use std::cell::{Cell, RefCell};
 
 use crate::heap::Obj;
+use crate::heap::ObjHeader;
 use crate::objects::args::Args;
-use crate::objects::pybox::{new_box, payload};
+use crate::objects::pybox::{dealloc_box, new_box, payload, PyBox};
 use crate::objects::typeobj::{as_type, MethodFn};
+use crate::objects::weakref::{clear_weakrefs, WeakList};
 use crate::objects::{bytes, str as pystr};
 use crate::vm::{PyResult, Vm};
+use std::ptr::NonNull;
 
 pub struct MemFile<T> {
     buf: RefCell<Vec<T>>,
@@ -19,6 +22,29 @@ pub struct MemFile<T> {
     closed: Cell<bool>,
     /// StringIO with `newline=None`: `\r\n` and `\r` are stored as `\n`.
     universal: bool,
+    weaklist: WeakList,
+}
+
+/// Offset of the weak-reference list in a StringIO/BytesIO (the same for both element types).
+pub fn weaklist_offset<T>() -> usize {
+    std::mem::offset_of!(PyBox<MemFile<T>>, data) + std::mem::offset_of!(MemFile<T>, weaklist)
+}
+
+/// Dealloc of StringIO/BytesIO: weak references first, then the payload and the block.
+///
+/// # Safety
+/// Called only through the dealloc slot of StringIO (`T = char`) or BytesIO (`T = u8`) on a
+/// dead object of layout `PyBox<MemFile<T>>`.
+pub unsafe fn mem_dealloc<T>(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is dead with layout `PyBox<MemFile<T>>`; `dealloc_box` gets it under
+    // the same contract.
+    unsafe {
+        let d = &(*p.cast::<PyBox<MemFile<T>>>().as_ptr()).data;
+        if !d.weaklist.is_empty() {
+            clear_weakrefs(&d.weaklist);
+        }
+        dealloc_box::<MemFile<T>>(p);
+    }
 }
 
 /// What distinguishes StringIO from BytesIO.
@@ -150,6 +176,7 @@ pub fn string_io_new(vm: &mut Vm, cls: &Obj, a: Args) -> PyResult<Obj> {
         pos: Cell::new(0),
         closed: Cell::new(false),
         universal,
+        weaklist: Default::default(),
     };
     new_box(as_type(cls), data, false).map_err(|_| vm.memory_error())
 }
@@ -166,6 +193,7 @@ pub fn bytes_io_new(vm: &mut Vm, cls: &Obj, a: Args) -> PyResult<Obj> {
         pos: Cell::new(0),
         closed: Cell::new(false),
         universal: false,
+        weaklist: Default::default(),
     };
     new_box(as_type(cls), data, false).map_err(|_| vm.memory_error())
 }
