@@ -1,6 +1,7 @@
 # Binary files and in-memory streams: BufferedReader/Writer/Random types and reprs, bytes
 # reads of exact sizes, seek from start/current/end, tell, truncate, readline/readlines and
-# iteration over bytes lines, r+b overwrites, io.BytesIO and io.StringIO positions.
+# iteration over bytes lines, r+b overwrites, io.BytesIO and io.StringIO positions, weak
+# references to streams.
 import io
 import os
 
@@ -65,5 +66,16 @@ with io.StringIO() as t:
     print([line for line in t], t.closed)
 print(t.closed)
 print(io.SEEK_SET, io.SEEK_CUR, io.SEEK_END, io.DEFAULT_BUFFER_SIZE)
+
+import weakref
+
+freed = []
+s = io.StringIO("weak")
+rs = weakref.ref(s, lambda ref: freed.append("StringIO"))
+f = open(NAME, "rb")
+rf = weakref.ref(f, lambda ref: freed.append("BufferedReader"))
+print(rs() is s, rf() is f)
+del s, f
+print(rs(), rf(), freed)
 os.remove(NAME)
 print(os.path.exists(NAME))
