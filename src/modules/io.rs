@@ -22,6 +22,10 @@ pub use crate::objects::file_open::builtin_open;
 pub use crate::objects::file_stdio::{flush_std_streams, input, install_stdio, print_to};
 
 pub struct IoTypes {
+    pub io_base: Obj,
+    pub text_io_base: Obj,
+    pub buffered_io_base: Obj,
+    pub raw_io_base: Obj,
     pub text_io_wrapper: Obj,
     pub buffered_reader: Obj,
     pub buffered_writer: Obj,
@@ -125,14 +129,27 @@ pub fn create_types(vm: &mut Vm) {
         dictoffset: 0,
         weaklistoffset: FILE_WEAKLIST_OFFSET,
     };
+    // The abstract bases the concrete classes share (CPython's `io.IOBase` and friends are
+    // ABCs registered over these; here they are the classes themselves).
+    let abstract_layout = || Layout {
+        size: std::mem::size_of::<PyBox<()>>(),
+        flags: 0,
+        dealloc: dealloc_box::<()>,
+        dictoffset: 0,
+        weaklistoffset: 0,
+    };
+    let io_base = make_type(vm, "_io._IOBase", abstract_layout(), &[]);
+    let text_base = make_type(vm, "_io._TextIOBase", abstract_layout(), &[&io_base]);
+    let buffered_base = make_type(vm, "_io._BufferedIOBase", abstract_layout(), &[&io_base]);
+    let raw_base = make_type(vm, "_io._RawIOBase", abstract_layout(), &[&io_base]);
     let file_types: Vec<Obj> = [
-        "_io.TextIOWrapper",
-        "_io.BufferedReader",
-        "_io.BufferedWriter",
-        "_io.BufferedRandom",
+        ("_io.TextIOWrapper", &text_base),
+        ("_io.BufferedReader", &buffered_base),
+        ("_io.BufferedWriter", &buffered_base),
+        ("_io.BufferedRandom", &buffered_base),
     ]
     .iter()
-    .map(|n| make_type(vm, n, file_layout(), &[]))
+    .map(|(n, base)| make_type(vm, n, file_layout(), &[base]))
     .collect();
     let string_io = make_type(
         vm,
@@ -144,7 +161,7 @@ pub fn create_types(vm: &mut Vm) {
             dictoffset: 0,
             weaklistoffset: weaklist_offset::<char>(),
         },
-        &[],
+        &[&text_base],
     );
     let bytes_io = make_type(
         vm,
@@ -156,7 +173,7 @@ pub fn create_types(vm: &mut Vm) {
             dictoffset: 0,
             weaklistoffset: weaklist_offset::<u8>(),
         },
-        &[],
+        &[&buffered_base],
     );
     let (os_error, value_error) = (
         vm.types.exc.os_error.clone(),
@@ -195,6 +212,10 @@ pub fn create_types(vm: &mut Vm) {
     let mut it = file_types.into_iter();
     let mut next = || it.next().expect("four file types");
     vm.io = Some(IoTypes {
+        io_base,
+        text_io_base: text_base,
+        buffered_io_base: buffered_base,
+        raw_io_base: raw_base,
         text_io_wrapper: next(),
         buffered_reader: next(),
         buffered_writer: next(),
@@ -220,6 +241,10 @@ pub fn create(vm: &mut Vm) -> Obj {
         ("StringIO", io.string_io.clone()),
         ("BytesIO", io.bytes_io.clone()),
         ("UnsupportedOperation", io.unsupported_operation.clone()),
+        ("IOBase", io.io_base.clone()),
+        ("TextIOBase", io.text_io_base.clone()),
+        ("BufferedIOBase", io.buffered_io_base.clone()),
+        ("RawIOBase", io.raw_io_base.clone()),
     ];
     for (name, v) in entries {
         vm.dict_set_str(&d, name, v).expect("startup");
