@@ -77,5 +77,8 @@ rf = weakref.ref(f, lambda ref: freed.append("BufferedReader"))
 print(rs() is s, rf() is f)
 del s, f
 print(rs(), rf(), freed)
+print([c.__name__ for c in io.BufferedRandom.__mro__], [c.__name__ for c in io.StringIO.__mro__])
+with open(NAME, "rb") as f:
+    print(isinstance(f, io.IOBase), isinstance(f, io.BufferedIOBase), isinstance(f, io.TextIOBase))
 os.remove(NAME)
 print(os.path.exists(NAME))
