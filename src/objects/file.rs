@@ -193,7 +193,7 @@ impl FileState {
         let unread = self.available().len() as u64;
         let pending = self.wbuf.len() as u64;
         match &mut self.raw {
-            Some(Raw::File(f)) => Ok(f.stream_position()? - unread + pending),
+            Some(Raw::File(f)) => Ok(f.stream_position()?.saturating_sub(unread) + pending),
             _ => Err(std::io::Error::from_raw_os_error(29)),
         }
     }
