@@ -10,9 +10,9 @@
 
 use std::cell::RefCell;
 use std::io::SeekFrom;
+use std::ptr::NonNull;
 
-use crate::heap::Obj;
-use crate::heap::ObjHeader;
+use crate::heap::{Obj, ObjHeader};
 use crate::modules::io::unsupported;
 use crate::objects::args::Args;
 use crate::objects::bytes;
@@ -25,7 +25,6 @@ use crate::objects::typeobj::as_type;
 use crate::objects::weakref::{clear_weakrefs, WeakList};
 use crate::objects::{int, str as pystr};
 use crate::vm::{PyErr, PyResult, Vm};
-use std::ptr::NonNull;
 
 /// Text-mode settings.
 pub struct TextConf {
@@ -39,7 +38,7 @@ pub struct TextConf {
 
 pub struct FileData {
     pub state: RefCell<FileState>,
-    /// `.name`: the path (str) or descriptor (int) the file was opened with.
+    /// `.name`: the path (str or bytes) the file was opened with, or `<stdout>` and the like.
     pub name: Obj,
     /// `.mode`: the mode string as `open()` got it (text) or as FileIO spells it (binary).
     pub mode: String,

@@ -5,16 +5,15 @@
 //! with zero elements, as CPython does. A closed buffer refuses every operation.
 
 use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
 
-use crate::heap::Obj;
-use crate::heap::ObjHeader;
+use crate::heap::{Obj, ObjHeader};
 use crate::objects::args::Args;
 use crate::objects::pybox::{dealloc_box, new_box, payload, PyBox};
 use crate::objects::typeobj::{as_type, MethodFn};
 use crate::objects::weakref::{clear_weakrefs, WeakList};
 use crate::objects::{bytes, str as pystr};
 use crate::vm::{PyResult, Vm};
-use std::ptr::NonNull;
 
 pub struct MemFile<T> {
     buf: RefCell<Vec<T>>,
