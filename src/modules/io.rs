@@ -124,7 +124,7 @@ fn make_type(vm: &mut Vm, name: &str, layout: Layout, bases: &[&Obj]) -> Obj {
 pub fn create_types(vm: &mut Vm) {
     let file_layout = || Layout {
         size: std::mem::size_of::<PyBox<FileData>>(),
-        flags: 0,
+        flags: flags::HAVE_GC,
         dealloc: file_dealloc,
         dictoffset: 0,
         weaklistoffset: FILE_WEAKLIST_OFFSET,
@@ -156,7 +156,7 @@ pub fn create_types(vm: &mut Vm) {
         "_io.StringIO",
         Layout {
             size: std::mem::size_of::<PyBox<MemFile<char>>>(),
-            flags: 0,
+            flags: flags::HAVE_GC,
             dealloc: mem_dealloc::<char>,
             dictoffset: 0,
             weaklistoffset: weaklist_offset::<char>(),
@@ -168,7 +168,7 @@ pub fn create_types(vm: &mut Vm) {
         "_io.BytesIO",
         Layout {
             size: std::mem::size_of::<PyBox<MemFile<u8>>>(),
-            flags: 0,
+            flags: flags::HAVE_GC,
             dealloc: mem_dealloc::<u8>,
             dictoffset: 0,
             weaklistoffset: weaklist_offset::<u8>(),

@@ -74,8 +74,20 @@ pub unsafe fn file_dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
+/// A new file object; tracked by the cycle collector as CPython's file objects are.
 pub fn new_file(vm: &mut Vm, ty: &Obj, data: FileData) -> PyResult<Obj> {
-    new_box(as_type(ty), data, false).map_err(|_| vm.memory_error())
+    new_box(as_type(ty), data, true).map_err(|_| vm.memory_error())
+}
+
+/// The collector's view of a file object: its name and, for the standard streams, the
+/// binary buffer.
+fn file_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    // SAFETY: installed only on the four file types, whose layout is `PyBox<FileData>`.
+    let f = unsafe { payload::<FileData>(o) };
+    visit(&f.name);
+    if let Some(b) = &f.buffer {
+        visit(b);
+    }
 }
 
 /// Whether `o` is a bytes object (checked against the type, so only `bytes::as_bytes` and
@@ -588,6 +600,7 @@ pub fn install(vm: &mut Vm, types: &[Obj]) {
         ty.slots.getattro.set(Some(file_getattro));
         ty.slots.iter.set(Some(file_iter));
         ty.slots.iternext.set(Some(file_next));
+        ty.slots.traverse.set(Some(file_traverse));
         for (name, f) in methods {
             crate::vm::types::add_method(vm, t, name, *f);
         }

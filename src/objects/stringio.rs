@@ -177,7 +177,7 @@ pub fn string_io_new(vm: &mut Vm, cls: &Obj, a: Args) -> PyResult<Obj> {
         universal,
         weaklist: Default::default(),
     };
-    new_box(as_type(cls), data, false).map_err(|_| vm.memory_error())
+    new_box(as_type(cls), data, true).map_err(|_| vm.memory_error())
 }
 
 /// `BytesIO(initial_bytes=b'')`.
@@ -194,7 +194,7 @@ pub fn bytes_io_new(vm: &mut Vm, cls: &Obj, a: Args) -> PyResult<Obj> {
         universal: false,
         weaklist: Default::default(),
     };
-    new_box(as_type(cls), data, false).map_err(|_| vm.memory_error())
+    new_box(as_type(cls), data, true).map_err(|_| vm.memory_error())
 }
 
 fn size(vm: &mut Vm, a: Option<&Obj>) -> PyResult<Option<usize>> {
@@ -447,5 +447,7 @@ pub fn install<T: Elem>(vm: &mut Vm, ty: &Obj) {
         Ok(o.clone())
     }));
     t.slots.iternext.set(Some(next::<T>));
+    // Tracked like CPython's (which keeps a dict); the buffer holds no objects to visit.
+    t.slots.traverse.set(Some(|_, _| {}));
     t.slots.getattro.set(Some(closed_attr::<T>));
 }
