@@ -12,7 +12,7 @@ use crate::vm::{PyResult, Vm};
 
 /// `os.fspath` rules: str and bytes pass, objects with `__fspath__` are asked, anything else
 /// is a TypeError. Returns the path as text (bytes decoded as UTF-8).
-fn fspath(vm: &mut Vm, o: &Obj) -> PyResult<(Obj, String)> {
+pub fn fspath(vm: &mut Vm, o: &Obj) -> PyResult<(Obj, String)> {
     if let Some(s) = pystr::try_as_str(o) {
         return Ok((o.clone(), s.to_string()));
     }

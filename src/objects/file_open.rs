@@ -9,7 +9,7 @@ use crate::objects::args::Args;
 use crate::objects::file::{FileState, Raw};
 use crate::objects::file_methods::{new_file, FileData, TextConf};
 use crate::objects::file_text::{Encoding, Errors, Newline};
-use crate::objects::{bytes, str as pystr};
+use crate::objects::str as pystr;
 use crate::vm::{PyResult, Vm};
 
 /// Parsed `open()` mode letters.
@@ -89,17 +89,8 @@ pub fn builtin_open(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     }
     let [file, mode, buffering, encoding, errors, newline, _closefd, _opener] =
         a.bind(vm, "open", names, 0, 1)?;
-    let file = file.expect("required").clone();
-    let path = if let Some(s) = pystr::try_as_str(&file) {
-        s.to_string()
-    } else if crate::objects::file_methods::is_bytes(vm, &file) {
-        String::from_utf8_lossy(bytes::as_bytes(&file)).into_owned()
-    } else {
-        return Err(vm.type_error(format!(
-            "expected str, bytes or os.PathLike object, not {}",
-            file.ty().name()
-        )));
-    };
+    // A path-like object is replaced by its `__fspath__()` (which also becomes `.name`).
+    let (file, path) = crate::modules::os::fspath(vm, file.expect("required"))?;
     if path.contains('\0') {
         return Err(vm.value_error("embedded null byte".into()));
     }
