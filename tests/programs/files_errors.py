@@ -26,6 +26,19 @@ attempt("missing dir", lambda: open("no/such/dir.txt", "w"))
 with open(NAME, "x") as f:
     f.write("created\n")
 attempt("exclusive", lambda: open(NAME, "x"))
+
+
+class PathLike:
+    def __init__(self, path):
+        self.path = path
+
+    def __fspath__(self):
+        return self.path
+
+
+with open(PathLike(NAME), "a") as f:
+    print("path-like opens as", f.name.replace(NAME, "<tmp>"), os.fspath(PathLike("p")))
+attempt("bad path-like", lambda: open(PathLike(3)))
 for mode in ["rq", "rw", "rtb", "", "rr", "U", "+"]:
     attempt(f"mode {mode!r}", lambda: open(NAME, mode))
 attempt("mode type", lambda: open(NAME, 3))
