@@ -209,11 +209,16 @@ impl FileState {
 
     pub fn truncate(&mut self, size: Option<u64>) -> std::io::Result<u64> {
         self.flush()?;
-        let size = match size {
-            Some(s) => s,
-            None => self.tell()?,
+        // Text mode: CPython's text layer hands the truncate to a buffer positioned after the
+        // read-ahead chunk, and keeps the chunk's characters for later reads; so is it here.
+        if !self.text {
+            self.drop_readahead()?;
+        }
+        let size = match (size, &mut self.raw) {
+            (Some(s), _) => s,
+            (None, Some(Raw::File(f))) if self.text => f.stream_position()?,
+            (None, _) => self.tell()?,
         };
-        self.drop_readahead()?;
         match &mut self.raw {
             Some(Raw::File(f)) => {
                 f.set_len(size)?;
