@@ -14,6 +14,7 @@ use crate::vm::{PyResult, Vm};
 pub fn install(vm: &mut Vm, d: &Obj) {
     let funcs: &[(&'static str, crate::objects::function::BuiltinFn)] = &[
         ("print", builtin_print),
+        ("open", crate::modules::io::builtin_open),
         ("len", builtin_len),
         ("repr", |vm, a| {
             let p = a.exact(vm, "repr", 1, 1)?;
@@ -164,6 +165,7 @@ fn builtin_print(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut flush = false;
+    let mut file = None;
     for (k, v) in args.kwargs() {
         match k {
             "sep" | "end" => {
@@ -191,7 +193,7 @@ fn builtin_print(vm: &mut Vm, args: Args) -> PyResult<Obj> {
                 }
             }
             "flush" => flush = vm.is_true(v)?,
-            "file" => {}
+            "file" => file = Some(v),
             _ => {
                 return Err(
                     vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))
@@ -199,19 +201,7 @@ fn builtin_print(vm: &mut Vm, args: Args) -> PyResult<Obj> {
             }
         }
     }
-    let mut out = String::new();
-    for (i, a) in args.pos().iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        let s = vm.str(a)?;
-        out.push_str(pystr::as_str(&s));
-    }
-    out.push_str(&end);
-    vm.stdout.write_str(&out);
-    if flush {
-        vm.stdout.flush();
-    }
+    crate::modules::io::print_to(vm, file, args.pos(), &sep, &end, flush)?;
     Ok(vm.none.clone())
 }
 
@@ -380,31 +370,7 @@ fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<Obj> {
 
 fn builtin_input(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "input", 0, 1)?;
-    if let Some(prompt) = p.first() {
-        let s = vm.str_string(prompt)?;
-        vm.stdout.write_str(&s);
-    }
-    vm.stdout.flush();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => {
-            let t = vm.types.exc.eof_error.clone();
-            Err(vm.new_error(&t, "EOF when reading a line".into()))
-        }
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
-            }
-            vm.new_str(&line)
-        }
-        Err(e) => {
-            let t = vm.types.exc.runtime_error.clone();
-            Err(vm.new_error(&t, format!("input(): {e}")))
-        }
-    }
+    crate::modules::io::input(vm, p.first())
 }
 
 fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Obj> {

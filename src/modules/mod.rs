@@ -5,9 +5,11 @@
 pub mod builtins;
 pub mod frozen;
 pub mod gc;
+pub mod io;
 pub mod math;
 mod math_int;
 mod math_sum;
+pub mod os;
 pub mod sys;
 pub mod time;
 pub mod weakref;
@@ -31,6 +33,14 @@ pub fn install(vm: &mut Vm) {
     vm.dict_set_str(&modules, "gc", g).expect("startup");
     let w = weakref::create(vm);
     vm.dict_set_str(&modules, "_weakref", w).expect("startup");
+    crate::objects::os_error::install(vm);
+    io::create_types(vm);
+    let sys_dict = crate::objects::module::module_dict(&vm.sys_module).clone();
+    io::install_stdio(vm, &sys_dict);
+    let m = io::create(vm);
+    vm.dict_set_str(&modules, "io", m).expect("startup");
+    let m = os::create(vm);
+    vm.dict_set_str(&modules, "os", m).expect("startup");
 }
 
 /// Creates the built-in module `name` on first import (modules the interpreter does not

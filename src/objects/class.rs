@@ -410,6 +410,7 @@ pub fn alloc_instance(vm: &mut Vm, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
         if is_heap_type(t) {
             std::mem::forget(cls.clone());
         }
+        crate::objects::os_error::init_heap_instance(vm, &e, args)?;
         return Ok(e);
     }
     let obj = new_box(

@@ -274,7 +274,7 @@ pub fn heap_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
         Err(e) => return Err(e),
     }
     if crate::objects::exception::is_exception(o) {
-        if let Ok(v) = crate::objects::exc_type::exc_getattro(vm, o, name) {
+        if let Ok(v) = crate::objects::os_error::exc_family_getattro(vm, o, name) {
             return Ok(v);
         }
     }

@@ -36,7 +36,15 @@ pub fn exception_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
 
 fn exc_repr(vm: &mut Vm, e: &Obj) -> PyResult<Obj> {
     let args = vm.exc_args(e);
-    let name = e.ty().name().to_string();
+    // The name without a module prefix (`io.UnsupportedOperation` shows as
+    // `UnsupportedOperation(...)`).
+    let name = e
+        .ty()
+        .name()
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let items = tuple::items(&args).to_vec();
     let inner = if items.len() == 1 {
         vm.repr_string(&items[0])?

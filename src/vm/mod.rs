@@ -47,6 +47,15 @@ impl Output {
             Output::Capture(v) => v.extend_from_slice(s.as_bytes()),
         }
     }
+    /// Raw bytes (`sys.stdout.buffer.write`).
+    pub fn write_bytes(&mut self, b: &[u8]) {
+        match self {
+            Output::Stdout(w) => {
+                let _ = w.write_all(b);
+            }
+            Output::Capture(v) => v.extend_from_slice(b),
+        }
+    }
     pub fn flush(&mut self) {
         if let Output::Stdout(w) = self {
             let _ = w.flush();
@@ -92,6 +101,8 @@ pub struct Vm {
     pub type_attr_cache: crate::heap::type_attr_cache::TypeAttrCache,
     /// Modules whose bodies are running (see `import`).
     pub importing: Vec<Obj>,
+    /// The file and in-memory stream types (`modules::io`), set at startup.
+    pub io: Option<crate::modules::io::IoTypes>,
 }
 
 impl Vm {
@@ -215,8 +226,10 @@ impl Vm {
         }
     }
 
-    /// Flushes buffered output.
+    /// Flushes buffered output (including files that `sys.stdout`/`sys.stderr` were
+    /// redirected to).
     pub fn flush(&mut self) {
+        crate::modules::io::flush_std_streams(self);
         self.stdout.flush();
     }
 }

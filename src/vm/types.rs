@@ -604,6 +604,7 @@ pub fn bootstrap() -> Vm {
         repr_stack: Vec::new(),
         type_attr_cache: Default::default(),
         importing: Vec::new(),
+        io: None,
     };
     finish_types(&mut vm);
     let me = vm.types.exc.memory_error.clone();
