@@ -192,6 +192,18 @@ fn number_slots(name: &str) -> Vec<(&'static str, SlotKind)> {
                 &[],
             ),
             "tuple" => (&[Add, Multiply], &[Multiply], &[], &[]),
+            "bytes" => (
+                &[Add, Multiply, Remainder],
+                &[Multiply, Remainder],
+                &[],
+                &[],
+            ),
+            "bytearray" => (
+                &[Add, Multiply, Remainder],
+                &[Multiply, Remainder],
+                &[Add, Multiply],
+                &[],
+            ),
             "list" => (&[Add, Multiply], &[Multiply], &[Add, Multiply], &[]),
             "dict" => (&[Or], &[Or], &[Or], &[]),
             "set" => (

@@ -37,3 +37,4 @@ class E(Exception):
         return "E:" + super().__str__()
 print(E("boom"))
 print((1).__eq__(1.0), (1).__add__(1.5))
+print(b"ab".__len__(), b"a".__add__(b"b"), bytearray(b"x").__iadd__(b"y"), b"%d".__mod__(3), b"a".__rmul__(2), hasattr(b"", "__sub__"), b"ab".__getitem__(0), bytearray(b"a").__mul__(2))
