@@ -98,7 +98,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 self.set_loc(e.span);
-                let i = self.u().name_index(attr);
+                let i = self.attr_index(attr);
                 self.u().emit(Op::LoadAttr, i);
             }
             ExprKind::Subscript { value, slice } => {
@@ -509,7 +509,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr } if simple => {
                 self.expr(value)?;
                 self.set_loc(func.span);
-                let i = self.u().name_index(attr);
+                let i = self.attr_index(attr);
                 self.u().emit(Op::LoadMethod, i);
             }
             _ => {

@@ -151,6 +151,12 @@ impl<'a> Compiler<'a> {
         };
     }
 
+    /// The name-table index of attribute `attr`, mangled as a private name inside a class.
+    fn attr_index(&mut self, attr: &str) -> u32 {
+        let mangled = self.st.scopes[self.ur().scope].mangle(attr).into_owned();
+        self.u().name_index(&mangled)
+    }
+
     fn line_of(&self, span: Span) -> u32 {
         self.lines.line_col(span.start).0 as u32
     }
@@ -192,6 +198,8 @@ impl<'a> Compiler<'a> {
 
     fn name_op(&mut self, name: &str, ctx: NameCtx) {
         let scope = &self.st.scopes[self.ur().scope];
+        let mangled = scope.mangle(name).into_owned();
+        let name = mangled.as_str();
         let kind = scope.kind;
         let ns = scope.lookup(name);
         let (op, arg) = match ns {
@@ -503,7 +511,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.u().emit(Op::Copy, 1);
-                let i = self.u().name_index(attr);
+                let i = self.attr_index(attr);
                 self.set_loc(target.span);
                 self.u().emit(Op::LoadAttr, i);
                 self.expr(value)?;
@@ -547,7 +555,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.u().name_index(attr);
+                let i = self.attr_index(attr);
                 self.set_loc(t.span);
                 self.u().emit(Op::StoreAttr, i);
             }
@@ -606,7 +614,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.name_op(n, NameCtx::Del),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.u().name_index(attr);
+                let i = self.attr_index(attr);
                 self.set_loc(t.span);
                 self.u().emit(Op::DeleteAttr, i);
             }

@@ -56,6 +56,27 @@ pub struct Scope {
     pub resolved: HashMap<String, NameScope>,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
+    /// The class whose name private identifiers (`__x`) are mangled with: the innermost
+    /// enclosing class body, this scope included.
+    pub private: Option<String>,
+}
+
+/// CPython's private name mangling: inside class `C`, `__x` (not ending in `__`) means
+/// `_C__x`; leading underscores of the class name are dropped, and a class named only with
+/// underscores mangles nothing. Idempotent.
+pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let Some(class) = private else {
+        return Cow::Borrowed(name);
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return Cow::Borrowed(name);
+    }
+    let class = class.trim_start_matches('_');
+    if class.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(format!("_{class}{name}"))
 }
 
 impl Scope {
@@ -74,10 +95,17 @@ impl Scope {
             resolved: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
+            private: None,
         }
     }
 
+    /// `name` as this scope stores it (mangled inside a class).
+    pub fn mangle<'a>(&self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        mangle(self.private.as_deref(), name)
+    }
+
     fn add(&mut self, name: &str, flag: u8) {
+        let name = &*mangle(self.private.as_deref(), name);
         match self.index.get(name) {
             Some(&i) => self.symbols[i].1 |= flag,
             None => {
@@ -88,6 +116,7 @@ impl Scope {
     }
 
     fn flags(&self, name: &str) -> u8 {
+        let name = &*self.mangle(name);
         self.index.get(name).map_or(0, |&i| self.symbols[i].1)
     }
 
@@ -98,7 +127,7 @@ impl Scope {
 
     /// How `name` is accessed in this scope.
     pub fn lookup(&self, name: &str) -> NameScope {
-        match self.resolved.get(name) {
+        match self.resolved.get(&*self.mangle(name)) {
             Some(s) => *s,
             None => match self.kind {
                 ScopeKind::Function => NameScope::GlobalImplicit,
@@ -307,7 +336,13 @@ impl Builder {
 
     fn push_scope(&mut self, kind: ScopeKind, name: &str, span: Span) -> usize {
         let id = self.t.scopes.len();
-        self.t.scopes.push(Scope::new(kind, name, Some(self.cur)));
+        let mut scope = Scope::new(kind, name, Some(self.cur));
+        scope.private = if kind == ScopeKind::Class {
+            Some(name.to_string())
+        } else {
+            self.t.scopes[self.cur].private.clone()
+        };
+        self.t.scopes.push(scope);
         self.t.scopes[self.cur].children.push(id);
         self.t.by_span.insert((span.start, span.end), id);
         let prev = self.cur;
@@ -589,7 +624,8 @@ impl Builder {
                 });
             }
             self.scope().add(&p.arg, DEF_PARAM);
-            self.scope().params.push(p.arg.clone());
+            let arg = self.scope().mangle(&p.arg).into_owned();
+            self.scope().params.push(arg);
         }
         Ok(())
     }

@@ -72,13 +72,11 @@ class Private:
     __slots__ = ("__secret", "public__")
 
     def __init__(self):
-        # Pyrena's compiler does not mangle private names yet, so the mangled name is spelled
-        # out; the point here is that __slots__ itself mangles.
-        self._Private__secret = 42
+        self.__secret = 42
         self.public__ = 1
 
     def reveal(self):
-        return self._Private__secret
+        return self.__secret
 
 
 pr = Private()
