@@ -15,6 +15,7 @@ use std::ptr::NonNull;
 use crate::heap::alloc::{free_object, gc_forget};
 use crate::heap::{Obj, ObjHeader, ObjSlot};
 use crate::objects::args::Args;
+use crate::objects::builtin_subclass::{self, BuiltinBase};
 use crate::objects::exception::ExceptionData;
 use crate::objects::function::is_function;
 use crate::objects::pybox::{new_box, PyBox};
@@ -185,6 +186,8 @@ enum Layout {
     Cells(CellLayout),
     /// Subclasses of `weakref.ref` (see `weakref_sub`).
     Weakref,
+    /// Subclasses of list, dict, set, frozenset and int (see `builtin_subclass`).
+    Builtin(BuiltinBase),
 }
 
 fn layout_of(vm: &mut Vm, bases: &[Obj]) -> PyResult<Layout> {
@@ -202,6 +205,15 @@ fn layout_of(vm: &mut Vm, bases: &[Obj]) -> PyResult<Layout> {
             layout = Layout::Exception;
         } else if std::ptr::eq(st, as_type(&vm.types.weakref)) {
             layout = Layout::Weakref;
+        } else if let Some(kind) = BuiltinBase::of(vm, st) {
+            match layout {
+                Layout::Builtin(k) if k != kind => {
+                    return Err(
+                        vm.type_error("multiple bases have instance lay-out conflict".into())
+                    )
+                }
+                _ => layout = Layout::Builtin(kind),
+            }
         } else if !std::ptr::eq(st, as_type(&vm.types.object)) {
             if !st.has_flag(flags::BASETYPE) || t.name() == "bool" {
                 return Err(vm.type_error(format!(
@@ -236,6 +248,11 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     let layout = match layout_of(vm, &bases)? {
         Layout::Object if spec.is_some() || as_type(&best).has_flag(flags::SLOTTED) => {
             Layout::Cells(slots_layout::cell_layout(vm, &best, spec.as_ref())?)
+        }
+        Layout::Builtin(_) if spec.is_some() => {
+            return Err(vm.not_implemented_error(
+                "__slots__ in a subclass of a built-in type is not supported by Pyrena yet".into(),
+            ))
         }
         l => l,
     };
@@ -276,6 +293,7 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             crate::objects::exception::EXC_DICT_OFFSET,
             crate::objects::exception::EXC_WEAKLIST_OFFSET,
         ),
+        Layout::Builtin(kind) => kind.layout(),
         Layout::Weakref => (
             crate::objects::weakref_sub::BASIC_SIZE,
             crate::objects::weakref_sub::dealloc,
@@ -339,6 +357,10 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     }
     t.dict.set(Some(d));
     match layout {
+        Layout::Builtin(_) => {
+            t.slots.traverse.set(Some(builtin_subclass::traverse));
+            t.slots.clear.set(Some(builtin_subclass::clear));
+        }
         Layout::Cells(_) => {
             t.slots.traverse.set(Some(slots_layout::traverse));
             t.slots.clear.set(Some(slots_layout::clear));
@@ -442,6 +464,10 @@ pub fn heap_type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
             let mut all: Vec<Obj> = vec![cls.clone()];
             all.extend_from_slice(args.values);
             vm.call_with_args(&f, Args::with_kwnames(&all, args.kwnames))?
+        }
+        None if builtin_subclass::kind_of(vm, t).is_some() => {
+            let kind = builtin_subclass::kind_of(vm, t).expect("checked");
+            builtin_subclass::construct(vm, kind, cls, args, user_init.is_some())?
         }
         None => {
             let weak_sub = t.is_subtype(as_type(&vm.types.weakref));

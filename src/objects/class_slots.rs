@@ -225,6 +225,8 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
         None
     } else if t.has_flag(crate::objects::typeobj::flags::SLOTTED) {
         Some(crate::objects::slots_layout::queue_finalizer)
+    } else if crate::objects::builtin_subclass::kind_of(vm, t).is_some() {
+        Some(crate::objects::builtin_subclass::queue_finalizer)
     } else if object_layout {
         Some(crate::objects::class::queue_finalizer)
     } else {

@@ -158,7 +158,16 @@ fn dict_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Ob
 fn dict_getitem(vm: &mut Vm, d: &Obj, k: &Obj) -> PyResult<Obj> {
     match dict::data(d).get(vm, k)? {
         Some(v) => Ok(v),
-        None => Err(vm.key_error(k.clone())),
+        None => {
+            // A subclass may supply the value of a missing key (`__missing__`).
+            if crate::objects::class::is_heap_type(d.ty()) {
+                let missing = vm.intern("__missing__");
+                if let Some(f) = vm.lookup_type_attr(d.ty(), &missing) {
+                    return vm.call(&f, &[d.clone(), k.clone()]);
+                }
+            }
+            Err(vm.key_error(k.clone()))
+        }
     }
 }
 

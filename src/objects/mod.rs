@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod buffer;
+pub mod builtin_subclass;
 pub mod bytearray;
 pub mod bytearray_type;
 pub mod bytes;

@@ -609,6 +609,7 @@ pub fn bootstrap() -> Vm {
     finish_types(&mut vm);
     let me = vm.types.exc.memory_error.clone();
     vm.memory_error_instance = Some(vm.new_exception(&me, vec![]).expect("startup"));
+    crate::objects::builtin_subclass::install(&mut vm);
     crate::objects::slot_wrapper::install(&mut vm);
     crate::modules::install(&mut vm);
     vm
