@@ -1,4 +1,4 @@
-//! Classes deriving from built-in `list`, `dict`, `set`, `frozenset` and `int`:
+//! Classes deriving from built-in `list`, `dict`, `set`, `frozenset`, `int` and `float`:
 //! `class Stack(list)`, `class Config(dict)`, `class Flags(int)`.
 //!
 //! An instance is the built-in's payload followed by an extension holding the instance
@@ -49,6 +49,7 @@ pub enum BuiltinBase {
     Set,
     FrozenSet,
     Int,
+    Float,
 }
 
 impl BuiltinBase {
@@ -66,6 +67,8 @@ impl BuiltinBase {
             Some(BuiltinBase::FrozenSet)
         } else if is(&t.int) {
             Some(BuiltinBase::Int)
+        } else if is(&t.float) {
+            Some(BuiltinBase::Float)
         } else {
             None
         }
@@ -79,6 +82,7 @@ impl BuiltinBase {
             BuiltinBase::Set => t.set.clone(),
             BuiltinBase::FrozenSet => t.frozenset.clone(),
             BuiltinBase::Int => t.int.clone(),
+            BuiltinBase::Float => t.float.clone(),
         }
     }
 
@@ -106,6 +110,7 @@ impl BuiltinBase {
             BuiltinBase::Dict => of::<DictData>(),
             BuiltinBase::Set | BuiltinBase::FrozenSet => of::<SetData>(),
             BuiltinBase::Int => of::<IntValue>(),
+            BuiltinBase::Float => of::<f64>(),
         }
     }
 }
@@ -188,6 +193,11 @@ fn rebox(vm: &mut Vm, kind: BuiltinBase, cls: &Obj, exact: &Obj) -> PyResult<Obj
                     IntValue::Big(b) => IntValue::Big(b.clone()),
                 };
             new_sub_box::<IntValue>(vm, cls, v)
+        }
+        BuiltinBase::Float => {
+            let v =
+                crate::objects::float::as_float(exact).expect("float constructor returns a float");
+            new_sub_box::<f64>(vm, cls, v)
         }
     }
 }
@@ -375,6 +385,7 @@ pub fn install(vm: &mut Vm) {
         vm.types.set.clone(),
         vm.types.frozenset.clone(),
         vm.types.int.clone(),
+        vm.types.float.clone(),
     ];
     for t in types {
         let f = vm.new_builtin("__new__", builtin_new).expect("startup");

@@ -17,8 +17,12 @@ use crate::vm::{PyResult, Vm};
 
 #[inline(always)]
 pub fn as_float(obj: &Obj) -> Option<f64> {
-    if obj.type_ptr() == crate::vm::types::float_type_ptr() {
-        // SAFETY: float objects use the `PyBox<f64>` layout.
+    let ft = crate::vm::types::float_type_ptr();
+    if obj.type_ptr() == ft
+        || (obj.ty().has_flag(crate::objects::typeobj::flags::HEAPTYPE) && obj.ty().is_subtype(ft))
+    {
+        // SAFETY: float objects, and instances of classes deriving from float (see
+        // `builtin_subclass`), hold the value right after the header, as `PyBox<f64>`.
         Some(unsafe { *payload::<f64>(obj) })
     } else {
         None

@@ -58,3 +58,19 @@ except TypeError as e:
     print(e)
 import sys
 s2 = Stack([1]); print(sys.getrefcount(s2), sys.getrefcount(Flag(300)))
+class Celsius(float):
+    def __repr__(self):
+        return f"{float(self):.1f}°C"
+    def to_f(self):
+        return self * 9 / 5 + 32
+c = Celsius(21.5)
+print(c, c.to_f(), c + 1, isinstance(c, float), round(c), c > 20, str(c), f"{c:.2f}", -c, abs(Celsius(-2)))
+class Money(float):
+    def __new__(cls, v, cur="EUR"):
+        o = super().__new__(cls, v)
+        o.cur = cur
+        return o
+m = Money("2.5", "USD")
+print(float(m), m.cur, m * 2, int(m), hash(m) == hash(2.5), m == 2.5, sorted([Money(3), Money(1)]))
+import math
+print(math.sqrt(Celsius(16)), math.floor(c))
