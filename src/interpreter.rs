@@ -29,6 +29,13 @@ pub struct Interpreter {
     xoptions: XOptions,
 }
 
+impl Drop for Interpreter {
+    /// Tracing state is per thread: a later interpreter on this thread starts untraced.
+    fn drop(&mut self) {
+        crate::heap::tracemalloc::stop();
+    }
+}
+
 /// How a run ended, for the process exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exit {

@@ -1,10 +1,10 @@
 //! The `pyrena` command: python-style command line (`pyrena script.py args`, `-c code`,
-//! `-` or piped stdin, `-X name[=value]`, `--version`, `-h`).
+//! `-` or piped stdin, `-X name[=value]` (`showrefcount`, `tracemalloc[=N]`), `--version`, `-h`).
 
 use std::io::Read;
 use std::process::ExitCode;
 
-use pyrena::xoptions::XOptions;
+use pyrena::xoptions::{XOptions, XValue};
 use pyrena::Interpreter;
 
 const USAGE: &str = "usage: pyrena [option] ... [-c cmd | file | -] [arg] ...";
@@ -106,9 +106,30 @@ fn main() -> ExitCode {
     run(&src, "<stdin>", &[String::new()], xoptions)
 }
 
+/// `-X tracemalloc` (1 frame) or `-X tracemalloc=N` (0 = off): the traceback depth to trace
+/// with from startup; an invalid N is fatal, as in CPython.
+fn tracemalloc_nframe(xoptions: &XOptions) -> Result<usize, ExitCode> {
+    match xoptions.get("tracemalloc") {
+        None => Ok(0),
+        Some(XValue::Flag) => Ok(1),
+        Some(XValue::Str(v)) if v.is_empty() => Ok(0),
+        Some(XValue::Str(v)) => match v.parse::<usize>() {
+            Ok(n) if n <= pyrena::heap::tracemalloc::MAX_NFRAME => Ok(n),
+            _ => {
+                eprintln!("Fatal Python error: config_init_tracemalloc: -X tracemalloc=NFRAME: invalid number of frames");
+                Err(ExitCode::from(1))
+            }
+        },
+    }
+}
+
 /// Runs a program on a thread with a large native stack (deep recursion in Rust helpers such
 /// as the parser must not overflow the default main-thread stack).
 fn run(src: &str, filename: &str, argv: &[String], xoptions: XOptions) -> ExitCode {
+    let tracemalloc_nframe = match tracemalloc_nframe(&xoptions) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
     let src = src.to_string();
     let filename = filename.to_string();
     let argv = argv.to_vec();
@@ -118,6 +139,9 @@ fn run(src: &str, filename: &str, argv: &[String], xoptions: XOptions) -> ExitCo
             let mut interp = Interpreter::new();
             interp.set_argv(&argv);
             interp.set_xoptions(xoptions);
+            if tracemalloc_nframe > 0 {
+                pyrena::heap::tracemalloc::start(tracemalloc_nframe);
+            }
             interp.run_main(&src, &filename).code
         });
     match handle.map(|h| h.join()) {

@@ -4,6 +4,9 @@
 //! One interpreter runs per thread, so the allocator lives in a thread-local; objects are not
 //! `Send`, so memory is always freed on the thread that allocated it.
 //!
+//! `alloc_raw`/`free_raw`/`realloc_raw` are the only ways into the allocator for live data, and
+//! they report to `tracemalloc` when it is tracing.
+//!
 //! Invariants:
 //! - Every block is freed with the size it was allocated with (obmalloc's contract).
 //! - For a GC type, the block starts with a `GcHeader` and the object follows it.
@@ -14,6 +17,7 @@ use std::ptr::NonNull;
 use super::gc;
 use super::header::{GcHeader, ObjHeader, GC_HEADER_SIZE};
 use super::obmalloc::Obmalloc;
+use super::tracemalloc;
 use crate::objects::typeobj::TypeObject;
 
 thread_local! {
@@ -34,13 +38,20 @@ pub struct AllocError;
 
 #[inline(always)]
 pub fn alloc_raw(size: usize) -> Result<NonNull<u8>, AllocError> {
-    with_obmalloc(|m| m.alloc(size)).ok_or(AllocError)
+    let p = with_obmalloc(|m| m.alloc(size)).ok_or(AllocError)?;
+    if tracemalloc::is_tracing() {
+        tracemalloc::on_alloc(p.as_ptr() as usize, size);
+    }
+    Ok(p)
 }
 
 /// # Safety
 /// `ptr` came from `alloc_raw`/`realloc_raw` with exactly `size` bytes and is not used again.
 #[inline(always)]
 pub unsafe fn free_raw(ptr: NonNull<u8>, size: usize) {
+    if tracemalloc::is_tracing() {
+        tracemalloc::on_free(ptr.as_ptr() as usize);
+    }
     // SAFETY: forwarded contract.
     with_obmalloc(|m| unsafe { m.free(ptr, size) })
 }
@@ -53,7 +64,13 @@ pub unsafe fn realloc_raw(
     new_size: usize,
 ) -> Result<NonNull<u8>, AllocError> {
     // SAFETY: forwarded contract.
-    with_obmalloc(|m| unsafe { m.realloc(ptr, old_size, new_size) }).ok_or(AllocError)
+    let p = with_obmalloc(|m| unsafe { m.realloc(ptr, old_size, new_size) }).ok_or(AllocError)?;
+    if tracemalloc::is_tracing() {
+        // The block may have moved; either way it now belongs to the current line.
+        tracemalloc::on_free(ptr.as_ptr() as usize);
+        tracemalloc::on_alloc(p.as_ptr() as usize, new_size);
+    }
+    Ok(p)
 }
 
 /// Allocates `size` bytes for an object of type `ty` (header included), writes the header

@@ -11,6 +11,7 @@ pub mod heapvec;
 pub mod obmalloc;
 pub mod pending;
 pub mod slot;
+pub mod tracemalloc;
 pub mod type_attr_cache;
 
 pub use alloc::AllocError;

@@ -12,6 +12,7 @@ mod math_sum;
 pub mod os;
 pub mod sys;
 pub mod time;
+pub mod tracemalloc;
 pub mod weakref;
 
 use crate::vm::Vm;
@@ -56,6 +57,9 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
         "weakref" => frozen::load(vm, "weakref").transpose(),
         "math" => Some(math::create(vm)),
         "time" => Some(time::create(vm)),
+        "_tracemalloc" => Some(tracemalloc::create_native(vm)),
+        // Python source compiled into the binary, over `_tracemalloc`.
+        "tracemalloc" => Some(tracemalloc::create_python(vm)),
         _ => None,
     }
 }
@@ -64,6 +68,6 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
 pub fn is_builtin(name: &str) -> bool {
     matches!(
         name,
-        "builtins" | "sys" | "gc" | "math" | "time" | "_weakref"
+        "builtins" | "sys" | "gc" | "math" | "time" | "_weakref" | "_tracemalloc"
     )
 }

@@ -91,6 +91,10 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
         Some(_) => s.hash.set(Some(|vm, o| {
             let r = call_dunder(vm, o, "__hash__", &[])?;
             match int::as_int(&r) {
+                // As CPython: a result that fits a machine word is the hash itself (-1 is
+                // reserved for errors), only bigger ones are reduced by int hashing.
+                Some(int::IntValue::Small(-1)) => Ok(-2),
+                Some(int::IntValue::Small(v)) => Ok(*v),
                 Some(v) => Ok(v.hash()),
                 None => Err(vm.type_error("__hash__ method should return an integer".into())),
             }

@@ -325,6 +325,7 @@ fn self_iter(_vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
+/// `<module.QualName object at 0x...>`, without the module for built-in types (as CPython).
 fn object_repr(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     let t = o.ty();
     let s = match type_module(vm, t) {

@@ -60,15 +60,16 @@ impl Vm {
     /// Runs frames until the entry frame (the current top frame) returns.
     pub fn run_frame(&mut self) -> PyResult<Obj> {
         let mut kwnames: Option<Obj> = None;
+        let _frames_for_tracemalloc = self.register_frame_provider();
         'frame: loop {
             let fi = self.frames.len() - 1;
             let code_obj = self.frames[fi].code.clone();
             let code = self.code_of(&code_obj);
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
-            // `ip` lives in a local while the frame runs; `frames[fi].ip` is written back only
-            // when another frame is about to run on top of this one (a call) or the frame is
-            // suspended (`YIELD_VALUE`), the only times anything reads it.
+            // `ip` lives in a local while the frame runs; `frames[fi].ip` is written back
+            // before each instruction that can allocate (tracemalloc reads it) and when
+            // another frame is about to run on top of this one or the frame is suspended.
             loop {
                 let ins = code.instrs[ip];
                 ip += 1;
@@ -93,6 +94,8 @@ impl Vm {
                     }
                     _ => {}
                 }
+                // Kept current so an allocation traced by tracemalloc can read the line.
+                self.frames[fi].ip = ip;
                 let res = self.exec_one(ins.op, ins.arg, code, base, fi, &mut kwnames, &mut ip);
                 if crate::heap::pending::has_pending() {
                     // A dealloc queued a finalizer or weakref callback: run it before the
