@@ -1,5 +1,5 @@
 //! Built-in modules: `builtins`, `sys`, `gc` and `_weakref` are created at startup; `math`,
-//! `time` and the frozen `weakref` (Python source in the binary) on first import (`create_builtin`, which the import system consults before
+//! `time`, `mmap` and the frozen `weakref` (Python source in the binary) on first import (`create_builtin`, which the import system consults before
 //! searching `sys.path`). More arrive with later issues (tracemalloc, dis).
 
 pub mod builtins;
@@ -9,6 +9,7 @@ pub mod io;
 pub mod math;
 mod math_int;
 mod math_sum;
+pub mod mmap;
 pub mod os;
 pub mod sys;
 pub mod time;
@@ -57,6 +58,7 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
         "weakref" => frozen::load(vm, "weakref").transpose(),
         "math" => Some(math::create(vm)),
         "time" => Some(time::create(vm)),
+        "mmap" => Some(mmap::create(vm)),
         "_tracemalloc" => Some(tracemalloc::create_native(vm)),
         // Python source compiled into the binary, over `_tracemalloc`.
         "tracemalloc" => Some(tracemalloc::create_python(vm)),
@@ -68,6 +70,6 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
 pub fn is_builtin(name: &str) -> bool {
     matches!(
         name,
-        "builtins" | "sys" | "gc" | "math" | "time" | "_weakref" | "_tracemalloc"
+        "builtins" | "sys" | "gc" | "math" | "mmap" | "time" | "_weakref" | "_tracemalloc"
     )
 }

@@ -1,17 +1,19 @@
-//! The buffer protocol: which objects export raw memory (bytes, bytearray, memoryview), how a
-//! consumer reads it, and the type objects of the buffer family (`bytearray`, `memoryview` and
-//! their iterators), created here so the shared `Types` struct gains a single field.
+//! The buffer protocol: which objects export raw memory (bytes, bytearray, memoryview,
+//! mmap), how a consumer reads it, and the type objects of the buffer family (`bytearray`,
+//! `memoryview`, `mmap.mmap` and their iterators), created here so the shared `Types` struct
+//! gains a single field.
 //!
-//! Invariants: bytes memory never changes; bytearray memory may only change size while its
-//! export count is zero (a managed buffer holds one export for as long as any view made from
-//! it is unreleased), so a view's offsets stay inside its exporter's memory.
+//! Invariants: bytes memory never changes; bytearray memory may only change size, and an
+//! mmap may only be resized or closed, while its export count is zero (a managed buffer holds
+//! one export for as long as any view made from it is unreleased), so a view's offsets stay
+//! inside its exporter's memory.
 
 use std::cell::Cell;
 
 use crate::heap::Obj;
 use crate::objects::pybox::{dealloc_box, PyBox};
 use crate::objects::typeobj::{as_type, flags, TypeObject};
-use crate::objects::{bytearray, bytes, iter::SeqIterData, memoryview};
+use crate::objects::{bytearray, bytes, iter::SeqIterData, memoryview, mmap};
 use crate::vm::{PyResult, Vm};
 
 /// The types of the buffer family.
@@ -23,6 +25,11 @@ pub struct BufferTypes {
     pub bytes_iterator: Obj,
     pub bytearray_iterator: Obj,
     pub memory_iterator: Obj,
+    /// `mmap.mmap`, made at startup like the rest of the family so buffer consumers can
+    /// recognise its instances; the `mmap` module hands it out.
+    pub mmap: Obj,
+    /// The plain `iterator` that walks an mmap one byte at a time.
+    pub mmap_iterator: Obj,
 }
 
 thread_local! {
@@ -43,15 +50,16 @@ pub fn memoryview_type_ptr() -> *const TypeObject {
 /// Creates the buffer-family types at startup (`meta` is `type`, `object` the root type).
 pub fn make_types(meta: &Obj, object: &Obj) -> BufferTypes {
     let mk = |name: &str, size: usize, fl: u32, dealloc| {
-        let weaklist = if name == "memoryview" {
-            memoryview::WEAKLIST_OFFSET
-        } else {
-            0
+        let weaklist = match name {
+            "memoryview" => memoryview::WEAKLIST_OFFSET,
+            "mmap.mmap" => mmap::WEAKLIST_OFFSET,
+            _ => 0,
         };
+        let qualname = name.rsplit('.').next().unwrap_or(name);
         let t = crate::vm::types::alloc_type_with_weaklist(
             Some(as_type(meta)),
             name,
-            name,
+            qualname,
             size,
             fl,
             dealloc,
@@ -100,7 +108,20 @@ pub fn make_types(meta: &Obj, object: &Obj) -> BufferTypes {
             flags::HAVE_GC,
             dealloc_box::<SeqIterData>,
         ),
+        mmap: mk(
+            "mmap.mmap",
+            std::mem::size_of::<PyBox<mmap::MmapData>>(),
+            flags::HAVE_GC,
+            dealloc_box::<mmap::MmapData>,
+        ),
+        mmap_iterator: mk(
+            "iterator",
+            iter_size,
+            flags::HAVE_GC,
+            dealloc_box::<SeqIterData>,
+        ),
     };
+    mmap::set_type_ptr(as_type(&t.mmap) as *const TypeObject);
     BYTEARRAY_TYPE.with(|c| c.set(as_type(&t.bytearray) as *const TypeObject));
     MEMORYVIEW_TYPE.with(|c| c.set(as_type(&t.memoryview) as *const TypeObject));
     t
@@ -115,6 +136,8 @@ impl BufferTypes {
             self.bytes_iterator.clone(),
             self.bytearray_iterator.clone(),
             self.memory_iterator.clone(),
+            self.mmap.clone(),
+            self.mmap_iterator.clone(),
         ]
     }
 }
@@ -131,7 +154,10 @@ pub fn bytes_like(obj: &Obj) -> Option<&[u8]> {
 
 /// Whether `obj` supports the buffer protocol.
 pub fn is_buffer(obj: &Obj) -> bool {
-    bytes::is_bytes(obj) || bytearray::is_bytearray(obj) || memoryview::is_memoryview(obj)
+    bytes::is_bytes(obj)
+        || bytearray::is_bytearray(obj)
+        || memoryview::is_memoryview(obj)
+        || mmap::is_mmap(obj)
 }
 
 /// A copy of the bytes of any buffer (a memoryview's in logical order), or `None` when `obj`
@@ -142,6 +168,9 @@ pub fn to_vec(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Vec<u8>>> {
     }
     if memoryview::is_memoryview(obj) {
         return memoryview::contents(vm, obj).map(Some);
+    }
+    if mmap::is_mmap(obj) {
+        return mmap::contents(vm, obj).map(Some);
     }
     Ok(None)
 }

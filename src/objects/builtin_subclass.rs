@@ -1,5 +1,5 @@
-//! Classes deriving from built-in `list`, `dict`, `set`, `frozenset`, `int` and `float`:
-//! `class Stack(list)`, `class Config(dict)`, `class Flags(int)`.
+//! Classes deriving from built-in `list`, `dict`, `set`, `frozenset`, `int`, `float` and
+//! `mmap.mmap`: `class Stack(list)`, `class Config(dict)`, `class Flags(int)`.
 //!
 //! An instance is the built-in's payload followed by an extension holding the instance
 //! `__dict__`, the weakref list and the finalizer flag (`SubBox<T>`). The payload sits at the
@@ -50,6 +50,7 @@ pub enum BuiltinBase {
     FrozenSet,
     Int,
     Float,
+    Mmap,
 }
 
 impl BuiltinBase {
@@ -69,6 +70,8 @@ impl BuiltinBase {
             Some(BuiltinBase::Int)
         } else if is(&t.float) {
             Some(BuiltinBase::Float)
+        } else if is(&t.buf.mmap) {
+            Some(BuiltinBase::Mmap)
         } else {
             None
         }
@@ -83,6 +86,7 @@ impl BuiltinBase {
             BuiltinBase::FrozenSet => t.frozenset.clone(),
             BuiltinBase::Int => t.int.clone(),
             BuiltinBase::Float => t.float.clone(),
+            BuiltinBase::Mmap => t.buf.mmap.clone(),
         }
     }
 
@@ -111,6 +115,7 @@ impl BuiltinBase {
             BuiltinBase::Set | BuiltinBase::FrozenSet => of::<SetData>(),
             BuiltinBase::Int => of::<IntValue>(),
             BuiltinBase::Float => of::<f64>(),
+            BuiltinBase::Mmap => of::<crate::objects::mmap::MmapData>(),
         }
     }
 }
@@ -198,6 +203,11 @@ fn rebox(vm: &mut Vm, kind: BuiltinBase, cls: &Obj, exact: &Obj) -> PyResult<Obj
             let v =
                 crate::objects::float::as_float(exact).expect("float constructor returns a float");
             new_sub_box::<f64>(vm, cls, v)
+        }
+        BuiltinBase::Mmap => {
+            // The mapping moves over; the exact object is left closed and dies closed.
+            let d = crate::objects::mmap::data(exact).take_over();
+            new_sub_box(vm, cls, d)
         }
     }
 }
@@ -386,6 +396,7 @@ pub fn install(vm: &mut Vm) {
         vm.types.frozenset.clone(),
         vm.types.int.clone(),
         vm.types.float.clone(),
+        vm.types.buf.mmap.clone(),
     ];
     for t in types {
         let f = vm.new_builtin("__new__", builtin_new).expect("startup");

@@ -102,6 +102,7 @@ pub fn install(vm: &mut Vm) {
     crate::objects::bytes_methods::install(vm);
     crate::objects::bytearray_type::install(vm);
     crate::objects::memoryview_type::install(vm);
+    crate::objects::mmap_type::install(vm);
     crate::objects::bytes_int::install(vm);
 }
 

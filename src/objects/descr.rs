@@ -224,6 +224,28 @@ pub fn install(vm: &mut Vm) {
     crate::vm::types::add_method(vm, &pt, "deleter", |vm, p, a| property_copy(vm, p, a, 2));
 }
 
+impl Vm {
+    /// A read-only `property` whose getter is the native `get` (called with the instance):
+    /// how built-in types expose computed attributes that subclasses must inherit. (CPython
+    /// uses a `getset_descriptor`; here the attribute's type is `property`.)
+    pub fn new_native_property(
+        &mut self,
+        name: &'static str,
+        get: crate::objects::function::BuiltinFn,
+    ) -> PyResult<Obj> {
+        let fget = self.new_builtin(name, get)?;
+        let none = self.none.clone();
+        let data = PropertyData {
+            fget,
+            fset: none.clone(),
+            fdel: none.clone(),
+            doc: none,
+        };
+        let ty = self.types.property.clone();
+        new_box(as_type(&ty), data, true).map_err(|_| self.memory_error())
+    }
+}
+
 fn property_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
     let [fget, fset, fdel, doc] =
         args.bind(vm, "property", ["fget", "fset", "fdel", "doc"], 0, 0)?;

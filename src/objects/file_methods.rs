@@ -15,7 +15,6 @@ use std::ptr::NonNull;
 use crate::heap::{Obj, ObjHeader};
 use crate::modules::io::unsupported;
 use crate::objects::args::Args;
-use crate::objects::bytes;
 use crate::objects::file::{FileState, Raw};
 use crate::objects::file_text::{
     encode, finish_read, read_chars_bytes, read_line_bytes, Encoding, Errors, Newline,
@@ -321,13 +320,9 @@ fn write_obj(vm: &mut Vm, this: &Obj, o: &Obj) -> PyResult<usize> {
         return write_text(vm, this, &s);
     }
     check_writable(vm, f)?;
-    if !is_bytes(vm, o) {
-        return Err(vm.type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            o.ty().name()
-        )));
-    }
-    let b = bytes::as_bytes(o);
+    // Any buffer (bytes, bytearray, memoryview, mmap), copied out as CPython's buffered
+    // writer copies into its buffer.
+    let b = &crate::objects::buffer::require(vm, o)?;
     if matches!(f.state.borrow().raw, Some(Raw::Stdout)) {
         vm.stdout.write_bytes(b);
         return Ok(b.len());

@@ -509,6 +509,11 @@ pub fn reversed_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
         let l = vm.new_list(chars)?;
         let ty = vm.types.list_iterator.clone();
         return vm.new_seq_iter(&ty, l);
+    } else if crate::objects::mmap::is_mmap(seq) {
+        let items = crate::objects::mmap_type::reversed_items(vm, seq)?;
+        let l = vm.new_list(items)?;
+        let ty = vm.types.list_iterator.clone();
+        return vm.new_seq_iter(&ty, l);
     } else if let Some(b) = crate::objects::buffer::bytes_like(seq) {
         let b = b.to_vec();
         let items: Vec<Obj> = b

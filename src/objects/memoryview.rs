@@ -1,14 +1,15 @@
-//! `memoryview`: a view of an exporter's memory (bytes or bytearray) described by an offset,
+//! `memoryview`: a view of an exporter's memory (bytes, bytearray or mmap) described by an offset,
 //! a format with its item size, and a shape and strides, as in CPython's `Py_buffer`.
 //!
 //! Invariants:
 //! - Views never copy: every read and write goes to the exporter's memory at
 //!   `offset + Σ index[k] * strides[k]`, which the geometry keeps inside that memory.
 //! - As in CPython, views reach the exporter through a shared managed buffer (`mbuf`), which
-//!   holds the one reference to the exporter and, for a bytearray, its one export. The managed
+//!   holds the one reference to the exporter and, for a bytearray or mmap, its one export. The managed
 //!   buffer counts its unreleased views; when the last one is released (by `release()`, the
 //!   collector's clear, or dealloc) it gives the export and the reference back. So the
-//!   bytearray cannot be resized and its memory cannot move while any view can reach it.
+//!   bytearray cannot be resized, nor an mmap resized or closed, and their memory cannot move
+//!   while any view can reach it.
 //! - A released view has no managed buffer (`mbuf` is None); every operation but `release`,
 //!   repr and identity comparison fails with ValueError.
 //! - `dims` holds the shape followed by the strides (in bytes), `ndim` entries each, in a
@@ -19,7 +20,7 @@ use std::cell::Cell;
 use crate::heap::{HeapVec, Obj, ObjSlot};
 use crate::objects::pybox::{new_box, payload};
 use crate::objects::typeobj::{as_type, TypeObject};
-use crate::objects::{bytearray, bytes, float, int};
+use crate::objects::{bytearray, bytes, float, int, mmap};
 use crate::vm::{PyResult, Vm};
 
 /// CPython's `managedbuffer`: the exporter and how many unreleased views share it.
@@ -42,6 +43,8 @@ impl ManagedBufferData {
         if let Some(b) = self.obj.take() {
             if let Some(d) = bytearray::try_data(&b) {
                 d.release_export();
+            } else if mmap::is_mmap(&b) {
+                mmap::data(&b).release_export();
             }
         }
     }
@@ -337,15 +340,23 @@ impl MemoryViewData {
         let b = self.base().expect("memoryview used after release");
         if bytes::is_bytes(&b) {
             f(bytes::as_bytes(&b))
+        } else if mmap::is_mmap(&b) {
+            // The export keeps the mapping open and in place.
+            mmap::data(&b).with_bytes(f).expect("exported mmap is open")
         } else {
             f(bytearray::data(&b).as_slice())
         }
     }
 
     /// Runs `f` over the exporter's memory for writing (the view is not read-only, so the
-    /// exporter is a bytearray).
+    /// exporter is a bytearray or a writable mmap).
     pub fn with_mem_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> R {
         let b = self.base().expect("memoryview used after release");
+        if mmap::is_mmap(&b) {
+            return mmap::data(&b)
+                .with_bytes_mut(f)
+                .expect("exported mmap is open");
+        }
         f(bytearray::data(&b).as_mut_slice())
     }
 
@@ -450,11 +461,19 @@ impl Vm {
             (bytes::as_bytes(obj).len(), true)
         } else if let Some(d) = bytearray::try_data(obj) {
             (d.len(), false)
+        } else if mmap::is_mmap(obj) {
+            let d = mmap::data(obj);
+            match d.with_bytes(|b| b.len()) {
+                Some(n) => (n, d.readonly()),
+                None => return Err(mmap::closed_error(self)),
+            }
         } else {
             return Ok(None);
         };
         if let Some(d) = bytearray::try_data(obj) {
             d.add_export();
+        } else if mmap::is_mmap(obj) {
+            mmap::data(obj).add_export();
         }
         let mb = ManagedBufferData {
             obj: ObjSlot::new(Some(obj.clone())),

@@ -212,6 +212,7 @@ pub fn install_all(vm: &mut Vm) {
     crate::objects::dict_type::install(vm);
     exc_type::install(vm);
     crate::objects::bytes_codecs::install(vm);
+    crate::objects::slice_type::install(vm);
 }
 
 /// `object.__init__`, `object.__repr__` and friends, so that `super().__init__()` and explicit
