@@ -36,6 +36,13 @@ impl Drop for Interpreter {
     }
 }
 
+/// A running `__main__`: its globals and the heap's state before it started (for the
+/// teardown and the leak check). Made by `begin_main`, ended by `end_main`.
+pub struct MainSession {
+    snap: Snapshot,
+    globals: Obj,
+}
+
 /// How a run ended, for the process exit status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exit {
@@ -90,17 +97,29 @@ impl Interpreter {
     /// every module the program added are released, the startup modules restored, cycles
     /// collected), so a later call starts from the startup state again.
     pub fn run_main(&mut self, source: &str, filename: &str) -> Exit {
-        let snap = Snapshot::take(&mut self.vm);
-        let globals = match self.main_module(filename) {
-            Ok(g) => g,
+        let session = match self.begin_main(filename) {
+            Ok(s) => s,
             Err(e) => return self.report(e),
         };
-        let exit = match self.compile(source, filename, Mode::Exec) {
+        let exit = self.exec_main(&session, source, filename);
+        self.end_main(session);
+        exit
+    }
+
+    /// Creates `__main__` for a program called `filename` (`<stdin>` for the REPL) and
+    /// remembers the heap's startup state for the teardown in `end_main`.
+    pub fn begin_main(&mut self, filename: &str) -> Result<MainSession, PyErr> {
+        let snap = Snapshot::take(&mut self.vm);
+        let globals = self.main_module(filename)?;
+        crate::vm::import::init_sys_path(&mut self.vm, filename)?;
+        Ok(MainSession { snap, globals })
+    }
+
+    /// Runs a whole program in the session's `__main__`; returns the exit status it asks for.
+    pub fn exec_main(&mut self, session: &MainSession, source: &str, filename: &str) -> Exit {
+        match self.compile(source, filename, Mode::Exec) {
             Ok(code) => {
-                let r = match crate::vm::import::init_sys_path(&mut self.vm, filename) {
-                    Ok(()) => self.vm.run_code(&code, &globals, None),
-                    Err(e) => Err(e),
-                };
+                let r = self.vm.run_code(&code, &session.globals, None);
                 drop(code);
                 self.vm.run_pending();
                 match r {
@@ -113,12 +132,85 @@ impl Interpreter {
                 eprint!("{}", e.render());
                 Exit { code: 1 }
             }
+        }
+    }
+
+    /// Runs one interactive input (a statement, or a compound statement with its block) as
+    /// the REPL does: compiled from `<stdin>` in single mode, so expression statements print
+    /// their repr and set `builtins._`. Errors are printed and the session goes on; the
+    /// result is `Some` only when the code asked to leave (SystemExit).
+    pub fn exec_interactive(&mut self, session: &MainSession, source: &str) -> Option<Exit> {
+        crate::vm::interrupt::clear();
+        let r = match self.compile(source, "<stdin>", Mode::Single) {
+            Ok(code) => {
+                let r = self.vm.run_code(&code, &session.globals, None);
+                drop(code);
+                self.vm.run_pending();
+                r
+            }
+            Err(e) => {
+                self.vm.flush();
+                eprint!("{}", e.render());
+                return None;
+            }
         };
-        self.run_exit_finalizers();
-        teardown::finalize(&mut self.vm, globals, &snap);
         self.vm.flush();
-        self.account(&snap);
-        exit
+        match r {
+            Ok(_) => None,
+            Err(e) if e.exc.ty().name() == "SystemExit" => Some(self.report(e)),
+            Err(e) => {
+                self.report(e);
+                None
+            }
+        }
+    }
+
+    /// The names a completer can offer: the session's globals and the builtins.
+    pub fn global_names(&mut self, session: &MainSession) -> Vec<String> {
+        let mut names = Vec::new();
+        for d in [session.globals.clone(), self.vm.builtins_dict.clone()] {
+            for k in crate::objects::dict::data(&d).keys() {
+                if let Some(s) = pystr::try_as_str(&k) {
+                    names.push(s.to_string());
+                }
+            }
+        }
+        names
+    }
+
+    /// `dir()` of the object a dotted name (`os.path`) refers to in the session, for
+    /// attribute completion; None if a part is missing or anything raises.
+    pub fn attribute_names(&mut self, session: &MainSession, dotted: &str) -> Option<Vec<String>> {
+        let mut parts = dotted.split('.');
+        let first = parts.next()?;
+        let vm = &mut self.vm;
+        let lookup = |vm: &mut Vm, d: &Obj, name: &str| {
+            let key = vm.intern(name);
+            crate::objects::dict::data(d).get_str(&key)
+        };
+        let builtins = vm.builtins_dict.clone();
+        let mut obj =
+            lookup(vm, &session.globals, first).or_else(|| lookup(vm, &builtins, first))?;
+        for p in parts {
+            obj = vm.getattr_str(&obj, p).ok()?;
+        }
+        let dir = lookup(vm, &builtins, "dir")?;
+        let listing = vm.call(&dir, &[obj]).ok()?;
+        let items = vm.iterate(&listing).ok()?;
+        Some(
+            items
+                .iter()
+                .filter_map(|o| pystr::try_as_str(o).map(str::to_string))
+                .collect(),
+        )
+    }
+
+    /// Finalizes the interpreter after a program or REPL session (see `run_main`).
+    pub fn end_main(&mut self, session: MainSession) {
+        self.run_exit_finalizers();
+        teardown::finalize(&mut self.vm, session.globals, &session.snap);
+        self.vm.flush();
+        self.account(&session.snap);
     }
 
     /// After teardown: `-X showrefcount`'s `[N refs, M blocks]` line, and with
@@ -184,7 +276,7 @@ impl Interpreter {
     }
 
     /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
-    fn report(&mut self, e: PyErr) -> Exit {
+    pub fn report(&mut self, e: PyErr) -> Exit {
         let vm = &mut self.vm;
         vm.flush();
         if e.exc.ty().name() == "SystemExit" {
@@ -212,7 +304,13 @@ impl Interpreter {
         }
         let report = vm.format_exception(&e.exc);
         eprint!("{report}");
-        Exit { code: 1 }
+        // An uncaught Ctrl-C ends the process as SIGINT would (the shell sees 128 + 2).
+        let code = if e.exc.ty().name() == "KeyboardInterrupt" {
+            130
+        } else {
+            1
+        };
+        Exit { code }
     }
 }
 

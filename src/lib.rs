@@ -13,9 +13,10 @@ pub mod lexer;
 pub mod modules;
 pub mod objects;
 pub mod parser;
+pub mod repl;
 pub mod teardown;
 pub mod text;
 pub mod vm;
 pub mod xoptions;
 
-pub use interpreter::Interpreter;
+pub use interpreter::{Interpreter, MainSession};

@@ -1,5 +1,6 @@
 //! The `pyrena` command: python-style command line (`pyrena script.py args`, `-c code`,
-//! `-` or piped stdin, `-X name[=value]` (`showrefcount`, `tracemalloc[=N]`), `--version`, `-h`).
+//! `-` or piped stdin, the interactive prompt on a terminal or after a program with `-i`,
+//! `-X name[=value]` (`showrefcount`, `tracemalloc[=N]`), `--version`, `-h`).
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -8,6 +9,14 @@ use pyrena::xoptions::{XOptions, XValue};
 use pyrena::Interpreter;
 
 const USAGE: &str = "usage: pyrena [option] ... [-c cmd | file | -] [arg] ...";
+
+/// What to run: a program (source and file name), the prompt, or a program then the prompt.
+struct Run {
+    program: Option<(String, String)>,
+    argv: Vec<String>,
+    xoptions: XOptions,
+    interactive: bool,
+}
 
 fn usage_error(msg: &str) -> ExitCode {
     eprintln!("{msg}");
@@ -21,6 +30,8 @@ fn help() {
     println!("Options:");
     println!("-c cmd : program passed in as string (terminates option list)");
     println!("-h     : print this help message and exit (also -? or --help)");
+    println!("-i     : inspect interactively after running script; forces a prompt even");
+    println!("         if stdin does not appear to be a terminal");
     println!("-V     : print the Python version number and exit (also --version)");
     println!("-X opt : set implementation-specific option (sys._xoptions); -X showrefcount");
     println!("         prints the total reference count and allocated blocks at exit");
@@ -32,6 +43,7 @@ fn help() {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let mut xoptions = XOptions::new();
+    let mut inspect = false;
     // Options come first; the first non-option (script, `-c`, `-`) ends option parsing.
     let mut i = 1;
     while let Some(arg) = args.get(i) {
@@ -57,22 +69,27 @@ fn main() -> ExitCode {
                 xoptions.add(&a[2..]);
                 i += 1;
             }
+            "-i" => {
+                inspect = true;
+                i += 1;
+            }
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
                     return usage_error("Argument expected for the -c option");
                 };
                 let mut argv = vec!["-c".to_string()];
                 argv.extend(args[i + 2..].iter().cloned());
-                return run(code, "<string>", &argv, xoptions);
+                return run(Run {
+                    program: Some((code.clone(), "<string>".into())),
+                    argv,
+                    xoptions,
+                    interactive: inspect,
+                });
             }
             "-" => {
-                let mut src = String::new();
-                if std::io::stdin().read_to_string(&mut src).is_err() {
-                    return usage_error("pyrena: cannot read program from stdin");
-                }
                 let mut argv = vec!["-".to_string()];
                 argv.extend(args[i + 1..].iter().cloned());
-                return run(&src, "<stdin>", &argv, xoptions);
+                return run_stdin(argv, xoptions, inspect);
             }
             a if a.starts_with('-') && a.len() > 1 => {
                 return usage_error(&format!("Unknown option: {a}"));
@@ -94,16 +111,40 @@ fn main() -> ExitCode {
                     }
                 };
                 let argv: Vec<String> = args[i..].to_vec();
-                return run(&src, &abs, &argv, xoptions);
+                return run(Run {
+                    program: Some((src, abs)),
+                    argv,
+                    xoptions,
+                    interactive: inspect,
+                });
             }
         }
     }
-    // No script: read the program from stdin, as python3 does when stdin is not a terminal.
+    run_stdin(vec![String::new()], xoptions, inspect)
+}
+
+/// No script (or `-`): the prompt when stdin is a terminal or `-i` was given, else the
+/// program read from stdin, as python3 does.
+fn run_stdin(argv: Vec<String>, xoptions: XOptions, inspect: bool) -> ExitCode {
+    use std::io::IsTerminal;
+    if inspect || std::io::stdin().is_terminal() {
+        return run(Run {
+            program: None,
+            argv,
+            xoptions,
+            interactive: true,
+        });
+    }
     let mut src = String::new();
     if std::io::stdin().read_to_string(&mut src).is_err() {
         return usage_error("pyrena: cannot read program from stdin");
     }
-    run(&src, "<stdin>", &[String::new()], xoptions)
+    run(Run {
+        program: Some((src, "<stdin>".into())),
+        argv,
+        xoptions,
+        interactive: false,
+    })
 }
 
 /// `-X tracemalloc` (1 frame) or `-X tracemalloc=N` (0 = off): the traceback depth to trace
@@ -123,26 +164,39 @@ fn tracemalloc_nframe(xoptions: &XOptions) -> Result<usize, ExitCode> {
     }
 }
 
-/// Runs a program on a thread with a large native stack (deep recursion in Rust helpers such
-/// as the parser must not overflow the default main-thread stack).
-fn run(src: &str, filename: &str, argv: &[String], xoptions: XOptions) -> ExitCode {
-    let tracemalloc_nframe = match tracemalloc_nframe(&xoptions) {
+/// Runs a program and/or the prompt on a thread with a large native stack (deep recursion in
+/// Rust helpers such as the parser must not overflow the default main-thread stack).
+fn run(r: Run) -> ExitCode {
+    let tracemalloc_nframe = match tracemalloc_nframe(&r.xoptions) {
         Ok(n) => n,
         Err(code) => return code,
     };
-    let src = src.to_string();
-    let filename = filename.to_string();
-    let argv = argv.to_vec();
     let handle = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
+            // Ctrl-C becomes KeyboardInterrupt in the running code, in scripts as at the prompt.
+            pyrena::vm::interrupt::install_sigint_handler();
             let mut interp = Interpreter::new();
-            interp.set_argv(&argv);
-            interp.set_xoptions(xoptions);
+            interp.set_argv(&r.argv);
+            interp.set_xoptions(r.xoptions);
             if tracemalloc_nframe > 0 {
                 pyrena::heap::tracemalloc::start(tracemalloc_nframe);
             }
-            interp.run_main(&src, &filename).code
+            let filename = r.program.as_ref().map_or("<stdin>", |(_, f)| f.as_str());
+            let session = match interp.begin_main(filename) {
+                Ok(s) => s,
+                Err(e) => return interp.report(e).code,
+            };
+            let mut exit = 0;
+            if let Some((src, filename)) = &r.program {
+                exit = interp.exec_main(&session, src, filename).code;
+            }
+            if r.interactive {
+                // The banner only greets a session that did not start with a program.
+                return pyrena::repl::run(interp, session, r.program.is_none()).code;
+            }
+            interp.end_main(session);
+            exit
         });
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from((code & 0xff) as u8),

@@ -36,6 +36,8 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         }),
         ("issubclass", builtin_issubclass),
         ("input", builtin_input),
+        ("exit", builtin_exit),
+        ("quit", builtin_exit),
         ("iter", |vm, a| {
             let p = a.exact(vm, "iter", 1, 1)?;
             vm.get_iter(&p[0])
@@ -366,6 +368,16 @@ fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<Obj> {
         }
     }
     Ok(vm.false_obj.clone())
+}
+
+/// `exit(code=None)` / `quit(code=None)`: what CPython's site module adds for the REPL and
+/// scripts alike; raises SystemExit(code).
+fn builtin_exit(vm: &mut Vm, args: Args) -> PyResult<Obj> {
+    let [code] = args.bind(vm, "exit", ["code"], 0, 0)?;
+    let code = code.cloned().unwrap_or_else(|| vm.none.clone());
+    let t = vm.types.exc.system_exit.clone();
+    let exc = vm.new_exception(&t, vec![code])?;
+    Err(crate::vm::PyErr { exc })
 }
 
 fn builtin_input(vm: &mut Vm, args: Args) -> PyResult<Obj> {

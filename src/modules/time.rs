@@ -1,6 +1,6 @@
 //! The `time` module: wall-clock time (`time`, `time_ns`), monotonic clocks (`monotonic`,
 //! `perf_counter` and their `_ns` forms, measured from an anchor taken when the process
-//! first asks), CPU time of the process (`process_time`), and `sleep`.
+//! first asks), CPU time of the process (`process_time`), and `sleep` (interruptible by Ctrl-C).
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -120,6 +120,18 @@ fn time_sleep(vm: &mut Vm, a: Args) -> PyResult<Obj> {
         return Err(vm.value_error("sleep length must be non-negative".into()));
     }
     vm.flush();
-    std::thread::sleep(Duration::from_nanos((secs * 1e9) as u64));
+    // Slept in short slices so Ctrl-C interrupts it, as SIGINT interrupts CPython's sleep.
+    const SLICE: Duration = Duration::from_millis(20);
+    let deadline = Instant::now() + Duration::from_nanos((secs * 1e9) as u64);
+    loop {
+        if crate::vm::interrupt::take() {
+            return Err(vm.keyboard_interrupt());
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            break;
+        }
+        std::thread::sleep(SLICE.min(deadline - now));
+    }
     Ok(vm.none.clone())
 }

@@ -88,7 +88,12 @@ impl Vm {
                         self.push(v);
                         continue;
                     }
-                    Op::Jump | Op::JumpBackward => {
+                    Op::Jump => {
+                        ip = ins.arg as usize;
+                        continue;
+                    }
+                    // A waiting Ctrl-C takes the slow path, which raises it.
+                    Op::JumpBackward if !super::interrupt::pending() => {
                         ip = ins.arg as usize;
                         continue;
                     }
@@ -658,6 +663,10 @@ impl Vm {
             }
             Op::Jump => *ip = arg as usize,
             Op::JumpBackward => {
+                // Raised at the jump itself, so the traceback names the loop's line.
+                if super::interrupt::take() {
+                    return Err(self.keyboard_interrupt());
+                }
                 *ip = arg as usize;
             }
             Op::PopJumpIfFalse | Op::PopJumpIfTrue => {

@@ -13,6 +13,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod import;
+pub mod interrupt;
 pub mod ops;
 pub mod suggestions;
 pub mod traceback;
@@ -188,6 +189,15 @@ impl Vm {
         let t = self.types.exc.stop_iteration.clone();
         let args = value.into_iter().collect();
         match self.new_exception(&t, args) {
+            Ok(exc) => PyErr { exc },
+            Err(e) => e,
+        }
+    }
+
+    /// KeyboardInterrupt with no arguments (what Ctrl-C raises).
+    pub fn keyboard_interrupt(&mut self) -> PyErr {
+        let t = self.types.exc.keyboard_interrupt.clone();
+        match self.new_exception(&t, Vec::new()) {
             Ok(exc) => PyErr { exc },
             Err(e) => e,
         }
