@@ -97,6 +97,10 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         ("__import__", crate::vm::import::builtin_import),
         ("dir", builtin_dir),
         ("vars", builtin_vars),
+        ("locals", super::builtins_exec::builtin_locals),
+        ("eval", super::builtins_exec::builtin_eval),
+        ("exec", super::builtins_exec::builtin_exec),
+        ("compile", super::builtins_exec::builtin_compile),
         ("globals", |vm, _a| {
             Ok(vm
                 .frames
@@ -113,6 +117,7 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         let name = as_type(&t).name().to_string();
         let hidden = name.contains("iterator")
             || name.starts_with("dict_")
+            || name.contains('.')
             || matches!(
                 name.as_str(),
                 "NoneType"

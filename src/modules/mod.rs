@@ -3,6 +3,7 @@
 //! searching `sys.path`). More arrive with later issues (tracemalloc, dis).
 
 pub mod builtins;
+mod builtins_exec;
 pub mod frozen;
 pub mod gc;
 pub mod io;

@@ -1,0 +1,260 @@
+//! The built-ins that run source text: `compile`, `eval` and `exec`, and `locals()`, with
+//! CPython's argument rules and messages. Code compiled here is named `<string>` unless a
+//! file name is given; the namespaces default to the caller's, as in CPython (a function's
+//! locals are a snapshot dict, so writes to it do not reach its variables).
+
+use crate::heap::Obj;
+use crate::objects::args::Args;
+use crate::objects::code::code_data;
+use crate::objects::simple::cell_data;
+use crate::objects::{bytes, dict, str as pystr};
+use crate::vm::{PyResult, Vm};
+
+use crate::compiler::Mode;
+
+/// `locals()`: the caller's namespace dict, or for a function a new dict of its bound
+/// local, cell and free variables.
+pub fn builtin_locals(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    a.exact(vm, "locals", 0, 0)?;
+    caller_locals(vm)
+}
+
+fn caller_locals(vm: &mut Vm) -> PyResult<Obj> {
+    let Some(f) = vm.frames.last() else {
+        return vm.new_dict();
+    };
+    if let Some(ns) = &f.locals {
+        return Ok(ns.clone());
+    }
+    let (code_obj, base) = (f.code.clone(), f.base);
+    let code = code_data(&code_obj);
+    // Module code keeps its variables in the globals dict itself.
+    if !code.has_flag(crate::bytecode::code::code_flags::OPTIMIZED) {
+        return Ok(f.globals.clone());
+    }
+    let names: Vec<String> = code
+        .varnames
+        .iter()
+        .chain(&code.cellvars)
+        .chain(&code.freevars)
+        .cloned()
+        .collect();
+    let nvars = code.varnames.len();
+    let d = vm.new_dict()?;
+    for (i, name) in names.iter().enumerate() {
+        let Some(v) = vm.stack.get(base + i).cloned().flatten() else {
+            continue;
+        };
+        let v = if i >= nvars {
+            match cell_data(&v).value.get() {
+                Some(inner) => inner,
+                None => continue,
+            }
+        } else {
+            v
+        };
+        vm.dict_set_str(&d, name, v)?;
+    }
+    Ok(d)
+}
+
+/// A SyntaxError with only a message (no position), as CPython raises for undecodable or
+/// null-containing source.
+fn syntax_error(vm: &mut Vm, msg: String) -> crate::vm::PyErr {
+    let t = vm.types.exc.syntax_error.clone();
+    vm.new_error(&t, msg)
+}
+
+/// The text of a source argument (str, or bytes decoded as UTF-8), None for anything else.
+fn source_text(vm: &mut Vm, o: &Obj, filename: &str) -> PyResult<Option<String>> {
+    let text = if let Some(s) = pystr::try_as_str(o) {
+        s.to_string()
+    } else if crate::objects::file_methods::is_bytes(vm, o) {
+        use crate::text::codecs::{decode, Codec, CodecError, Handler};
+        match decode(Codec::Utf8, bytes::as_bytes(o), &Handler::Strict) {
+            Ok(s) => s,
+            Err(CodecError::Failed { start, reason, .. }) => {
+                let byte = bytes::as_bytes(o)[start];
+                let msg = format!(
+                    "(unicode error) 'utf-8' codec can't decode byte {byte:#04x} in position \
+                     {start}: {reason}"
+                );
+                let e = crate::parser::SyntaxError {
+                    kind: crate::parser::SyntaxErrorKind::SyntaxError,
+                    msg,
+                    filename: filename.to_string(),
+                    lineno: 1,
+                    offset: 0,
+                    end_lineno: 1,
+                    end_offset: 0,
+                    text: None,
+                    incomplete: false,
+                };
+                return Err(vm.syntax_error_from(&e));
+            }
+            Err(_) => return Err(syntax_error(vm, "(unicode error)".into())),
+        }
+    } else {
+        return Ok(None);
+    };
+    if text.contains('\0') {
+        return Err(syntax_error(
+            vm,
+            "source code string cannot contain null bytes".into(),
+        ));
+    }
+    Ok(Some(text))
+}
+
+/// Compiles `text` as `mode` into a code object, raising SyntaxError.
+fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
+    let r = if mode == Mode::Eval {
+        crate::parser::parse_expression(text, filename).and_then(|e| {
+            crate::compiler::compile_expression(vm, &e, text, filename).map_err(|e| *e)
+        })
+    } else {
+        crate::parser::parse_module(text, filename).and_then(|m| {
+            crate::compiler::compile_module(vm, &m, text, filename, mode).map_err(|e| *e)
+        })
+    };
+    r.map_err(|e| vm.syntax_error_from(&e))
+}
+
+fn is_code(vm: &Vm, o: &Obj) -> bool {
+    std::ptr::eq(
+        o.type_ptr(),
+        crate::objects::typeobj::as_type(&vm.types.code),
+    )
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    let [source, filename, mode, _, _, _] = a.bind(vm, "compile", names, 0, 3)?;
+    let (source, filename, mode) = (
+        source.expect("required"),
+        filename.expect("required"),
+        mode.expect("required"),
+    );
+    let (_, filename) = crate::modules::os::fspath(vm, filename)?;
+    let mode = match pystr::try_as_str(mode) {
+        Some("exec") => Mode::Exec,
+        Some("eval") => Mode::Eval,
+        Some("single") => Mode::Single,
+        Some(_) => {
+            return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'".into()))
+        }
+        None => {
+            return Err(vm.type_error(format!(
+                "compile() argument 'mode' must be str, not {}",
+                mode.ty().name()
+            )))
+        }
+    };
+    let Some(text) = source_text(vm, source, &filename)? else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object".into()));
+    };
+    compile_text(vm, &text, &filename, mode)
+}
+
+/// The (globals, locals) an eval/exec runs in: the arguments, or the caller's namespaces.
+fn namespaces(
+    vm: &mut Vm,
+    fname: &str,
+    globals: Option<&Obj>,
+    locals: Option<&Obj>,
+) -> PyResult<(Obj, Option<Obj>)> {
+    let none = vm.none.clone();
+    let globals = globals.filter(|g| !g.is(&none));
+    let locals = locals.filter(|l| !l.is(&none));
+    if let Some(g) = globals {
+        if !dict::is_dict(g) {
+            let what = if fname == "exec" {
+                format!("exec() globals must be a dict, not {}", g.ty().name())
+            } else if vm.getattr_str(g, "__getitem__").is_ok() {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            } else {
+                "globals must be a dict".to_string()
+            };
+            return Err(vm.type_error(what));
+        }
+    }
+    if let Some(l) = locals {
+        if vm.getattr_str(l, "__getitem__").is_err() {
+            let what = if fname == "exec" {
+                format!("locals must be a mapping or None, not {}", l.ty().name())
+            } else {
+                "locals must be a mapping".to_string()
+            };
+            return Err(vm.type_error(what));
+        }
+    }
+    let (globals, locals) = match (globals, locals) {
+        (Some(g), l) => (g.clone(), l.cloned()),
+        (None, l) => {
+            let g = match vm.frames.last() {
+                Some(f) => f.globals.clone(),
+                None => vm.new_dict()?,
+            };
+            let l = match l {
+                Some(l) => l.clone(),
+                None => caller_locals(vm)?,
+            };
+            (g, Some(l))
+        }
+    };
+    // Code run in a fresh globals dict still sees the builtins, as CPython arranges.
+    let key = vm.intern("__builtins__");
+    if dict::data(&globals).get_str(&key).is_none() {
+        let b = vm.builtins.clone();
+        vm.dict_set(&globals, key, b)?;
+    }
+    // Locals that are the globals dict need no separate namespace.
+    let locals = locals.filter(|l| !l.is(&globals));
+    Ok((globals, locals))
+}
+
+fn run(vm: &mut Vm, fname: &str, a: Args, mode: Mode) -> PyResult<Obj> {
+    let [source, globals, locals] = a.bind(vm, fname, ["source", "globals", "locals"], 3, 1)?;
+    let source = source.expect("required");
+    let (globals, locals) = namespaces(vm, fname, globals, locals)?;
+    let code = if is_code(vm, source) {
+        source.clone()
+    } else {
+        let Some(text) = source_text(vm, source, "<string>")? else {
+            return Err(vm.type_error(format!(
+                "{fname}() arg 1 must be a string, bytes or code object"
+            )));
+        };
+        // eval() ignores leading blanks, so `eval(' 1')` is not an IndentationError.
+        let text = if mode == Mode::Eval {
+            text.trim_start_matches([' ', '\t']).to_string()
+        } else {
+            text
+        };
+        compile_text(vm, &text, "<string>", mode)?
+    };
+    let r = vm.run_code(&code, &globals, locals.as_ref())?;
+    if mode == Mode::Eval {
+        Ok(r)
+    } else {
+        Ok(vm.none.clone())
+    }
+}
+
+/// `eval(source, globals=None, locals=None, /)`.
+pub fn builtin_eval(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    run(vm, "eval", a, Mode::Eval)
+}
+
+/// `exec(source, globals=None, locals=None, /)`.
+pub fn builtin_exec(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    run(vm, "exec", a, Mode::Exec)
+}
