@@ -57,7 +57,8 @@ impl Interpreter {
         }
     }
 
-    /// Sets the `-X` options and `sys._xoptions` (`name` -> True, `name=value` -> 'value').
+    /// Sets the `-X` options and `sys._xoptions` (`name` -> True, `name=value` -> 'value'),
+    /// and applies those that configure the heap (`gcstats`).
     pub fn set_xoptions(&mut self, xoptions: XOptions) {
         let vm = &mut self.vm;
         if let Ok(d) = vm.new_dict() {
@@ -72,6 +73,10 @@ impl Interpreter {
             }
             let sys = crate::objects::module::module_dict(&vm.sys_module).clone();
             let _ = vm.dict_set_str(&sys, "_xoptions", d);
+        }
+        // -X gcstats: every collection reports as with gc.set_debug(gc.DEBUG_STATS).
+        if xoptions.has("gcstats") {
+            crate::heap::gc::with_gc(|s| s.debug.set(s.debug.get() | crate::heap::gc::DEBUG_STATS));
         }
         self.xoptions = xoptions;
     }

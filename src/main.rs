@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use pyrena::xoptions::{XOptions, XValue};
 use pyrena::Interpreter;
 
-const USAGE: &str = "usage: pyrena [option] ... [-c cmd | file | -] [arg] ...";
+const USAGE: &str = "usage: pyrena [option] ... [-c cmd | -m mod | file | -] [arg] ...";
 
 /// What to run: a program (source and file name), the prompt, or a program then the prompt.
 struct Run {
@@ -30,6 +30,7 @@ fn help() {
     println!("Options:");
     println!("-c cmd : program passed in as string (terminates option list)");
     println!("-h     : print this help message and exit (also -? or --help)");
+    println!("-m mod : run library module as a script (terminates option list)");
     println!("-i     : inspect interactively after running script; forces a prompt even");
     println!("         if stdin does not appear to be a terminal");
     println!("-V     : print the Python version number and exit (also --version)");
@@ -86,6 +87,28 @@ fn main() -> ExitCode {
                     interactive: inspect,
                 });
             }
+            "-m" => {
+                let Some(name) = args.get(i + 1) else {
+                    return usage_error("Argument expected for the -m option");
+                };
+                let Some((src, filename)) = module_program(name) else {
+                    eprintln!("pyrena: No module named {name}");
+                    return ExitCode::from(1);
+                };
+                let first = if filename.starts_with('<') {
+                    name.clone()
+                } else {
+                    filename.clone()
+                };
+                let mut argv = vec![first];
+                argv.extend(args[i + 2..].iter().cloned());
+                return run(Run {
+                    program: Some((src, filename)),
+                    argv,
+                    xoptions,
+                    interactive: inspect,
+                });
+            }
             "-" => {
                 let mut argv = vec!["-".to_string()];
                 argv.extend(args[i + 1..].iter().cloned());
@@ -121,6 +144,41 @@ fn main() -> ExitCode {
         }
     }
     run_stdin(vec![String::new()], xoptions, inspect)
+}
+
+/// `-m name`: the program that runs module `name` as `__main__` — a built-in module's
+/// `_main()` (`dis`), or the source of `name.py` (or `name/__main__.py` for a package) found
+/// in the current directory or on `PYRENA_PATH`/`PYTHONPATH`.
+fn module_program(name: &str) -> Option<(String, String)> {
+    if name == "dis" {
+        return Some((
+            format!("import {name}\n{name}._main()\n"),
+            format!("<{name}>"),
+        ));
+    }
+    let rel = name.replace('.', "/");
+    let mut dirs = vec![".".to_string()];
+    for var in ["PYRENA_PATH", "PYTHONPATH"] {
+        if let Ok(v) = std::env::var(var) {
+            dirs.extend(v.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+        }
+    }
+    for dir in dirs {
+        let base = std::path::Path::new(&dir);
+        for candidate in [
+            base.join(format!("{rel}.py")),
+            base.join(&rel).join("__main__.py"),
+        ] {
+            if let Ok(bytes) = std::fs::read(&candidate) {
+                let abs = std::path::absolute(&candidate).unwrap_or(candidate);
+                return Some((
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                    abs.to_string_lossy().into_owned(),
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// No script (or `-`): the prompt when stdin is a terminal or `-i` was given, else the

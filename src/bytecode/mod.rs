@@ -1,6 +1,7 @@
 //! Bytecode: the instruction set and the code object the compiler produces and the VM runs.
 
 pub mod code;
+pub mod disassemble;
 pub mod opcode;
 
 pub use code::{CodeObject, ExcEntry, Location};

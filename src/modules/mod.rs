@@ -4,6 +4,7 @@
 
 pub mod builtins;
 mod builtins_exec;
+pub mod dis;
 pub mod frozen;
 pub mod gc;
 pub mod io;
@@ -60,6 +61,7 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
         "math" => Some(math::create(vm)),
         "time" => Some(time::create(vm)),
         "mmap" => Some(mmap::create(vm)),
+        "dis" => Some(dis::create(vm)),
         "_tracemalloc" => Some(tracemalloc::create_native(vm)),
         // Python source compiled into the binary, over `_tracemalloc`.
         "tracemalloc" => Some(tracemalloc::create_python(vm)),
@@ -71,6 +73,6 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
 pub fn is_builtin(name: &str) -> bool {
     matches!(
         name,
-        "builtins" | "sys" | "gc" | "math" | "mmap" | "time" | "_weakref" | "_tracemalloc"
+        "builtins" | "sys" | "gc" | "math" | "mmap" | "dis" | "time" | "_weakref" | "_tracemalloc"
     )
 }

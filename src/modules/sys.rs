@@ -80,6 +80,21 @@ pub fn set_argv(vm: &mut Vm, args: &[String]) -> PyResult<()> {
     vm.dict_set_str(&d, "argv", l)
 }
 
+/// `sys.argv` as strings (the str items of the list; empty if it was replaced by
+/// something else).
+pub fn argv_strings(vm: &mut Vm) -> Vec<String> {
+    let d = module_dict(&vm.sys_module).clone();
+    let key = vm.intern("argv");
+    match crate::objects::dict::data(&d).get_str(&key) {
+        Some(l) if crate::objects::list::try_data(&l).is_some() => crate::objects::list::data(&l)
+            .snapshot()
+            .iter()
+            .filter_map(|o| crate::objects::str::try_as_str(o).map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 fn sys_setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     let p = a.exact(vm, "setrecursionlimit", 1, 1)?;
     let n = vm.index_i64(&p[0])?;

@@ -652,7 +652,8 @@ fn find_on_path(name: &str, entries: &[String]) -> Option<Found> {
 }
 
 /// Fills `sys.path` for a program run from `filename`: the script's directory (`''` for
-/// `-c`, stdin and other pseudo-files), then the directories of `PYTHONPATH`. A `sys.path`
+/// `-c`, stdin and other pseudo-files), then the directories of `PYRENA_PATH` and of
+/// `PYTHONPATH` (so a tree of pure-Python modules can be shared with CPython). A `sys.path`
 /// that already has entries (an embedder's, or an earlier run's) is left alone.
 pub fn init_sys_path(vm: &mut Vm, filename: &str) -> PyResult<()> {
     if !vm.sys_path_entries().is_empty() {
@@ -667,8 +668,10 @@ pub fn init_sys_path(vm: &mut Vm, filename: &str) -> PyResult<()> {
             .unwrap_or_default()
     };
     let mut entries = vec![first];
-    if let Ok(pp) = std::env::var("PYTHONPATH") {
-        entries.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+    for var in ["PYRENA_PATH", "PYTHONPATH"] {
+        if let Ok(pp) = std::env::var(var) {
+            entries.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+        }
     }
     let items = entries
         .iter()
