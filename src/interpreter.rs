@@ -27,11 +27,15 @@ pub const LEAK_CHECK_ENV: &str = "PYRENA_LEAK_CHECK";
 pub struct Interpreter {
     vm: Vm,
     xoptions: XOptions,
+    /// The `__main__` of the embedding API (`run_source`, `eval` ...), once used.
+    pub(crate) embedded: Option<MainSession>,
 }
 
 impl Drop for Interpreter {
-    /// Tracing state is per thread: a later interpreter on this thread starts untraced.
+    /// Finalizes an embedded `__main__` still open; tracing state is per thread, so a later
+    /// interpreter on this thread starts untraced.
     fn drop(&mut self) {
+        self.finish();
         crate::heap::tracemalloc::stop();
     }
 }
@@ -41,6 +45,13 @@ impl Drop for Interpreter {
 pub struct MainSession {
     snap: Snapshot,
     globals: Obj,
+}
+
+impl MainSession {
+    /// `__main__`'s namespace.
+    pub fn globals(&self) -> &Obj {
+        &self.globals
+    }
 }
 
 /// How a run ended, for the process exit status.
@@ -54,6 +65,7 @@ impl Interpreter {
         Interpreter {
             vm: Vm::new(),
             xoptions: XOptions::new(),
+            embedded: None,
         }
     }
 
