@@ -115,8 +115,12 @@ fn exception_of(vm: &mut Vm, e: PyErr) -> PyException {
     }
 }
 
-/// Copies `o` out as a `Value`; `seen` holds the containers being copied (a cycle becomes
-/// `Other`).
+/// How deep `to_value` copies nested containers before it gives the rest as `Other` (the
+/// copy recurses on the native stack).
+const MAX_VALUE_DEPTH: usize = 200;
+
+/// Copies `o` out as a `Value`; `seen` holds the containers being copied (a cycle, or
+/// nesting deeper than `MAX_VALUE_DEPTH`, becomes `Other`).
 fn to_value(vm: &mut Vm, o: &Obj, seen: &mut Vec<usize>) -> Value {
     if o.is(&vm.none) {
         return Value::None;
@@ -143,7 +147,7 @@ fn to_value(vm: &mut Vm, o: &Obj, seen: &mut Vec<usize>) -> Value {
         return Value::Bytes(bytes::as_bytes(o).to_vec());
     }
     let container = exact(&t.list) || exact(&t.tuple) || exact(&t.dict);
-    if container && !seen.contains(&o.addr()) {
+    if container && !seen.contains(&o.addr()) && seen.len() < MAX_VALUE_DEPTH {
         seen.push(o.addr());
         let v = if let Some(l) = list::try_data(o).filter(|_| exact(&vm.types.list)) {
             let items = l.snapshot();
@@ -227,7 +231,14 @@ impl Interpreter {
         mode: Mode,
     ) -> Result<Value, PyException> {
         self.embedded_session()?;
-        let code = match self.compile(source, filename, mode) {
+        let compiled = if mode == Mode::Eval {
+            crate::parser::parse_expression(source, filename).and_then(|e| {
+                crate::compiler::compile_expression(self.vm(), &e, source, filename).map_err(|e| *e)
+            })
+        } else {
+            self.compile(source, filename, mode).map_err(|e| *e)
+        };
+        let code = match compiled {
             Ok(c) => c,
             Err(e) => {
                 let vm = self.vm();
@@ -356,6 +367,8 @@ impl Interpreter {
     /// `__del__` run, globals released); the next call starts a fresh one. Drop does this too.
     pub fn finish(&mut self) {
         if let Some(s) = self.embedded.take() {
+            // Teardown must be able to allocate whatever limit the code ran under.
+            self.set_memory_limit(None);
             self.end_main(s);
         }
     }
@@ -442,7 +455,29 @@ mod tests {
             py.eval("len(bytearray(64 << 20))").unwrap(),
             Value::Int(64 << 20)
         );
+        // eval takes exactly one expression.
+        for bad in ["", "x = 1", "1; 2"] {
+            assert_eq!(
+                py.eval(bad).unwrap_err().type_name,
+                "SyntaxError",
+                "{bad:?}"
+            );
+        }
+        // Deep nesting is copied only so far (no native stack overflow).
+        py.run_source("deep = []\nfor _ in range(100000):\n    deep = [deep]\n")
+            .unwrap();
+        let mut v = py.eval("deep").unwrap();
+        let mut depth = 0;
+        while let Value::List(mut items) = v {
+            v = items.pop().unwrap();
+            depth += 1;
+        }
+        assert_eq!(depth, MAX_VALUE_DEPTH);
+        assert!(matches!(v, Value::Other { .. }));
+        // A memory limit left in place does not stop the teardown.
+        py.set_memory_limit(Some(1));
         py.finish();
+        py.set_memory_limit(None);
         // A fresh __main__ after finish.
         assert_eq!(py.eval("'f' in globals()").unwrap(), Value::Bool(false));
     }

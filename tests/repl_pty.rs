@@ -207,3 +207,28 @@ fn piped_interactive_input_matches_python3() {
     assert_eq!(ours.status.code(), Some(4));
     assert_eq!(theirs.status.code(), Some(4));
 }
+
+/// Code run from piped `-i` input can read stdin itself (the prompt does not keep it
+/// locked): input() meets the end of the input as EOFError, as in python3 -i.
+#[test]
+fn piped_interactive_code_can_read_stdin() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrena"))
+        .args(["-i", "-c", "pass"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"x = input()\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("EOFError: EOF when reading a line"), "{err}");
+    assert_eq!(out.status.code(), Some(0));
+}

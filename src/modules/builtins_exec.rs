@@ -106,6 +106,35 @@ fn source_text(vm: &mut Vm, o: &Obj, filename: &str) -> PyResult<Option<String>>
     Ok(Some(text))
 }
 
+/// Single mode takes one statement: simple statements sharing the first line (`a = 1; b = 2`)
+/// count as one, anything on a later line is CPython's "multiple statements" error.
+fn single_statement(
+    m: &crate::parser::ast::Module,
+    text: &str,
+    filename: &str,
+) -> Result<(), crate::parser::SyntaxError> {
+    let lines = crate::parser::LineIndex::new(text);
+    let line_of = |s: &crate::parser::ast::Stmt| lines.line_col(s.span.start).0;
+    let Some(first) = m.body.first() else {
+        return Ok(());
+    };
+    let first_line = line_of(first);
+    if m.body.iter().skip(1).any(|s| line_of(s) != first_line) {
+        return Err(crate::parser::SyntaxError {
+            kind: crate::parser::SyntaxErrorKind::SyntaxError,
+            msg: "multiple statements found while compiling a single statement".into(),
+            filename: filename.to_string(),
+            lineno: first_line,
+            offset: 1,
+            end_lineno: first_line,
+            end_offset: 1,
+            text: text.lines().next().map(str::to_string),
+            incomplete: false,
+        });
+    }
+    Ok(())
+}
+
 /// Compiles `text` as `mode` into a code object, raising SyntaxError.
 fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
     let r = if mode == Mode::Eval {
@@ -114,6 +143,9 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult
         })
     } else {
         crate::parser::parse_module(text, filename).and_then(|m| {
+            if mode == Mode::Single {
+                single_statement(&m, text, filename)?;
+            }
             crate::compiler::compile_module(vm, &m, text, filename, mode).map_err(|e| *e)
         })
     };
@@ -137,7 +169,22 @@ pub fn builtin_compile(vm: &mut Vm, a: Args) -> PyResult<Obj> {
         "dont_inherit",
         "optimize",
     ];
-    let [source, filename, mode, _, _, _] = a.bind(vm, "compile", names, 0, 3)?;
+    let [source, filename, mode, flags, _, _] = a.bind(vm, "compile", names, 0, 3)?;
+    // PyCF_ONLY_AST asks for an AST, which Pyrena does not expose; the __future__ and
+    // type-comment flags change nothing here; anything else is CPython's error.
+    const PYCF_ONLY_AST: i64 = 0x400;
+    const ACCEPTED: i64 = 0x10 | 0x1fe_0000 | 0x100 | 0x200 | 0x800 | 0x1000 | 0x2000 | 0x4000;
+    if let Some(f) = flags {
+        let f = vm.index_i64(f)?;
+        if f & PYCF_ONLY_AST != 0 {
+            return Err(vm.not_implemented_error(
+                "compile() to an AST (PyCF_ONLY_AST) is not supported by Pyrena".into(),
+            ));
+        }
+        if f & !ACCEPTED != 0 {
+            return Err(vm.value_error("compile(): unrecognised flags".into()));
+        }
+    }
     let (source, filename, mode) = (
         source.expect("required"),
         filename.expect("required"),
@@ -187,7 +234,15 @@ fn namespaces(
         }
     }
     if let Some(l) = locals {
-        if vm.getattr_str(l, "__getitem__").is_err() {
+        let mapping = vm.getattr_str(l, "__getitem__").is_ok();
+        if mapping && !dict::is_dict(l) {
+            // Name lookups in the namespace go straight to a dict's table.
+            return Err(vm.type_error(format!(
+                "{fname}() locals must be a dict in Pyrena, not {}",
+                l.ty().name()
+            )));
+        }
+        if !mapping {
             let what = if fname == "exec" {
                 format!("locals must be a mapping or None, not {}", l.ty().name())
             } else {
@@ -210,10 +265,11 @@ fn namespaces(
             (g, Some(l))
         }
     };
-    // Code run in a fresh globals dict still sees the builtins, as CPython arranges.
+    // Code run in a fresh globals dict still sees the builtins: CPython puts the builtins
+    // dict there (and code honours whatever a caller puts there instead).
     let key = vm.intern("__builtins__");
     if dict::data(&globals).get_str(&key).is_none() {
-        let b = vm.builtins.clone();
+        let b = vm.builtins_dict.clone();
         vm.dict_set(&globals, key, b)?;
     }
     // Locals that are the globals dict need no separate namespace.
@@ -241,12 +297,32 @@ fn run(vm: &mut Vm, fname: &str, a: Args, mode: Mode) -> PyResult<Obj> {
         };
         compile_text(vm, &text, "<string>", mode)?
     };
-    let r = vm.run_code(&code, &globals, locals.as_ref())?;
+    let r = if code_data(&code).has_flag(crate::bytecode::code::code_flags::OPTIMIZED) {
+        run_function_code(vm, &code, &globals)?
+    } else {
+        vm.run_code(&code, &globals, locals.as_ref())?
+    };
     if mode == Mode::Eval {
         Ok(r)
     } else {
         Ok(vm.none.clone())
     }
+}
+
+/// A function's code object given to exec/eval runs as CPython runs it: as a call of a
+/// function made from it with no arguments (so parameters are reported missing, cells are
+/// made, generator code returns a generator); code that needs a closure is refused.
+fn run_function_code(vm: &mut Vm, code: &Obj, globals: &Obj) -> PyResult<Obj> {
+    let cd = code_data(code);
+    if !cd.freevars.is_empty() {
+        let n = cd.freevars.len();
+        return Err(vm.type_error(format!(
+            "code object requires a closure of exactly length {n}"
+        )));
+    }
+    let qualname = vm.new_str(&cd.qualname)?;
+    let f = vm.new_function(code.clone(), qualname, globals.clone())?;
+    vm.call(&f, &[])
 }
 
 /// `eval(source, globals=None, locals=None, /)`.

@@ -82,7 +82,18 @@ fn has_code(vm: &mut Vm, o: &Obj) -> bool {
     matches!(ty, "function" | "method" | "classmethod" | "staticmethod")
 }
 
-fn dis_into(vm: &mut Vm, x: &Obj, depth: Option<i64>, out: &mut String) -> PyResult<()> {
+/// `nesting` counts classes and modules being listed inside one another: a class that
+/// refers to itself recurses until RecursionError, as CPython's dis does.
+fn dis_into(
+    vm: &mut Vm,
+    x: &Obj,
+    depth: Option<i64>,
+    nesting: usize,
+    out: &mut String,
+) -> PyResult<()> {
+    if nesting >= vm.recursion_limit {
+        return Err(vm.recursion_error());
+    }
     let mut x = x.clone();
     if matches!(x.ty().name(), "method" | "classmethod" | "staticmethod") {
         x = vm.getattr_str(&x, "__func__")?;
@@ -111,7 +122,7 @@ fn dis_into(vm: &mut Vm, x: &Obj, depth: Option<i64>, out: &mut String) -> PyRes
                 continue;
             }
             out.push_str(&format!("Disassembly of {name}:\n"));
-            if let Err(e) = dis_into(vm, &v, depth, out) {
+            if let Err(e) = dis_into(vm, &v, depth, nesting + 1, out) {
                 if !vm.err_matches(&e, &vm.types.exc.type_error.clone()) {
                     return Err(e);
                 }
@@ -186,7 +197,7 @@ fn dis_fn(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     let depth = depth_arg(vm, depth)?;
     let mut out = String::new();
     let x = x.clone();
-    dis_into(vm, &x, depth, &mut out)?;
+    dis_into(vm, &x, depth, 0, &mut out)?;
     emit(vm, file, &out)?;
     Ok(vm.none.clone())
 }

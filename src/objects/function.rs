@@ -83,6 +83,17 @@ pub fn method_descr_data(obj: &Obj) -> &MethodDescrData {
 }
 
 impl Vm {
+    /// The builtins namespace code running in `globals` sees, as CPython picks it:
+    /// `globals['__builtins__']` (a module's dict, or a dict), else the interpreter's.
+    pub fn builtins_of(&mut self, globals: &Obj) -> Obj {
+        let key = self.intern("__builtins__");
+        match crate::objects::dict::data(globals).get_str(&key) {
+            Some(b) if crate::objects::dict::is_dict(&b) => b,
+            Some(b) if b.ty().name() == "module" => crate::objects::module::module_dict(&b).clone(),
+            _ => self.builtins_dict.clone(),
+        }
+    }
+
     pub fn new_function(&mut self, code: Obj, qualname: Obj, globals: Obj) -> PyResult<Obj> {
         let cd = crate::objects::code::code_data(&code);
         let doc = if cd.has_flag(crate::bytecode::code::code_flags::HAS_DOCSTRING) {
@@ -92,7 +103,7 @@ impl Vm {
         };
         let name = cd.name.clone();
         let name = self.new_str(&name)?;
-        let builtins = self.builtins_dict.clone();
+        let builtins = self.builtins_of(&globals);
         let module = crate::objects::dict::data(&globals).get_str(&self.intern("__name__"));
         let data = FunctionData {
             weaklist: Default::default(),

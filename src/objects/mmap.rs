@@ -123,7 +123,12 @@ impl MmapData {
     /// Runs `f` over the mapped bytes for writing; the caller has checked `writable`.
     pub fn with_bytes_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
         debug_assert!(self.access != Access::Read);
-        self.region.borrow().as_ref().map(|r| f(r.as_mut_slice()))
+        // An exclusive borrow: a nested read or write of the same map would panic rather
+        // than alias.
+        self.region
+            .borrow_mut()
+            .as_ref()
+            .map(|r| f(r.as_mut_slice()))
     }
 
     /// The mapped region itself (for msync/madvise), or None when closed.

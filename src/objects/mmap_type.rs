@@ -164,8 +164,11 @@ fn mmap_new(vm: &mut Vm, cls: &Obj, a: Args) -> PyResult<Obj> {
     } else {
         Some(dup_fd(fd).map_err(|e| vm.os_error(&e, None, None))?)
     };
-    let region =
-        Region::map(map_size, prot, flags, fd, offset).map_err(|e| vm.os_error(&e, None, None))?;
+    // Every mapping is readable: memory mapped without PROT_READ would crash the process on
+    // the first read (as CPython does), where here it reads. Writes still need PROT_WRITE
+    // (the access mode follows `prot`, so a read-only map refuses them first).
+    let region = Region::map(map_size, prot | libc::PROT_READ, flags, fd, offset)
+        .map_err(|e| vm.os_error(&e, None, None))?;
     let d = MmapData::new(region, file, access, offset);
     new_box(as_type(cls), d, true).map_err(|_| vm.memory_error())
 }
@@ -528,6 +531,8 @@ fn getitem(vm: &mut Vm, o: &Obj, key: &Obj) -> PyResult<Obj> {
 
 fn setitem(vm: &mut Vm, o: &Obj, key: &Obj, value: Option<Obj>) -> PyResult<()> {
     let d = open(vm, o)?;
+    // CPython 3.11 refuses any change to a read-only map before looking at the key.
+    d.writable(vm)?;
     let len = d.len(vm)?;
     if int::as_int(key).is_some() {
         let i = item_index(vm, key, len)?;
@@ -544,7 +549,6 @@ fn setitem(vm: &mut Vm, o: &Obj, key: &Obj, value: Option<Obj>) -> PyResult<()> 
         if !(0..=255).contains(&v) {
             return Err(vm.value_error("mmap item value must be in range(0, 256)".into()));
         }
-        d.writable(vm)?;
         d.with_bytes_mut(|b| b[i] = v as u8);
         return Ok(());
     }
@@ -561,7 +565,6 @@ fn setitem(vm: &mut Vm, o: &Obj, key: &Obj, value: Option<Obj>) -> PyResult<()> 
     if s.len == 0 {
         return Ok(());
     }
-    d.writable(vm)?;
     d.with_bytes_mut(|b| {
         for (p, &v) in s.positions().zip(&src) {
             b[p] = v;

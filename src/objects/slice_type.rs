@@ -2,6 +2,8 @@
 //! the read-only `start`/`stop`/`step` attributes, `indices(length)` with CPython's clamping,
 //! and comparison as `(start, stop, step)` tuples. Slices stay unhashable, as in 3.11.
 
+use num_bigint::{BigInt, Sign};
+
 use crate::heap::Obj;
 use crate::objects::args::{check_count, Args};
 use crate::objects::int::IntValue;
@@ -35,61 +37,65 @@ fn getattro(vm: &mut Vm, s: &Obj, name: &Obj) -> PyResult<Obj> {
     }
 }
 
-/// A slice bound as a wide integer (big ints are clamped beyond any length `indices`
-/// accepts, which is below 2**100).
-fn bound(vm: &mut Vm, v: &Obj) -> PyResult<Option<i128>> {
+/// A slice bound as an exact integer (None when absent).
+fn bound(vm: &mut Vm, v: &Obj) -> PyResult<Option<BigInt>> {
     if v.is(&vm.none) {
         return Ok(None);
     }
     match int::as_int(v) {
-        Some(IntValue::Small(x)) => Ok(Some(*x as i128)),
-        Some(IntValue::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
-            -(1i128 << 100)
-        } else {
-            1i128 << 100
-        })),
+        Some(IntValue::Small(x)) => Ok(Some(BigInt::from(*x))),
+        Some(IntValue::Big(b)) => Ok(Some((**b).clone())),
         None => Err(vm.type_error(
             "slice indices must be integers or None or have an __index__ method".into(),
         )),
     }
 }
 
-/// `slice.indices(length)`: the (start, stop, step) a sequence of `length` items uses.
+/// `slice.indices(length)`: the (start, stop, step) a sequence of `length` items uses, with
+/// exact integers as CPython computes them (any size).
 fn indices(vm: &mut Vm, s: &Obj, a: Args) -> PyResult<Obj> {
     let p = a.exact(vm, "indices", 1, 1)?;
     let len = match vm.index_value(&p[0])? {
-        IntValue::Small(v) => v as i128,
-        IntValue::Big(b) => match num_traits::ToPrimitive::to_i128(&*b) {
-            Some(v) if v.abs() < 1i128 << 100 => v,
-            _ => {
-                return Err(vm.overflow_error("length too large for Pyrena's slice.indices".into()))
-            }
-        },
+        IntValue::Small(v) => BigInt::from(v),
+        IntValue::Big(b) => (*b).clone(),
     };
-    if len < 0 {
+    if len.sign() == Sign::Minus {
         return Err(vm.value_error("length should not be negative".into()));
     }
     let d = slice_data(vm, s).expect("slice");
     let (start, stop, step) = (d.start.clone(), d.stop.clone(), d.step.clone());
-    let step = bound(vm, &step)?.unwrap_or(1);
-    if step == 0 {
+    let step = bound(vm, &step)?.unwrap_or_else(|| BigInt::from(1));
+    if step.sign() == Sign::NoSign {
         return Err(vm.value_error("slice step cannot be zero".into()));
     }
-    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let clamp = |v: i128| {
-        if v < 0 {
-            (v + len).max(lower)
+    let backwards = step.sign() == Sign::Minus;
+    let (lower, upper) = if backwards {
+        (BigInt::from(-1), &len - 1)
+    } else {
+        (BigInt::from(0), len.clone())
+    };
+    let clamp = |v: BigInt| {
+        if v.sign() == Sign::Minus {
+            (v + &len).max(lower.clone())
         } else {
-            v.min(upper)
+            v.min(upper.clone())
         }
     };
-    let start = bound(vm, &start)?.map_or(if step < 0 { upper } else { lower }, clamp);
-    let stop = bound(vm, &stop)?.map_or(if step < 0 { lower } else { upper }, clamp);
+    let start = match bound(vm, &start)? {
+        Some(v) => clamp(v),
+        None if backwards => upper.clone(),
+        None => lower.clone(),
+    };
+    let stop = match bound(vm, &stop)? {
+        Some(v) => clamp(v),
+        None if backwards => lower.clone(),
+        None => upper.clone(),
+    };
     let items = [start, stop, step]
-        .iter()
-        .map(|&v| match i64::try_from(v) {
+        .into_iter()
+        .map(|v| match i64::try_from(&v) {
             Ok(v) => vm.new_int(v),
-            Err(_) => vm.new_bigint(v.into()),
+            Err(_) => vm.new_bigint(v),
         })
         .collect::<PyResult<Vec<_>>>()?;
     vm.new_tuple(items)

@@ -286,6 +286,14 @@ fn install_object_methods(vm: &mut Vm) {
                     "object.__new__({n}) is not safe, use {n}.__new__()"
                 )));
             }
+            // A class deriving from list, dict, int, mmap ... has the built-in's payload, which
+            // only the built-in's constructor can fill in.
+            if crate::objects::builtin_subclass::kind_of(vm, ct).is_some() {
+                let n = ct.name().to_string();
+                return Err(vm.type_error(format!(
+                    "object.__new__({n}) is not safe, use {n}.__new__()"
+                )));
+            }
             crate::objects::class::alloc_instance(vm, cls, rest)
         })
         .expect("startup");

@@ -126,7 +126,9 @@ pub enum LineEditor {
         editor: Box<Editor<ReplHelper, DefaultHistory>>,
         history: Option<PathBuf>,
     },
-    Plain(std::io::StdinLock<'static>),
+    /// Piped input, read a line at a time (stdin is locked only during each read, so the
+    /// running code can read it too).
+    Plain,
 }
 
 impl LineEditor {
@@ -151,7 +153,7 @@ impl LineEditor {
                 };
             }
         }
-        LineEditor::Plain(std::io::stdin().lock())
+        LineEditor::Plain
     }
 
     /// Shows `prompt` (with `indent` already typed on a terminal) and reads a line.
@@ -169,12 +171,12 @@ impl LineEditor {
                     Err(_) => Input::Eof,
                 }
             }
-            LineEditor::Plain(stdin) => {
+            LineEditor::Plain => {
                 let mut err = std::io::stderr();
                 let _ = err.write_all(prompt.as_bytes());
                 let _ = err.flush();
                 let mut line = String::new();
-                match stdin.read_line(&mut line) {
+                match std::io::stdin().lock().read_line(&mut line) {
                     Ok(0) | Err(_) => Input::Eof,
                     Ok(_) => {
                         let trimmed = line.strip_suffix('\n').unwrap_or(&line);

@@ -383,11 +383,12 @@ impl Vm {
             return Err(self.recursion_error());
         }
         self.depth += 1;
+        let builtins = self.builtins_of(globals);
         self.frames.push(Frame {
             code: code.clone(),
             func: None,
             globals: globals.clone(),
-            builtins: self.builtins_dict.clone(),
+            builtins,
             locals: locals.cloned(),
             ip: 0,
             base,

@@ -29,3 +29,42 @@ try:
     exec('def broken(:\n  pass')
 except SyntaxError as e:
     print(e.msg, e.lineno, e.filename)
+# A function's code object runs as a call with no arguments; closures are refused.
+def outer():
+    v = 1
+    def inner(): return v
+    return inner
+def needs_arg(a): return a
+def gen(): yield 1
+def with_cells():
+    x = 1
+    def h(): return x
+    return h()
+for c in [outer().__code__, needs_arg.__code__, gen.__code__, with_cells.__code__]:
+    try:
+        print(exec(c))
+    except Exception as e:
+        print(type(e).__name__, e)
+print(type(eval(gen.__code__)).__name__, eval(with_cells.__code__))
+# __builtins__ in the globals decides what the code sees.
+g = {}
+exec('1', g)
+print(type(g['__builtins__']))
+try:
+    eval('len', {'__builtins__': {}})
+except NameError as e:
+    print('NameError', e)
+g = {'__builtins__': {'abs': abs}}
+exec('def f(): return abs(-3)', g)
+print(g['f']())
+# compile(): flags and single mode.
+for fl in [0x1, 0x200]:
+    try:
+        print(type(compile('1', 'f', 'exec', flags=fl)).__name__)
+    except Exception as e:
+        print(type(e).__name__, e)
+for src in ['1\n2\n', 'a = 1; b = 2\n', 'if 1:\n  pass\n']:
+    try:
+        print(type(compile(src, 'f', 'single')).__name__)
+    except SyntaxError as e:
+        print('SyntaxError', e)

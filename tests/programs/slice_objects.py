@@ -31,3 +31,5 @@ for bad in [
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+print(slice(None, None, 2 ** 200).indices(10), slice(1, 2, 3).indices(2 ** 100))
+print(slice(-2 ** 90, 2 ** 90, -5).indices(7))
