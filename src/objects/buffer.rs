@@ -142,6 +142,27 @@ impl BufferTypes {
     }
 }
 
+/// How many buffer exports (managed buffers of memoryviews) an exporter whose memory can
+/// move or vanish (bytearray, mmap) has outstanding; while it is non-zero the exporter must
+/// not resize or unmap.
+#[derive(Default)]
+pub struct ExportCount(Cell<usize>);
+
+impl ExportCount {
+    pub fn get(&self) -> usize {
+        self.0.get()
+    }
+
+    pub fn add(&self) {
+        self.0.set(self.0.get() + 1);
+    }
+
+    pub fn release(&self) {
+        debug_assert!(self.0.get() > 0);
+        self.0.set(self.0.get().saturating_sub(1));
+    }
+}
+
 /// The memory of a bytes or bytearray object, borrowed (no Python code may run while it is
 /// held, since a bytearray could be resized).
 pub fn bytes_like(obj: &Obj) -> Option<&[u8]> {

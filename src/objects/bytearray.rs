@@ -10,7 +10,7 @@
 //! - Borrow discipline: slices returned by `as_slice`/`as_mut_slice` are used within one
 //!   accessor call and never across Python code, which could mutate the array.
 
-use std::cell::{Cell, UnsafeCell};
+use std::cell::UnsafeCell;
 
 use crate::heap::{HeapVec, Obj};
 use crate::objects::pybox::{new_box, payload};
@@ -19,7 +19,7 @@ use crate::vm::{PyResult, Vm};
 
 pub struct ByteArrayData {
     buf: UnsafeCell<HeapVec<u8>>,
-    exports: Cell<usize>,
+    exports: crate::objects::buffer::ExportCount,
 }
 
 /// Why a resize failed.
@@ -52,7 +52,7 @@ impl ByteArrayData {
     pub fn new() -> ByteArrayData {
         ByteArrayData {
             buf: UnsafeCell::new(HeapVec::new()),
-            exports: Cell::new(0),
+            exports: Default::default(),
         }
     }
 
@@ -103,12 +103,11 @@ impl ByteArrayData {
     }
 
     pub fn add_export(&self) {
-        self.exports.set(self.exports.get() + 1);
+        self.exports.add();
     }
 
     pub fn release_export(&self) {
-        debug_assert!(self.exports.get() > 0);
-        self.exports.set(self.exports.get().saturating_sub(1));
+        self.exports.release();
     }
 
     /// Replaces `[start, end)` with `src`, resizing with CPython's policy. Fails without

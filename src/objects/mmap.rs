@@ -47,7 +47,7 @@ pub struct MmapData {
     /// The duplicated descriptor of a file mapping (None for anonymous memory or once closed).
     file: RefCell<Option<std::fs::File>>,
     pos: Cell<usize>,
-    exports: Cell<usize>,
+    exports: crate::objects::buffer::ExportCount,
     pub access: Access,
     pub offset: i64,
 }
@@ -89,7 +89,7 @@ impl MmapData {
             region: RefCell::new(Some(region)),
             file: RefCell::new(file),
             pos: Cell::new(0),
-            exports: Cell::new(0),
+            exports: Default::default(),
             access,
             offset,
         }
@@ -153,12 +153,11 @@ impl MmapData {
     }
 
     pub fn add_export(&self) {
-        self.exports.set(self.exports.get() + 1);
+        self.exports.add();
     }
 
     pub fn release_export(&self) {
-        debug_assert!(self.exports.get() > 0);
-        self.exports.set(self.exports.get().saturating_sub(1));
+        self.exports.release();
     }
 
     /// The duplicated descriptor's file, if this maps a file and is open.
@@ -188,7 +187,7 @@ impl MmapData {
             region: RefCell::new(self.region.borrow_mut().take()),
             file: RefCell::new(self.file.borrow_mut().take()),
             pos: Cell::new(self.pos.get()),
-            exports: Cell::new(0),
+            exports: Default::default(),
             access: self.access,
             offset: self.offset,
         }
