@@ -107,6 +107,14 @@ fn a_session_at_the_prompt() {
     enter(&mut p, "([]) >= 1");
     p.exp_string("True").unwrap();
 
+    // A bracketed paste of several lines (as a terminal sends it) runs block by block.
+    p.exp_string(">>> ").unwrap();
+    p.send("\x1b[200~def seven():\n    return 7\nprint('pasted', seven())\x1b[201~")
+        .unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("pasted 7").unwrap();
+
     // Ctrl-D leaves with status 0 and the history is saved.
     p.exp_string(">>> ").unwrap();
     p.send_control('d').unwrap();
