@@ -92,6 +92,14 @@ fn a_session_at_the_prompt() {
     p.exp_string("True").unwrap();
     p.exp_string(">>> ").unwrap();
 
+    // Ctrl-C while input() waits on the terminal raises KeyboardInterrupt there.
+    enter(&mut p, "answer = input('name? ')");
+    p.exp_string("name? ").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.send_control('c').unwrap();
+    p.exp_string("KeyboardInterrupt").unwrap();
+    p.exp_string(">>> ").unwrap();
+
     // Tab completes names and attributes.
     p.send("pri\t").unwrap();
     p.flush().unwrap();
@@ -158,7 +166,7 @@ fn exit_with_a_status_and_inspect_after_a_script() {
 
 #[test]
 fn ctrl_c_in_a_script_raises_keyboard_interrupt() {
-    for body in ["while True: pass", "time.sleep(60)"] {
+    for body in ["while True: pass", "time.sleep(60)", "input()"] {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyrena"));
         let src = format!("import time\nprint('ready', flush=True)\n{body}\n");
         cmd.args(["-c", &src]);

@@ -124,7 +124,10 @@ impl FileState {
             // they share the read-ahead). `sys.stdin.buffer` takes a line at a time so that
             // the text stream still sees what follows: in CPython the text layer reads from
             // that very buffer.
-            Some(Raw::Stdin) if text => read_chunk(&mut std::io::stdin().lock(), &mut self.rbuf),
+            Some(Raw::Stdin) if text => {
+                crate::vm::interrupt::wait_for_terminal_input()?;
+                read_chunk(&mut std::io::stdin().lock(), &mut self.rbuf)
+            }
             Some(Raw::Stdin) => std::io::stdin().lock().read_until(b'\n', &mut self.rbuf),
             _ => Ok(0),
         }

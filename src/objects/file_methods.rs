@@ -120,6 +120,10 @@ pub fn try_data<'a>(vm: &Vm, o: &'a Obj) -> Option<&'a FileData> {
 }
 
 fn io_err(vm: &mut Vm, e: std::io::Error) -> PyErr {
+    // A Ctrl-C that stopped a wait for terminal input.
+    if e.kind() == std::io::ErrorKind::Interrupted && crate::vm::interrupt::take() {
+        return vm.keyboard_interrupt();
+    }
     if e.kind() == std::io::ErrorKind::InvalidData {
         // A chunk that failed strict decoding (`FileState::check`).
         let t = vm.types.exc.unicode_decode_error.clone();
