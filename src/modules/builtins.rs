@@ -36,8 +36,6 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         }),
         ("issubclass", builtin_issubclass),
         ("input", builtin_input),
-        ("exit", builtin_exit),
-        ("quit", builtin_exit),
         ("iter", |vm, a| {
             let p = a.exact(vm, "iter", 1, 1)?;
             vm.get_iter(&p[0])
@@ -113,6 +111,7 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         let o = vm.new_builtin(name, *f).expect("startup");
         vm.dict_set_str(d, name, o).expect("startup");
     }
+    install_quitters(vm, d);
     for t in all_types(vm) {
         let name = as_type(&t).name().to_string();
         let hidden = name.contains("iterator")
@@ -375,14 +374,28 @@ fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     Ok(vm.false_obj.clone())
 }
 
-/// `exit(code=None)` / `quit(code=None)`: what CPython's site module adds for the REPL and
-/// scripts alike; raises SystemExit(code).
-fn builtin_exit(vm: &mut Vm, args: Args) -> PyResult<Obj> {
-    let [code] = args.bind(vm, "exit", ["code"], 0, 0)?;
-    let code = code.cloned().unwrap_or_else(|| vm.none.clone());
-    let t = vm.types.exc.system_exit.clone();
-    let exc = vm.new_exception(&t, vec![code])?;
-    Err(crate::vm::PyErr { exc })
+/// `exit` and `quit`, as CPython's site module adds them for the REPL and scripts alike:
+/// `_sitebuiltins.Quitter` objects whose repr says how to leave and whose call raises
+/// SystemExit(code).
+fn install_quitters(vm: &mut Vm, d: &Obj) {
+    let t = vm.types.quitter.clone();
+    let ty = as_type(&t);
+    ty.slots.repr.set(Some(|vm, q| {
+        // SAFETY: Quitter objects have the `PyBox<&'static str>` layout (their type's dealloc).
+        let name = unsafe { crate::objects::pybox::payload::<&'static str>(q) };
+        vm.new_str(&format!("Use {name}() or Ctrl-D (i.e. EOF) to exit"))
+    }));
+    ty.slots.call.set(Some(|vm, _q, args| {
+        let [code] = args.bind(vm, "__call__", ["code"], 0, 0)?;
+        let code = code.cloned().unwrap_or_else(|| vm.none.clone());
+        let t = vm.types.exc.system_exit.clone();
+        let exc = vm.new_exception(&t, vec![code])?;
+        Err(crate::vm::PyErr { exc })
+    }));
+    for name in ["exit", "quit"] {
+        let q = crate::objects::pybox::new_box(ty, name, false).expect("startup");
+        vm.dict_set_str(d, name, q).expect("startup");
+    }
 }
 
 fn builtin_input(vm: &mut Vm, args: Args) -> PyResult<Obj> {

@@ -117,6 +117,8 @@ pub struct Types {
     pub map: Obj,
     pub filter: Obj,
     pub reversed: Obj,
+    /// `_sitebuiltins.Quitter`, the type of the `exit` and `quit` built-ins.
+    pub quitter: Obj,
     /// bytearray, memoryview and their iterators (see `objects::buffer`).
     pub buf: crate::objects::buffer::BufferTypes,
     pub exc: ExcTypes,
@@ -160,7 +162,10 @@ fn alloc_type(
     fl: u32,
     dealloc: DeallocFn,
 ) -> Obj {
-    alloc_type_full(meta, name, name, basicsize, fl, dealloc, 0).expect("out of memory at startup")
+    // A module-qualified name (`_sitebuiltins.Quitter`) has the last part as its `__name__`.
+    let qualname = name.rsplit('.').next().unwrap_or(name);
+    alloc_type_full(meta, name, qualname, basicsize, fl, dealloc, 0)
+        .expect("out of memory at startup")
 }
 
 /// Allocates a type object with every field given.
@@ -543,6 +548,7 @@ pub fn bootstrap() -> Vm {
         map: b.boxed::<iter::MapData>("map", gc, None),
         filter: b.boxed::<iter::FilterData>("filter", gc, None),
         reversed: b.boxed::<iter::SeqIterData>("reversed", gc, None),
+        quitter: b.boxed::<&'static str>("_sitebuiltins.Quitter", 0, None),
         buf: crate::objects::buffer::make_types(&b.meta, &object),
         type_,
         object,
@@ -699,6 +705,7 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         t.map.clone(),
         t.filter.clone(),
         t.reversed.clone(),
+        t.quitter.clone(),
         e.base_exception.clone(),
         e.exception.clone(),
         e.arithmetic_error.clone(),

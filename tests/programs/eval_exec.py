@@ -68,3 +68,4 @@ for src in ['1\n2\n', 'a = 1; b = 2\n', 'if 1:\n  pass\n']:
         print(type(compile(src, 'f', 'single')).__name__)
     except SyntaxError as e:
         print('SyntaxError', e)
+print(repr(exit), type(quit).__name__, type(exit).__module__)
