@@ -78,13 +78,18 @@ fn a_session_at_the_prompt() {
     p.exp_string("KeyboardInterrupt").unwrap();
     p.exp_string(">>> ").unwrap();
 
-    // Ctrl-C during execution interrupts the running loop.
+    // Ctrl-C during execution interrupts the running loop. The loop says when it runs, so
+    // the Ctrl-C is sent while the terminal is in cooked mode (a signal, not a key).
     enter(&mut p, "n = 0");
     p.exp_string(">>> ").unwrap();
-    enter(&mut p, "while True: n += 1");
+    enter(&mut p, "while True:");
+    p.exp_string("... ").unwrap();
+    enter(&mut p, "n += 1");
+    p.exp_string("... ").unwrap();
+    enter(&mut p, "if n == 1000: print('spinning', flush=True)");
     p.exp_string("... ").unwrap();
     enter(&mut p, "");
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.exp_string("spinning").unwrap();
     p.send_control('c').unwrap();
     p.exp_string("KeyboardInterrupt").unwrap();
     p.exp_string(">>> ").unwrap();
@@ -133,7 +138,8 @@ fn a_session_at_the_prompt() {
     }
     let history = std::fs::read_to_string(home.join(".local/state/pyrena/history")).unwrap();
     assert!(history.contains("6 * 7"), "{history}");
-    assert!(history.contains("while True: n += 1"), "{history}");
+    assert!(history.contains("while True:"), "{history}");
+    assert!(history.contains("    n += 1"), "{history}");
     let _ = std::fs::remove_dir_all(&home);
 }
 
