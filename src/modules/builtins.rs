@@ -623,11 +623,9 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     Ok(cls)
 }
 
-/// The current frame's namespace (module globals, or a class body's namespace).
-fn current_namespace(vm: &Vm) -> Option<Obj> {
-    vm.frames
-        .last()
-        .map(|f| f.locals.clone().unwrap_or_else(|| f.globals.clone()))
+/// The caller's namespace for `dir()` and `vars()` without arguments: what `locals()` gives.
+fn current_namespace(vm: &mut Vm) -> PyResult<Obj> {
+    super::builtins_exec::caller_locals(vm)
 }
 
 /// `dir([obj])`: sorted attribute names (the current namespace's names without argument).
@@ -636,14 +634,12 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let names = match p.first() {
         Some(o) => vm.dir_names(o),
         None => {
-            let mut v: Vec<String> = match current_namespace(vm) {
-                Some(d) => crate::objects::dict::data(&d)
-                    .keys()
-                    .iter()
-                    .filter_map(|k| pystr::try_as_str(k).map(str::to_string))
-                    .collect(),
-                None => Vec::new(),
-            };
+            let ns = current_namespace(vm)?;
+            let mut v: Vec<String> = crate::objects::dict::data(&ns)
+                .keys()
+                .iter()
+                .filter_map(|k| pystr::try_as_str(k).map(str::to_string))
+                .collect();
             v.sort();
             v
         }
@@ -666,6 +662,6 @@ fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Obj> {
                 Err(_) => Err(vm.type_error("vars() argument must have __dict__ attribute".into())),
             }
         }
-        None => Ok(current_namespace(vm).unwrap_or_else(|| vm.none.clone())),
+        None => current_namespace(vm),
     }
 }

@@ -1,7 +1,8 @@
 //! The built-ins that run source text: `compile`, `eval` and `exec`, and `locals()`, with
 //! CPython's argument rules and messages. Code compiled here is named `<string>` unless a
 //! file name is given; the namespaces default to the caller's, as in CPython (a function's
-//! locals are a snapshot dict, so writes to it do not reach its variables).
+//! locals are its frame's dict, refreshed from the variables on each use; writes to it do
+//! not reach the variables).
 
 use crate::heap::Obj;
 use crate::objects::args::Args;
@@ -19,19 +20,30 @@ pub fn builtin_locals(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     caller_locals(vm)
 }
 
-fn caller_locals(vm: &mut Vm) -> PyResult<Obj> {
+pub(crate) fn caller_locals(vm: &mut Vm) -> PyResult<Obj> {
     let Some(f) = vm.frames.last() else {
         return vm.new_dict();
     };
-    if let Some(ns) = &f.locals {
-        return Ok(ns.clone());
-    }
     let (code_obj, base) = (f.code.clone(), f.base);
     let code = code_data(&code_obj);
-    // Module code keeps its variables in the globals dict itself.
     if !code.has_flag(crate::bytecode::code::code_flags::OPTIMIZED) {
-        return Ok(f.globals.clone());
+        // Module and class bodies: their namespace dict itself.
+        return Ok(f.locals.clone().unwrap_or_else(|| f.globals.clone()));
     }
+    // A function keeps one locals dict per frame, as CPython's f_locals: each call brings it
+    // up to date with the fast variables (unbound ones leave it), and names that exec()
+    // stored in it stay. Function code never reads `Frame::locals` (no LOAD_NAME), so the
+    // dict can live there; it goes with the frame.
+    let d = match f.locals.clone() {
+        Some(d) => d,
+        None => {
+            let d = vm.new_dict()?;
+            if let Some(f) = vm.frames.last_mut() {
+                f.locals = Some(d.clone());
+            }
+            d
+        }
+    };
     let names: Vec<String> = code
         .varnames
         .iter()
@@ -40,20 +52,21 @@ fn caller_locals(vm: &mut Vm) -> PyResult<Obj> {
         .cloned()
         .collect();
     let nvars = code.varnames.len();
-    let d = vm.new_dict()?;
     for (i, name) in names.iter().enumerate() {
-        let Some(v) = vm.stack.get(base + i).cloned().flatten() else {
-            continue;
-        };
-        let v = if i >= nvars {
-            match cell_data(&v).value.get() {
-                Some(inner) => inner,
-                None => continue,
+        let bound = vm.stack.get(base + i).cloned().flatten().and_then(|v| {
+            if i >= nvars {
+                cell_data(&v).value.get()
+            } else {
+                Some(v)
             }
-        } else {
-            v
-        };
-        vm.dict_set_str(&d, name, v)?;
+        });
+        match bound {
+            Some(v) => vm.dict_set_str(&d, name, v)?,
+            None => {
+                let key = vm.new_str(name)?;
+                drop(dict::data(&d).remove(vm, &key)?);
+            }
+        }
     }
     Ok(d)
 }
