@@ -277,9 +277,20 @@ impl Interpreter {
         let g = module::module_dict(&m).clone();
         let b = vm.builtins.clone();
         vm.dict_set_str(&g, "__builtins__", b)?;
+        // The names CPython's __main__ starts with. There is no import machinery object to
+        // offer as `__loader__`/`__spec__`, so they are None (CPython's __spec__ is None for a
+        // script too).
+        let annotations = vm.new_dict()?;
+        vm.dict_set_str(&g, "__annotations__", annotations)?;
+        for name in ["__loader__", "__package__", "__spec__"] {
+            let none = vm.none.clone();
+            vm.dict_set_str(&g, name, none)?;
+        }
         if !filename.starts_with('<') {
             let f = vm.new_str(filename)?;
             vm.dict_set_str(&g, "__file__", f)?;
+            let none = vm.none.clone();
+            vm.dict_set_str(&g, "__cached__", none)?;
         }
         let modules = vm.modules.clone();
         vm.dict_set_str(&modules, "__main__", m)?;

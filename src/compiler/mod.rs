@@ -72,6 +72,9 @@ pub fn compile_module(
             c.u().emit(Op::ReturnValue, 0);
         }
     } else {
+        if has_annotations(&module.body) {
+            c.u().emit(Op::SetupAnnotations, 0);
+        }
         if mode == Mode::Exec {
             c.store_docstring(&module.body)?;
         }
@@ -80,6 +83,31 @@ pub fn compile_module(
     }
     let unit = c.units.pop().expect("module unit");
     c.finish_unit(unit, 0, 0, 0, 0)
+}
+
+/// Whether a module or class body holds an annotated assignment (its own, or in a nested
+/// if/for/while/try/with block; not inside functions or classes), so it needs
+/// `__annotations__`.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        _ => false,
+    })
 }
 
 /// Compiles an expression for `eval`.
@@ -188,6 +216,58 @@ impl<'a> Compiler<'a> {
     fn return_none(&mut self) {
         self.load_none();
         self.u().emit(Op::ReturnValue, 0);
+    }
+
+    /// `target: annotation [= value]` as CPython 3.11 compiles it: the value is stored first;
+    /// in a module or class body a simple name's annotation is then evaluated into
+    /// `__annotations__[name]`, and a complex target's annotation is evaluated and dropped
+    /// (with the target's object and subscript evaluated when there is no value); in a
+    /// function annotations are not evaluated.
+    fn ann_assign(
+        &mut self,
+        target: &Expr,
+        annotation: &Expr,
+        value: Option<&Expr>,
+        simple: bool,
+    ) -> CompileResult<()> {
+        if let Some(v) = value {
+            self.expr(v)?;
+            self.store_target(target)?;
+        }
+        let evaluated = self.scope_kind() != ScopeKind::Function;
+        match &target.kind {
+            ExprKind::Name(name) if simple && evaluated => {
+                self.expr(annotation)?;
+                let ann = self.u().name_index("__annotations__");
+                self.u().emit(Op::LoadName, ann);
+                let key = self.st.scopes[self.ur().scope].mangle(name).into_owned();
+                let key = self
+                    .vm
+                    .new_str(&key)
+                    .map_err(|_| self.error(target.span, "out of memory"))?;
+                self.load_const(key);
+                self.u().emit(Op::StoreSubscr, 0);
+                return Ok(());
+            }
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.expr(obj)?;
+                self.u().emit(Op::PopTop, 0);
+            }
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } if value.is_none() => {
+                self.expr(obj)?;
+                self.u().emit(Op::PopTop, 0);
+                self.expr(slice)?;
+                self.u().emit(Op::PopTop, 0);
+            }
+            _ => {}
+        }
+        if !simple && evaluated {
+            self.expr(annotation)?;
+            self.u().emit(Op::PopTop, 0);
+        }
+        Ok(())
     }
 
     fn scope_kind(&self) -> ScopeKind {
@@ -311,11 +391,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
-                if let Some(v) = value {
-                    self.expr(v)?;
-                    self.store_target(target)?;
-                }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
+                self.ann_assign(target, annotation, value.as_ref(), *simple)?;
             }
             StmtKind::Pass => {
                 self.u().emit(Op::Nop, 0);
@@ -1142,6 +1224,9 @@ impl<'a> Compiler<'a> {
         self.load_const(qobj);
         let qn = self.u().name_index("__qualname__");
         self.u().emit(Op::StoreName, qn);
+        if has_annotations(&c.body) {
+            self.u().emit(Op::SetupAnnotations, 0);
+        }
         self.store_docstring(&c.body)?;
         self.stmts(&c.body)?;
         if self.ur().cellvars.iter().any(|n| n == "__class__") {

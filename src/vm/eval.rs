@@ -857,7 +857,19 @@ impl Vm {
                 self.push(it);
             }
             Op::ReturnGenerator => {}
-            Op::SetupAnnotations => {}
+            Op::SetupAnnotations => {
+                // The namespace (module globals or class body) gets an empty
+                // `__annotations__` unless it has one.
+                let ns = self.frames[fi]
+                    .locals
+                    .clone()
+                    .unwrap_or_else(|| self.frames[fi].globals.clone());
+                let key = self.intern("__annotations__");
+                if dict::data(&ns).get_str(&key).is_none() {
+                    let d = self.new_dict()?;
+                    self.dict_set(&ns, key, d)?;
+                }
+            }
         }
         Ok(Flow::Next)
     }
