@@ -334,7 +334,8 @@ fn run_function_code(vm: &mut Vm, code: &Obj, globals: &Obj) -> PyResult<Obj> {
         )));
     }
     let qualname = vm.new_str(&cd.qualname)?;
-    let f = vm.new_function(code.clone(), qualname, globals.clone())?;
+    let builtins = vm.builtins_of(globals);
+    let f = vm.new_function(code.clone(), qualname, globals.clone(), builtins)?;
     vm.call(&f, &[])
 }
 

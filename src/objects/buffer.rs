@@ -163,6 +163,18 @@ impl ExportCount {
     }
 }
 
+/// The export count of an exporter whose memory can move or vanish (bytearray, mmap); None
+/// for bytes (immutable) and anything that exports nothing.
+pub fn export_count(obj: &Obj) -> Option<&ExportCount> {
+    if let Some(d) = bytearray::try_data(obj) {
+        Some(d.exports())
+    } else if mmap::is_mmap(obj) {
+        Some(mmap::data(obj).exports())
+    } else {
+        None
+    }
+}
+
 /// The memory of a bytes or bytearray object, borrowed (no Python code may run while it is
 /// held, since a bytearray could be resized).
 pub fn bytes_like(obj: &Obj) -> Option<&[u8]> {

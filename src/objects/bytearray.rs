@@ -98,16 +98,9 @@ impl ByteArrayData {
         self.vec_mut().as_mut_slice().as_mut_ptr()
     }
 
-    pub fn exports(&self) -> usize {
-        self.exports.get()
-    }
-
-    pub fn add_export(&self) {
-        self.exports.add();
-    }
-
-    pub fn release_export(&self) {
-        self.exports.release();
+    /// The buffer exports outstanding (memoryviews' managed buffers).
+    pub fn exports(&self) -> &crate::objects::buffer::ExportCount {
+        &self.exports
     }
 
     /// Replaces `[start, end)` with `src`, resizing with CPython's policy. Fails without
@@ -234,11 +227,11 @@ mod tests {
     fn exports_forbid_resizing_but_not_writes() {
         let d = ByteArrayData::new();
         d.set_all(b"hello").unwrap();
-        d.add_export();
+        d.exports().add();
         assert_eq!(d.splice(0, 1, b""), Err(ResizeError::Exported));
         d.splice(0, 1, b"J").unwrap();
         assert_eq!(d.as_slice(), b"Jello");
-        d.release_export();
+        d.exports().release();
         d.splice(1, 5, b"ump!").unwrap();
         d.splice(5, 5, b"ed").unwrap();
         assert_eq!(d.as_slice(), b"Jump!ed");

@@ -324,9 +324,16 @@ fn write_obj(vm: &mut Vm, this: &Obj, o: &Obj) -> PyResult<usize> {
         return write_text(vm, this, &s);
     }
     check_writable(vm, f)?;
-    // Any buffer (bytes, bytearray, memoryview, mmap), copied out as CPython's buffered
-    // writer copies into its buffer.
-    let b = &crate::objects::buffer::require(vm, o)?;
+    // Any buffer: bytes and bytearray are borrowed (no Python code runs during the write),
+    // views and maps are copied out.
+    let copied;
+    let b = match crate::objects::buffer::bytes_like(o) {
+        Some(b) => b,
+        None => {
+            copied = crate::objects::buffer::require(vm, o)?;
+            &copied[..]
+        }
+    };
     if matches!(f.state.borrow().raw, Some(Raw::Stdout)) {
         vm.stdout.write_bytes(b);
         return Ok(b.len());

@@ -94,7 +94,15 @@ impl Vm {
         }
     }
 
-    pub fn new_function(&mut self, code: Obj, qualname: Obj, globals: Obj) -> PyResult<Obj> {
+    /// A function over `code` running in `globals`, whose builtins are `builtins` (what
+    /// `builtins_of(globals)` gives; a frame already holds it for its own globals).
+    pub fn new_function(
+        &mut self,
+        code: Obj,
+        qualname: Obj,
+        globals: Obj,
+        builtins: Obj,
+    ) -> PyResult<Obj> {
         let cd = crate::objects::code::code_data(&code);
         let doc = if cd.has_flag(crate::bytecode::code::code_flags::HAS_DOCSTRING) {
             cd.consts.first().cloned()
@@ -103,7 +111,6 @@ impl Vm {
         };
         let name = cd.name.clone();
         let name = self.new_str(&name)?;
-        let builtins = self.builtins_of(&globals);
         let module = crate::objects::dict::data(&globals).get_str(&self.intern("__name__"));
         let data = FunctionData {
             weaklist: Default::default(),

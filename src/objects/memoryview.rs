@@ -41,10 +41,8 @@ impl ManagedBufferData {
 
     fn release_exporter(&self) {
         if let Some(b) = self.obj.take() {
-            if let Some(d) = bytearray::try_data(&b) {
-                d.release_export();
-            } else if mmap::is_mmap(&b) {
-                mmap::data(&b).release_export();
+            if let Some(c) = crate::objects::buffer::export_count(&b) {
+                c.release();
             }
         }
     }
@@ -340,11 +338,11 @@ impl MemoryViewData {
         let b = self.base().expect("memoryview used after release");
         if bytes::is_bytes(&b) {
             f(bytes::as_bytes(&b))
-        } else if mmap::is_mmap(&b) {
-            // The export keeps the mapping open and in place.
-            mmap::data(&b).with_bytes(f).expect("exported mmap is open")
+        } else if let Some(d) = bytearray::try_data(&b) {
+            f(d.as_slice())
         } else {
-            f(bytearray::data(&b).as_slice())
+            // An mmap: the export keeps the mapping open and in place.
+            mmap::data(&b).with_bytes(f).expect("exported mmap is open")
         }
     }
 
@@ -352,12 +350,12 @@ impl MemoryViewData {
     /// exporter is a bytearray or a writable mmap).
     pub fn with_mem_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> R {
         let b = self.base().expect("memoryview used after release");
-        if mmap::is_mmap(&b) {
-            return mmap::data(&b)
+        match bytearray::try_data(&b) {
+            Some(d) => f(d.as_mut_slice()),
+            None => mmap::data(&b)
                 .with_bytes_mut(f)
-                .expect("exported mmap is open");
+                .expect("exported mmap is open"),
         }
-        f(bytearray::data(&b).as_mut_slice())
     }
 
     /// The item bytes in logical (C) order.
@@ -470,10 +468,8 @@ impl Vm {
         } else {
             return Ok(None);
         };
-        if let Some(d) = bytearray::try_data(obj) {
-            d.add_export();
-        } else if mmap::is_mmap(obj) {
-            mmap::data(obj).add_export();
+        if let Some(c) = crate::objects::buffer::export_count(obj) {
+            c.add();
         }
         let mb = ManagedBufferData {
             obj: ObjSlot::new(Some(obj.clone())),
@@ -518,7 +514,7 @@ mod tests {
         let m = vm.memoryview_of(&ba).unwrap().unwrap();
         let m2 = vm.memoryview_of(&m).unwrap().unwrap();
         // One managed buffer, so one export and one extra reference on the bytearray.
-        assert_eq!(bytearray::data(&ba).exports(), 1);
+        assert_eq!(bytearray::data(&ba).exports().get(), 1);
         assert_eq!(ba.refcnt(), 2);
         let d = data(&m2);
         assert_eq!(
@@ -528,9 +524,9 @@ mod tests {
         d.with_mem_mut(|mem| mem[0] = b'z');
         assert_eq!(bytearray::data(&ba).as_slice(), b"zbcdef");
         data(&m).release_now();
-        assert_eq!(bytearray::data(&ba).exports(), 1);
+        assert_eq!(bytearray::data(&ba).exports().get(), 1);
         drop(m2);
-        assert_eq!(bytearray::data(&ba).exports(), 0);
+        assert_eq!(bytearray::data(&ba).exports().get(), 0);
         assert_eq!(ba.refcnt(), 1);
         drop(m);
     }

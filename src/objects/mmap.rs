@@ -148,16 +148,9 @@ impl MmapData {
         self.access == Access::Read
     }
 
-    pub fn exports(&self) -> usize {
-        self.exports.get()
-    }
-
-    pub fn add_export(&self) {
-        self.exports.add();
-    }
-
-    pub fn release_export(&self) {
-        self.exports.release();
+    /// The buffer exports outstanding (memoryviews' managed buffers).
+    pub fn exports(&self) -> &crate::objects::buffer::ExportCount {
+        &self.exports
     }
 
     /// The duplicated descriptor's file, if this maps a file and is open.

@@ -191,7 +191,7 @@ fn mmap_repr(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
 fn close(vm: &mut Vm, o: &Obj, a: Args) -> PyResult<Obj> {
     a.exact(vm, "close", 0, 0)?;
     let d = data(o);
-    if d.exports() > 0 {
+    if d.exports().get() > 0 {
         let t = vm.types.exc.buffer_error.clone();
         return Err(vm.new_error(&t, "cannot close exported pointers exist".into()));
     }
@@ -439,7 +439,7 @@ fn resize(vm: &mut Vm, o: &Obj, a: Args) -> PyResult<Obj> {
     let d = open(vm, o)?;
     let p = a.exact(vm, "resize", 1, 1)?;
     let new_size = ssize(vm, &p[0])?;
-    if d.exports() > 0 {
+    if d.exports().get() > 0 {
         let t = vm.types.exc.buffer_error.clone();
         return Err(vm.new_error(&t, "mmap can't resize with extant buffers exported.".into()));
     }

@@ -25,7 +25,11 @@ pub struct StatementBuffer {
 
 enum Parse {
     Complete(Module),
-    Incomplete,
+    /// The text ends too early; `open` when it is cut off inside brackets or a
+    /// triple-quoted string (rather than a block header waiting for its body).
+    Incomplete {
+        open: bool,
+    },
     Error,
 }
 
@@ -34,7 +38,9 @@ fn parse(lines: &[String]) -> Parse {
     src.push('\n');
     match parse_module(&src, "<stdin>") {
         Ok(m) => Parse::Complete(m),
-        Err(e) if e.incomplete => Parse::Incomplete,
+        Err(e) if e.incomplete => Parse::Incomplete {
+            open: e.msg.contains("was never closed") || e.msg.contains("unterminated"),
+        },
         Err(_) => Parse::Error,
     }
 }
@@ -122,48 +128,26 @@ impl StatementBuffer {
             if is_blank(line) {
                 return;
             }
-            self.lines.push(line.to_string());
-            match parse(&self.lines) {
-                Parse::Complete(m) if ends_in_block(&m) => {}
-                Parse::Incomplete => {}
-                Parse::Complete(_) | Parse::Error => out.push(Action::Run(self.take_source())),
-            }
-            return;
-        }
-        if line.trim().is_empty() {
+        } else if line.trim().is_empty() {
             // An empty line ends a block; inside open brackets or a string it is just a line.
             match parse(&self.lines) {
-                Parse::Incomplete if self.open_bracket_or_string() => {
-                    self.lines.push(line.to_string())
-                }
+                Parse::Incomplete { open: true } => self.lines.push(line.to_string()),
                 _ => out.push(Action::Run(self.take_source())),
             }
             return;
-        }
-        let dedented = !line.starts_with([' ', '\t']);
-        let finished_block = matches!(parse(&self.lines), Parse::Complete(m) if ends_in_block(&m));
-        if dedented && finished_block && !continues_compound(line) {
+        } else if !line.starts_with([' ', '\t'])
+            && !continues_compound(line)
+            && matches!(parse(&self.lines), Parse::Complete(m) if ends_in_block(&m))
+        {
+            // A non-indented line after a finished block starts the next statement.
             out.push(Action::Run(self.take_source()));
-            self.push_into(line, out);
-            return;
+            return self.push_into(line, out);
         }
         self.lines.push(line.to_string());
-        let after = parse(&self.lines);
-        match after {
-            Parse::Incomplete => {}
+        match parse(&self.lines) {
+            Parse::Incomplete { .. } => {}
             Parse::Complete(m) if ends_in_block(&m) => {}
             Parse::Complete(_) | Parse::Error => out.push(Action::Run(self.take_source())),
-        }
-    }
-
-    /// Whether the buffered text is cut off inside brackets or a triple-quoted string (as
-    /// opposed to a block header still waiting for its body).
-    fn open_bracket_or_string(&self) -> bool {
-        let mut src = self.lines.join("\n");
-        src.push('\n');
-        match parse_module(&src, "<stdin>") {
-            Err(e) => e.msg.contains("was never closed") || e.msg.contains("unterminated"),
-            Ok(_) => false,
         }
     }
 }

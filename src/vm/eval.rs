@@ -716,8 +716,10 @@ impl Vm {
                 let closure = if arg & 8 != 0 { Some(self.pop()) } else { None };
                 let kwdefaults = if arg & 2 != 0 { Some(self.pop()) } else { None };
                 let defaults = if arg & 1 != 0 { Some(self.pop()) } else { None };
+                // The function shares the frame's globals, so it shares its builtins too.
                 let globals = self.frames[fi].globals.clone();
-                let f = self.new_function(code_o, qualname, globals)?;
+                let builtins = self.frames[fi].builtins.clone();
+                let f = self.new_function(code_o, qualname, globals, builtins)?;
                 let fd = crate::objects::function::func_data(&f);
                 fd.closure.set(closure);
                 fd.kwdefaults.set(kwdefaults);
