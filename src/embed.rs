@@ -374,12 +374,6 @@ impl Interpreter {
     }
 }
 
-/// An exception's class and message, for the tests of this module.
-#[cfg(test)]
-fn describe(e: &PyException) -> String {
-    e.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,7 +425,7 @@ mod tests {
         let e = py
             .run_source("def f():\n    raise KeyError('k')\nf()\n")
             .unwrap_err();
-        assert_eq!(describe(&e), "KeyError: 'k'");
+        assert_eq!(e.to_string(), "KeyError: 'k'");
         assert!(
             e.traceback.contains("File \"<embedded>\", line 2, in f"),
             "{}",
