@@ -13,6 +13,7 @@ pub mod embed;
 pub mod heap;
 pub mod interpreter;
 pub mod lexer;
+pub mod memreport;
 pub mod modules;
 pub mod objects;
 pub mod parser;

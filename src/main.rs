@@ -35,7 +35,11 @@ fn help() {
     println!("         if stdin does not appear to be a terminal");
     println!("-V     : print the Python version number and exit (also --version)");
     println!("-X opt : set implementation-specific option (sys._xoptions); -X showrefcount");
-    println!("         prints the total reference count and allocated blocks at exit");
+    println!("         prints the total reference count and allocated blocks at exit;");
+    println!("         -X memreport=FILE writes an HTML report of the heap over the run");
+    println!("         (-X memreport_interval=MS: heap samples, default every 1 ms;");
+    println!("         -X memreport_site_bytes=N: allocation sites sampled every N bytes");
+    println!("         on average, default 4096, 1 for every allocation)");
     println!("file   : program read from script file");
     println!("-      : program read from stdin (default; interactive mode if a tty)");
     println!("arg ...: arguments passed to program in sys.argv[1:]");
@@ -222,6 +226,84 @@ fn tracemalloc_nframe(xoptions: &XOptions) -> Result<usize, ExitCode> {
     }
 }
 
+/// `-X memreport=FILE`: where to write the memory report, the heap sampling interval
+/// (`-X memreport_interval=MS`, default 1 ms) and the mean bytes between two allocation-site
+/// samples (`-X memreport_site_bytes=N`, default 4096; 1 records every allocation).
+struct MemReport {
+    path: std::path::PathBuf,
+    interval: std::time::Duration,
+    site_bytes: u64,
+}
+
+fn memreport_option(xoptions: &XOptions) -> Result<Option<MemReport>, ExitCode> {
+    let path = match xoptions.get("memreport") {
+        None => return Ok(None),
+        Some(XValue::Str(v)) if !v.is_empty() => std::path::PathBuf::from(v),
+        Some(_) => {
+            return Err(usage_error(
+                "pyrena: -X memreport needs a file name: -X memreport=report.html",
+            ))
+        }
+    };
+    let interval = match xoptions.get("memreport_interval") {
+        None => pyrena::heap::memreport::DEFAULT_INTERVAL,
+        Some(XValue::Str(v)) => match v.parse::<f64>() {
+            Ok(ms) if ms.is_finite() && ms > 0.0 && ms <= 3.6e6 => {
+                std::time::Duration::from_secs_f64(ms / 1000.0)
+            }
+            _ => {
+                return Err(usage_error(
+                    "pyrena: -X memreport_interval=MS needs a positive number of milliseconds",
+                ))
+            }
+        },
+        Some(XValue::Flag) => {
+            return Err(usage_error(
+                "pyrena: -X memreport_interval=MS needs a positive number of milliseconds",
+            ))
+        }
+    };
+    let site_bytes = match xoptions.get("memreport_site_bytes") {
+        None => pyrena::heap::site_sampler::DEFAULT_MEAN_BYTES,
+        Some(XValue::Str(v)) => match v.parse::<u64>() {
+            Ok(n) if n >= 1 => n,
+            _ => {
+                return Err(usage_error(
+                    "pyrena: -X memreport_site_bytes=N needs a positive whole number of bytes",
+                ))
+            }
+        },
+        Some(XValue::Flag) => {
+            return Err(usage_error(
+                "pyrena: -X memreport_site_bytes=N needs a positive whole number of bytes",
+            ))
+        }
+    };
+    Ok(Some(MemReport {
+        path,
+        interval,
+        site_bytes,
+    }))
+}
+
+/// Ends the memory report's recording and writes the file (a failure to write is reported,
+/// and leaves the exit status alone).
+fn write_memreport(report: &MemReport, script: &str, exit_status: i32) {
+    let Some(recording) = pyrena::heap::memreport::finish() else {
+        return;
+    };
+    let run = pyrena::memreport::RunInfo {
+        script,
+        exit_status,
+    };
+    if let Err(e) = pyrena::memreport::write(&report.path, &recording, &run) {
+        eprintln!(
+            "pyrena: cannot write the memory report to {}: {e}",
+            report.path.display()
+        );
+    }
+}
+
 /// Runs a program and/or the prompt on a thread with a large native stack (deep recursion in
 /// Rust helpers such as the parser must not overflow the default main-thread stack).
 fn run(r: Run) -> ExitCode {
@@ -229,11 +311,19 @@ fn run(r: Run) -> ExitCode {
         Ok(n) => n,
         Err(code) => return code,
     };
+    let memreport = match memreport_option(&r.xoptions) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
     let handle = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
             // Ctrl-C becomes KeyboardInterrupt in the running code, in scripts as at the prompt.
             pyrena::vm::interrupt::install_sigint_handler();
+            // The report counts from the first object the interpreter makes.
+            if let Some(m) = &memreport {
+                pyrena::heap::memreport::start(m.interval, m.site_bytes);
+            }
             let mut interp = Interpreter::new();
             interp.set_argv(&r.argv);
             interp.set_xoptions(r.xoptions);
@@ -251,7 +341,15 @@ fn run(r: Run) -> ExitCode {
             }
             if r.interactive {
                 // The banner only greets a session that did not start with a program.
-                return pyrena::repl::run(interp, session, r.program.is_none()).code;
+                let code = pyrena::repl::run(interp, session, r.program.is_none()).code;
+                if let Some(m) = &memreport {
+                    write_memreport(m, filename, code);
+                }
+                return code;
+            }
+            // "At exit" is when the program's code has finished, before the teardown.
+            if let Some(m) = &memreport {
+                write_memreport(m, filename, exit);
             }
             interp.end_main(session);
             exit

@@ -46,6 +46,8 @@ pub struct CodeObject {
     pub name: String,
     pub qualname: String,
     pub filename: String,
+    /// `filename`'s id in `heap::source_names` (how allocation hooks name a file).
+    pub filename_id: u32,
     pub firstlineno: u32,
     pub argcount: u32,
     pub posonlyargcount: u32,

@@ -1075,6 +1075,7 @@ impl<'a> Compiler<'a> {
             name: unit.name.clone(),
             qualname: unit.qualname.clone(),
             filename: self.filename.clone(),
+            filename_id: crate::heap::source_names::intern(&self.filename),
             firstlineno: unit.firstlineno,
             argcount,
             posonlyargcount: posonly,

@@ -16,6 +16,7 @@ use std::ptr::NonNull;
 
 use super::gc;
 use super::header::{GcHeader, ObjHeader, GC_HEADER_SIZE};
+use super::memreport;
 use super::obmalloc::Obmalloc;
 use super::tracemalloc;
 use crate::objects::typeobj::TypeObject;
@@ -39,10 +40,19 @@ pub struct AllocError;
 #[inline(always)]
 pub fn alloc_raw(size: usize) -> Result<NonNull<u8>, AllocError> {
     let p = with_obmalloc(|m| m.alloc(size)).ok_or(AllocError)?;
+    if memreport::is_recording() {
+        memreport::on_alloc(size);
+    }
     if tracemalloc::is_tracing() {
-        tracemalloc::on_alloc(p.as_ptr() as usize, size);
+        trace_alloc(p, size);
     }
     Ok(p)
+}
+
+/// Records a new block for tracemalloc (out of line: the allocation fast path stays small).
+#[inline(never)]
+fn trace_alloc(p: NonNull<u8>, size: usize) {
+    tracemalloc::on_alloc(p.as_ptr() as usize, size);
 }
 
 /// # Safety
@@ -68,7 +78,10 @@ pub unsafe fn realloc_raw(
     if tracemalloc::is_tracing() {
         // The block may have moved; either way it now belongs to the current line.
         tracemalloc::on_free(ptr.as_ptr() as usize);
-        tracemalloc::on_alloc(p.as_ptr() as usize, new_size);
+        trace_alloc(p, new_size);
+    }
+    if memreport::is_recording() {
+        memreport::on_alloc(new_size);
     }
     Ok(p)
 }
@@ -97,6 +110,7 @@ pub fn alloc_object(ty: &TypeObject, size: usize) -> Result<NonNull<ObjHeader>, 
     };
     // SAFETY: `obj` points at `size >= 16` writable bytes.
     unsafe { obj.as_ptr().write(ObjHeader::new(ty as *const TypeObject)) };
+    ty.instances.on_alloc(block_size(ty, size));
     Ok(obj)
 }
 
@@ -134,6 +148,7 @@ pub unsafe fn gc_forget(obj: NonNull<ObjHeader>) {
 /// # Safety
 /// `obj` came from `alloc_object` for type `ty` with `size`, and nothing refers to it any more.
 pub unsafe fn free_object(obj: NonNull<ObjHeader>, ty: &TypeObject, size: usize) {
+    ty.instances.on_free(block_size(ty, size));
     if ty.has_gc() {
         // SAFETY: GC objects have their GC header right before the object header.
         unsafe {
@@ -144,6 +159,16 @@ pub unsafe fn free_object(obj: NonNull<ObjHeader>, ty: &TypeObject, size: usize)
     } else {
         // SAFETY: forwarded contract.
         unsafe { free_raw(obj.cast::<u8>(), size) };
+    }
+}
+
+/// The whole block of an object of `size` bytes: the GC header is in front for GC types.
+#[inline(always)]
+fn block_size(ty: &TypeObject, size: usize) -> usize {
+    if ty.has_gc() {
+        size + GC_HEADER_SIZE
+    } else {
+        size
     }
 }
 

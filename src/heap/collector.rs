@@ -163,6 +163,12 @@ pub fn all_tracked() -> Vec<Obj> {
     out
 }
 
+/// Tracked objects in each generation now (walks the lists: O(tracked objects)).
+pub fn generation_sizes() -> [usize; NUM_GENERATIONS] {
+    // SAFETY: generation heads; the lists are not being changed while this walks them.
+    with_gc(|s| std::array::from_fn(|g| unsafe { list_len(s.head(g)) }))
+}
+
 /// Runs one collection of `generation` (0..=2).
 pub fn collect(generation: usize) -> CollectResult {
     let start = Instant::now();
@@ -367,6 +373,9 @@ pub fn collect(generation: usize) -> CollectResult {
             .set(s.stats_collected[generation].get() + result.unreachable - result.uncollectable);
         s.stats_uncollectable[generation]
             .set(s.stats_uncollectable[generation].get() + result.uncollectable);
+        if super::memreport::is_recording() {
+            super::memreport::on_collection(&result);
+        }
         if generation == NUM_GENERATIONS - 1 {
             s.long_lived_pending.set(0);
             // SAFETY: a generation head.

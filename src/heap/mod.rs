@@ -3,14 +3,18 @@
 //! interpreter lives here; the rest of the crate uses `Obj` handles.
 
 pub mod alloc;
+pub mod census;
 pub mod collector;
 pub mod gc;
 pub mod handle;
 pub mod header;
 pub mod heapvec;
+pub mod memreport;
 pub mod obmalloc;
 pub mod pending;
+pub mod site_sampler;
 pub mod slot;
+pub mod source_names;
 pub mod tracemalloc;
 pub mod type_attr_cache;
 

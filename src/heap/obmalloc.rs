@@ -74,6 +74,7 @@ use std::ptr::{self, NonNull};
 
 mod arena;
 mod large;
+mod map;
 mod stats;
 #[cfg(test)]
 mod tests;
@@ -82,6 +83,7 @@ mod validate;
 
 use arena::ArenaTable;
 use large::{large_layout, LargeHeader};
+pub use map::{ArenaRow, PoolState, POOLS_PER_ARENA};
 pub use stats::{ClassStats, MallocStats};
 
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +408,10 @@ impl Obmalloc {
     }
 
     /// Highest `bytes_in_use` since creation or the last `reset_peak`.
+    pub fn arenas_held(&self) -> usize {
+        self.narenas_currently_allocated
+    }
+
     pub fn peak_bytes(&self) -> usize {
         self.peak_bytes
     }

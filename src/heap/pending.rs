@@ -21,6 +21,9 @@ pub enum PendingCall {
     /// thresholds. It runs at the instruction boundary so `gc.callbacks` can be called
     /// around it (an allocation has no VM to call them with).
     Collect(usize),
+    /// A memory-report sample is due (see `heap::memreport`); it runs at the boundary, where
+    /// no collection is half done.
+    MemSample,
 }
 
 thread_local! {

@@ -35,11 +35,20 @@ pub const MAX_NFRAME: usize = 65535;
 pub type FrameWalker =
     unsafe fn(ctx: *const (), limit: usize, visit: &mut dyn FnMut(&str, u32)) -> usize;
 
+/// Reports the innermost Python frame as (file id in `heap::source_names`, line), or None
+/// when no Python code is running: the fast question of the memory report, asked on every
+/// allocation.
+///
+/// # Safety
+/// As for `FrameWalker`.
+pub type LineReporter = unsafe fn(ctx: *const ()) -> Option<(u32, u32)>;
+
 /// A registered frame provider (see `set_frame_provider`).
 #[derive(Clone, Copy)]
 pub struct FrameProvider {
     pub ctx: *const (),
     pub walk: FrameWalker,
+    pub line: LineReporter,
 }
 
 struct Trace {
@@ -86,6 +95,16 @@ pub fn set_frame_provider(p: FrameProvider) -> Option<FrameProvider> {
 
 pub fn restore_frame_provider(prev: Option<FrameProvider>) {
     PROVIDER.with(|c| c.set(prev));
+}
+
+/// The innermost Python frame as (file id, line), if Python code is running (the memory
+/// report charges each allocation to one line).
+#[inline]
+pub fn innermost_line() -> Option<(u32, u32)> {
+    let p = PROVIDER.with(Cell::get)?;
+    // SAFETY: a registered provider's context stays valid until it is restored away (the
+    // registrant's contract, see `set_frame_provider`).
+    unsafe { (p.line)(p.ctx) }
 }
 
 /// Starts tracing with tracebacks of at most `nframe` frames (clamped to 1..=MAX_NFRAME).
@@ -366,6 +385,7 @@ mod tests {
         let prev = set_frame_provider(FrameProvider {
             ctx: std::ptr::null(),
             walk: two_frames,
+            line: |_| Some((0, 7)),
         });
         start(5);
         let a = alloc_raw(16).unwrap();

@@ -6,7 +6,10 @@ use crate::heap::Obj;
 use crate::vm::{PyResult, Vm};
 
 /// (module name, source) of every frozen module.
-const FROZEN: &[(&str, &str)] = &[("weakref", super::weakref::WEAKREF_PY)];
+const FROZEN: &[(&str, &str)] = &[
+    ("weakref", super::weakref::WEAKREF_PY),
+    ("pyrena", super::pyrena::PYRENA_PY),
+];
 
 /// Imports frozen module `name`, or returns `None` if there is no such frozen module.
 pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Obj>> {

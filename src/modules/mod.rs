@@ -13,6 +13,7 @@ mod math_int;
 mod math_sum;
 pub mod mmap;
 pub mod os;
+pub mod pyrena;
 pub mod sys;
 pub mod time;
 pub mod tracemalloc;
@@ -63,6 +64,9 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
         "mmap" => Some(mmap::create(vm)),
         "dis" => Some(dis::create(vm)),
         "_tracemalloc" => Some(tracemalloc::create_native(vm)),
+        "_pyrena" => Some(pyrena::create_native(vm)),
+        // Pyrena's heap seen from Python: Python source over `_pyrena`.
+        "pyrena" => frozen::load(vm, "pyrena").transpose(),
         // Python source compiled into the binary, over `_tracemalloc`.
         "tracemalloc" => Some(tracemalloc::create_python(vm)),
         _ => None,
@@ -73,6 +77,15 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::PyResult<cra
 pub fn is_builtin(name: &str) -> bool {
     matches!(
         name,
-        "builtins" | "sys" | "gc" | "math" | "mmap" | "dis" | "time" | "_weakref" | "_tracemalloc"
+        "builtins"
+            | "sys"
+            | "gc"
+            | "math"
+            | "mmap"
+            | "dis"
+            | "time"
+            | "_weakref"
+            | "_tracemalloc"
+            | "_pyrena"
     )
 }

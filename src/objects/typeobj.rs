@@ -260,6 +260,9 @@ pub struct TypeObject {
     /// Size in bytes of an instance's fixed part (header included, GC header excluded).
     pub basicsize: usize,
     pub flags: u32,
+    /// Live instances and their bytes (kept by the allocator, see `heap::census`); next to
+    /// `flags`, which allocation and deallocation read anyway, so it shares their cache line.
+    pub instances: crate::heap::census::InstanceCensus,
     pub dealloc: DeallocFn,
     pub slots: Slots,
     pub base: ObjSlot,

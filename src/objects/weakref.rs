@@ -295,6 +295,7 @@ impl Vm {
                     PendingCall::Collect(generation) => {
                         crate::modules::gc::automatic_collect(self, generation);
                     }
+                    PendingCall::MemSample => crate::heap::memreport::take_sample(),
                 }
             }
         }

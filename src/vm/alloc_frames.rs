@@ -30,6 +30,7 @@ impl Vm {
         ProviderGuard(tracemalloc::set_frame_provider(FrameProvider {
             ctx,
             walk: walk_frames,
+            line: innermost_line,
         }))
     }
 }
@@ -56,10 +57,23 @@ unsafe fn walk_frames(ctx: *const (), limit: usize, visit: &mut dyn FnMut(&str, 
     frames.len()
 }
 
+/// The innermost frame as (file id, line).
+///
+/// # Safety
+/// As for `walk_frames`.
+unsafe fn innermost_line(ctx: *const ()) -> Option<(u32, u32)> {
+    // SAFETY: as in `walk_frames`: the registered Vm is alive, and this only reads.
+    let frames = unsafe { &*(ctx as *const Vec<Frame>) };
+    let f = frames.last()?;
+    // SAFETY: a frame's `code` is always a code object (`PyBox<CodeObject>` layout).
+    let code = unsafe { crate::objects::pybox::payload::<CodeObject>(&f.code) };
+    Some((code.filename_id, line_of(code, f.ip)))
+}
+
 /// The line of the instruction a frame is executing: `ip` is the index of the next one (the
 /// eval loop stores it before each instruction that can allocate; a caller's record holds the
 /// return point, just after its call).
-fn line_of(code: &CodeObject, ip: usize) -> u32 {
+pub(crate) fn line_of(code: &CodeObject, ip: usize) -> u32 {
     ip.checked_sub(1)
         .and_then(|i| code.locations.get(i))
         .map(|l| l.line)

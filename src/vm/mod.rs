@@ -8,7 +8,7 @@
 //! - `stack` holds the locals and operand stacks of all active frames contiguously; frame
 //!   `f` owns `stack[f.base..]` up to the next frame's base.
 
-mod alloc_frames;
+pub(crate) mod alloc_frames;
 pub mod call;
 pub mod eval;
 pub mod frame;

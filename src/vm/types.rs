@@ -141,6 +141,7 @@ pub fn float_type_ptr() -> *const TypeObject {
 unsafe fn type_dealloc(p: NonNull<ObjHeader>) {
     // A new type may be allocated at this address: forget what the cache knows about it.
     crate::heap::type_attr_cache::invalidate();
+    crate::heap::census::forget_type(p.as_ptr() as *const TypeObject);
     // SAFETY: the object is a dead type object with the `TypeObject` layout.
     unsafe {
         let meta = &*(*p.as_ptr()).ty.get();
@@ -209,6 +210,7 @@ pub fn alloc_type_with_weaklist(
         base: ObjSlot::new(None),
         mro: ObjSlot::new(None),
         dict: ObjSlot::new(None),
+        instances: Default::default(),
     };
     let size = std::mem::size_of::<TypeObject>();
     // The metatype (`type`) has no GC flag, so its instances carry no GC header; a temporary
@@ -229,7 +231,11 @@ pub fn alloc_type_with_weaklist(
         tp.write(t);
         if meta.is_none() {
             (*tp).head.ty.set(tp);
+            // `alloc_object` counts every other type in its metatype's census; `type` was
+            // allocated before it existed, so it counts itself here.
+            (*tp).instances.on_alloc(size);
         }
+        crate::heap::census::register_type(tp);
         Ok(Obj::from_owned(p))
     }
 }
