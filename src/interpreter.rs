@@ -62,6 +62,9 @@ pub struct Exit {
 
 impl Interpreter {
     pub fn new() -> Interpreter {
+        // The conversion limit is per thread: a new interpreter starts from the default.
+        let _ =
+            crate::text::int_parse::set_max_str_digits(crate::text::int_parse::INT_MAX_STR_DIGITS);
         Interpreter {
             vm: Vm::new(),
             xoptions: XOptions::new(),

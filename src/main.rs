@@ -46,6 +46,7 @@ fn help() {
 }
 
 fn main() -> ExitCode {
+    pyrena::vm::internal_error::install_panic_report();
     let args: Vec<String> = std::env::args().collect();
     let mut xoptions = XOptions::new();
     let mut inspect = false;
@@ -226,6 +227,31 @@ fn tracemalloc_nframe(xoptions: &XOptions) -> Result<usize, ExitCode> {
     }
 }
 
+/// The integer string conversion limit from `-X int_max_str_digits=N` or, failing that,
+/// `PYTHONINTMAXSTRDIGITS`; an invalid one is fatal, as in CPython.
+fn int_max_str_digits(xoptions: &XOptions) -> Result<Option<usize>, ExitCode> {
+    let (value, source) = match xoptions.get("int_max_str_digits") {
+        Some(XValue::Str(v)) => (v.clone(), "-X int_max_str_digits"),
+        Some(XValue::Flag) => (String::new(), "-X int_max_str_digits"),
+        None => match std::env::var("PYTHONINTMAXSTRDIGITS") {
+            Ok(v) if !v.is_empty() => (v, "PYTHONINTMAXSTRDIGITS"),
+            _ => return Ok(None),
+        },
+    };
+    match value.parse::<usize>() {
+        Ok(n) if n == 0 || n >= pyrena::text::int_parse::INT_MAX_STR_DIGITS_THRESHOLD => {
+            Ok(Some(n))
+        }
+        _ => {
+            eprintln!(
+                "Fatal Python error: config_init_int_max_str_digits: {source}: invalid limit; \
+                 must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n"
+            );
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
 /// `-X memreport=FILE`: where to write the memory report, the heap sampling interval
 /// (`-X memreport_interval=MS`, default 1 ms) and the mean bytes between two allocation-site
 /// samples (`-X memreport_site_bytes=N`, default 4096; 1 records every allocation).
@@ -315,6 +341,10 @@ fn run(r: Run) -> ExitCode {
         Ok(m) => m,
         Err(code) => return code,
     };
+    let int_max_str_digits = match int_max_str_digits(&r.xoptions) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
     let handle = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
@@ -325,6 +355,10 @@ fn run(r: Run) -> ExitCode {
                 pyrena::heap::memreport::start(m.interval, m.site_bytes);
             }
             let mut interp = Interpreter::new();
+            if let Some(n) = int_max_str_digits {
+                // Validated above: 0 or at least the threshold.
+                let _ = pyrena::text::int_parse::set_max_str_digits(n);
+            }
             interp.set_argv(&r.argv);
             interp.set_xoptions(r.xoptions);
             if tracemalloc_nframe > 0 {
@@ -341,11 +375,13 @@ fn run(r: Run) -> ExitCode {
             }
             if r.interactive {
                 // The banner only greets a session that did not start with a program.
-                let code = pyrena::repl::run(interp, session, r.program.is_none()).code;
-                if let Some(m) = &memreport {
-                    write_memreport(m, filename, code);
-                }
-                return code;
+                let show_banner = r.program.is_none();
+                let exit = pyrena::repl::run_then(interp, session, show_banner, |exit| {
+                    if let Some(m) = &memreport {
+                        write_memreport(m, filename, exit.code);
+                    }
+                });
+                return exit.code;
             }
             // "At exit" is when the program's code has finished, before the teardown.
             if let Some(m) = &memreport {
@@ -356,9 +392,7 @@ fn run(r: Run) -> ExitCode {
         });
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from((code & 0xff) as u8),
-        _ => {
-            eprintln!("pyrena: internal error");
-            ExitCode::from(70)
-        }
+        // The panic hook has reported it (vm::internal_error).
+        _ => ExitCode::from(pyrena::vm::internal_error::INTERNAL_ERROR_STATUS),
     }
 }

@@ -303,6 +303,71 @@ fn recording_does_not_change_what_programs_observe() {
     }
 }
 
+/// Live objects of type `name` at exit, read from the report's data.
+fn live_count(data: &str, name: &str) -> usize {
+    let key = format!("{{\"name\":\"{name}\",\"count\":");
+    let at = data
+        .find(&key)
+        .map(|i| i + key.len())
+        .expect("type in report");
+    data[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("count")
+}
+
+/// With `-i` the report is written when the prompt ends, before the teardown, so the
+/// program's objects are still counted.
+#[test]
+fn with_a_prompt_the_report_is_taken_before_the_teardown() {
+    use std::io::Write;
+    let dir = scratch("interactive");
+    let report = dir.join("r.html");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrena"))
+        .args([
+            "-X",
+            &format!("memreport={}", report.display()),
+            "-i",
+            "-c",
+            "keep = [[i] for i in range(20000)]",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run pyrena");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"more = [[i] for i in range(1000)]\n")
+        .expect("write");
+    assert!(child.wait_with_output().expect("wait").status.success());
+    let html = std::fs::read_to_string(&report).expect("report");
+    assert!(live_count(embedded_data(&html), "list") >= 21_000);
+}
+
+/// A code object's file name can name anything: the report reads source lines only from
+/// regular files (here it would otherwise read /dev/zero without end).
+#[test]
+fn source_lines_come_only_from_regular_files() {
+    let dir = scratch("devzero");
+    let report = dir.join("r.html");
+    let o = pyrena(&[
+        "-X",
+        &format!("memreport={}", report.display()),
+        "-X",
+        "memreport_site_bytes=1",
+        "-c",
+        "exec(compile('x = [[i] for i in range(5000)]', '/dev/zero', 'exec'))",
+    ]);
+    assert!(o.status.success());
+    let html = std::fs::read_to_string(&report).expect("report");
+    assert!(embedded_data(&html).contains("{\"file\":\"/dev/zero\",\"line\":1,\"source\":\"\","));
+}
+
 #[test]
 fn bad_options_and_unwritable_files_are_reported() {
     for opt in ["memreport", "memreport="] {

@@ -5,7 +5,8 @@
 //!
 //! Invariants:
 //! - A type's `count`/`bytes` are the instances allocated by `alloc_object` with that type and
-//!   not yet freed; `bytes` counts whole blocks, GC header included. Storage an object owns
+//!   not yet freed; `bytes` is what was requested for their blocks, GC header included (the
+//!   allocator rounds a small block up to its 16-byte size class). Storage an object owns
 //!   separately (a list's item array, a dict's table) is not part of it.
 //! - `registered_types` holds every type object alive on this thread: a type is added when it
 //!   is made (`vm::types`) and removed by its dealloc, so reading one from the registry is

@@ -28,6 +28,13 @@ use super::obmalloc::ArenaRow;
 use super::pending::{self, PendingCall};
 use super::site_sampler::{Site, SiteSampler};
 
+/// Samples kept at most: at this many, every other one is dropped and the interval doubles,
+/// so a long run gives a report of bounded size with evenly spaced samples.
+const MAX_SAMPLES: usize = 4096;
+/// Collections logged at most: at this many, every other generation-0 entry is dropped (the
+/// rarer older-generation collections are all kept; the summary's totals are exact anyway).
+const MAX_COLLECTIONS: usize = 8192;
+
 /// The default minimum time between two samples.
 pub const DEFAULT_INTERVAL: Duration = Duration::from_millis(1);
 /// A sample that took `d` delays the next one by at least `SAMPLE_COST_FACTOR * d`: at most
@@ -162,6 +169,13 @@ pub fn on_collection(result: &CollectResult) {
     STATE.with(|s| {
         if let Some(r) = s.borrow_mut().as_mut() {
             let t = r.seconds(Instant::now());
+            if r.collections.len() >= MAX_COLLECTIONS {
+                let mut young = 0usize;
+                r.collections.retain(|c| {
+                    young += usize::from(c.generation == 0);
+                    c.generation != 0 || young % 2 == 1
+                });
+            }
             r.collections.push(CollectionEvent {
                 t,
                 generation: result.generation,
@@ -184,6 +198,14 @@ pub fn take_sample() {
         let Some(r) = guard.as_mut() else { return };
         r.sample_queued = false;
         let t = r.seconds(began);
+        if r.timeline.len() >= MAX_SAMPLES {
+            let mut i = 0usize;
+            r.timeline.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            r.interval *= 2;
+        }
         r.timeline.push(Sample {
             t,
             bytes,

@@ -407,11 +407,12 @@ impl Obmalloc {
         self.bytes_in_use
     }
 
-    /// Highest `bytes_in_use` since creation or the last `reset_peak`.
+    /// Arenas taken from the system and not given back.
     pub fn arenas_held(&self) -> usize {
         self.narenas_currently_allocated
     }
 
+    /// Highest `bytes_in_use` since creation or the last `reset_peak`.
     pub fn peak_bytes(&self) -> usize {
         self.peak_bytes
     }

@@ -43,12 +43,20 @@ pub type FrameWalker =
 /// As for `FrameWalker`.
 pub type LineReporter = unsafe fn(ctx: *const ()) -> Option<(u32, u32)>;
 
+/// Reports every Python frame, outermost first, as (filename, line, function qualname): the
+/// Python traceback printed when the interpreter itself fails (`vm::internal_error`).
+///
+/// # Safety
+/// As for `FrameWalker`.
+pub type StackReporter = unsafe fn(ctx: *const (), visit: &mut dyn FnMut(&str, u32, &str));
+
 /// A registered frame provider (see `set_frame_provider`).
 #[derive(Clone, Copy)]
 pub struct FrameProvider {
     pub ctx: *const (),
     pub walk: FrameWalker,
     pub line: LineReporter,
+    pub stack: StackReporter,
 }
 
 struct Trace {
@@ -95,6 +103,16 @@ pub fn set_frame_provider(p: FrameProvider) -> Option<FrameProvider> {
 
 pub fn restore_frame_provider(prev: Option<FrameProvider>) {
     PROVIDER.with(|c| c.set(prev));
+}
+
+/// Every running Python frame, outermost first, as (filename, line, qualname); nothing when
+/// no Python code runs.
+pub fn python_stack(visit: &mut dyn FnMut(&str, u32, &str)) {
+    if let Some(p) = PROVIDER.with(Cell::get) {
+        // SAFETY: a registered provider's context stays valid until it is restored away
+        // (the registrant's contract, see `set_frame_provider`).
+        unsafe { (p.stack)(p.ctx, visit) }
+    }
 }
 
 /// The innermost Python frame as (file id, line), if Python code is running (the memory
@@ -386,6 +404,7 @@ mod tests {
             ctx: std::ptr::null(),
             walk: two_frames,
             line: |_| Some((0, 7)),
+            stack: |_, _| {},
         });
         start(5);
         let a = alloc_raw(16).unwrap();

@@ -20,6 +20,8 @@ use json::Json;
 /// The page; the data replaces `DATA_PLACEHOLDER`, which it contains once.
 const TEMPLATE: &str = include_str!("report.html");
 const DATA_PLACEHOLDER: &str = "@PYRENA_REPORT_DATA@";
+/// Source files larger than this are not read for the sites' lines.
+const MAX_SOURCE_BYTES: u64 = 16 << 20;
 /// Allocation sites kept in the report: the top ones by bytes and by count, this many at most.
 const MAX_SITES: usize = 100;
 
@@ -244,6 +246,13 @@ struct SourceLines {
 impl SourceLines {
     fn line(&mut self, file: &str, line: u32) -> Option<&str> {
         let lines = self.files.entry(file.to_string()).or_insert_with(|| {
+            // Only regular files of reasonable size: a code object's filename can name
+            // anything (`compile(src, '/dev/zero', 'exec')`), and the report must not hang on
+            // a pipe or read without end.
+            let meta = std::fs::metadata(file).ok()?;
+            if !meta.is_file() || meta.len() > MAX_SOURCE_BYTES {
+                return None;
+            }
             let text = std::fs::read(file).ok()?;
             Some(
                 String::from_utf8_lossy(&text)

@@ -35,6 +35,12 @@ pub fn create_native(vm: &mut Vm) -> PyResult<Obj> {
     let funcs: &[(&'static str, BuiltinFn)] = &[
         ("heap_snapshot", heap_snapshot),
         ("_frame_holders", frame_holders),
+        // Like faulthandler._sigsegv: fails on purpose, so tests can check the report of an
+        // internal error (vm::internal_error).
+        ("_panic", |vm, a| {
+            a.exact(vm, "_panic", 0, 0)?;
+            panic!("deliberate internal error (_pyrena._panic)");
+        }),
     ];
     for (name, f) in funcs {
         let o = vm.new_builtin(name, *f)?;
@@ -124,13 +130,17 @@ fn heap_snapshot(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     // Types with the same name are added up: the keys are names.
     let by_name = vm.new_dict()?;
     let mut merged: Vec<(String, usize, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for t in types {
-        match merged.iter_mut().find(|(n, _, _)| *n == t.name) {
-            Some(e) => {
-                e.1 += t.count;
-                e.2 += t.bytes;
+        match index.get(&t.name) {
+            Some(&i) => {
+                merged[i].1 += t.count;
+                merged[i].2 += t.bytes;
             }
-            None => merged.push((t.name, t.count, t.bytes)),
+            None => {
+                index.insert(t.name.clone(), merged.len());
+                merged.push((t.name, t.count, t.bytes));
+            }
         }
     }
     for (name, count, bytes) in merged {
@@ -154,7 +164,7 @@ fn heap_snapshot(vm: &mut Vm, args: Args) -> PyResult<Obj> {
 /// held on the frame's evaluation stack instead (an operand or a call in progress). Frames of
 /// the `pyrena` module itself are skipped.
 fn frame_holders(vm: &mut Vm, args: Args) -> PyResult<Obj> {
-    let [target] = args.bind(vm, "_frame_holders", ["obj"], 1, 0)?;
+    let [target] = args.bind(vm, "_frame_holders", ["obj"], 1, 1)?;
     let target = target.expect("bound: one required argument");
     let mut found: Vec<(String, String, u32, Option<String>)> = Vec::new();
     for (i, f) in vm.frames.iter().enumerate().rev() {

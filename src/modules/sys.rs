@@ -22,6 +22,11 @@ pub fn create(vm: &mut Vm) -> Obj {
             vm.new_usize(n)
         }),
         ("setrecursionlimit", sys_setrecursionlimit),
+        ("get_int_max_str_digits", |vm, a| {
+            a.exact(vm, "get_int_max_str_digits", 0, 0)?;
+            vm.new_usize(crate::text::int_parse::max_str_digits())
+        }),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("getsizeof", |vm, a| {
             let p = a.exact(vm, "getsizeof", 1, 2)?;
             let n = crate::objects::sizeof::sizeof(vm, &p[0]);
@@ -102,6 +107,16 @@ fn sys_setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult<Obj> {
         return Err(vm.value_error("recursion limit must be greater or equal than 1".into()));
     }
     vm.recursion_limit = n as usize;
+    Ok(vm.none.clone())
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: 0 or at least 640 (CPython's threshold).
+fn sys_set_int_max_str_digits(vm: &mut Vm, a: Args) -> PyResult<Obj> {
+    let [n] = a.bind(vm, "set_int_max_str_digits", ["maxdigits"], 0, 1)?;
+    let n = n.expect("bound: one required argument");
+    let n = vm.index_i64(n)?;
+    let n = usize::try_from(n).unwrap_or(1);
+    crate::text::int_parse::set_max_str_digits(n).map_err(|e| vm.value_error(e.msg))?;
     Ok(vm.none.clone())
 }
 

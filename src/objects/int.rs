@@ -123,24 +123,12 @@ impl IntValue {
         }
     }
 
-    /// Decimal digits, with CPython's 4300-digit conversion limit.
+    /// Decimal digits, with CPython's conversion limit (`sys.set_int_max_str_digits`).
     pub fn to_decimal(&self, vm: &mut Vm) -> PyResult<String> {
         match self {
             IntValue::Small(v) => Ok(v.to_string()),
             IntValue::Big(b) => {
-                // A cheap upper bound on the digit count before converting.
-                let bits = b.bits() as f64;
-                if bits * std::f64::consts::LOG10_2 > INT_MAX_STR_DIGITS as f64 + 1.0 {
-                    let s = b.to_string();
-                    let digits = s.trim_start_matches('-').len();
-                    if digits > INT_MAX_STR_DIGITS {
-                        return Err(vm.value_error(format!(
-                            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                        )));
-                    }
-                    return Ok(s);
-                }
-                Ok(b.to_string())
+                crate::text::int_parse::int_to_decimal_limited(b).map_err(|e| vm.value_error(e.msg))
             }
         }
     }

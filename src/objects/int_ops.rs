@@ -414,19 +414,10 @@ pub fn int_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
 }
 
 fn parse_int_or_raise(vm: &mut Vm, s: &str, base: u32) -> PyResult<Obj> {
-    let digits = s.trim().trim_start_matches(['+', '-']).len();
-    if base == 10 && digits > crate::objects::int::INT_MAX_STR_DIGITS {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-            crate::objects::int::INT_MAX_STR_DIGITS,
-            digits
-        )));
-    }
-    match crate::text::int_parse::parse_int(s, base) {
+    use crate::text::int_parse::{int_parse_error, max_str_digits, parse_int_limited};
+    let limit = max_str_digits();
+    match parse_int_limited(s, base, limit) {
         Ok(b) => vm.new_bigint(b),
-        Err(_) => {
-            let r = crate::text::str_repr::str_repr(s);
-            Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
-        }
+        Err(e) => Err(vm.value_error(int_parse_error(e, s, base, limit).msg)),
     }
 }

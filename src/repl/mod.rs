@@ -29,6 +29,17 @@ pub fn banner() -> String {
 /// Runs the prompt in `session` (a fresh `__main__`, or the one a script just ran in for
 /// `-i`), then finalizes the interpreter. Returns the exit status.
 pub fn run(interp: Interpreter, session: MainSession, show_banner: bool) -> Exit {
+    run_then(interp, session, show_banner, |_| {})
+}
+
+/// `run`, calling `before_teardown` with the exit status when the session ends, while
+/// `__main__` and everything it holds are still alive (`-X memreport` writes its report then).
+pub fn run_then(
+    interp: Interpreter,
+    session: MainSession,
+    show_banner: bool,
+    before_teardown: impl FnOnce(&Exit),
+) -> Exit {
     crate::vm::interrupt::install_sigint_handler();
     let shared = Rc::new(RefCell::new((interp, session)));
     let mut editor = LineEditor::new(shared.clone());
@@ -73,6 +84,7 @@ pub fn run(interp: Interpreter, session: MainSession, show_banner: bool) -> Exit
         unreachable!("the editor and its completer are gone");
     };
     let (mut interp, session) = cell.into_inner();
+    before_teardown(&exit);
     interp.end_main(session);
     exit
 }

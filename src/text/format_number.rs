@@ -183,7 +183,15 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
         _ => (10, "", 3),
     };
     let prefix = if spec.alternate { prefix } else { "" };
-    let mut digits = int_to_string_radix(v, radix);
+    let mut digits = if radix == 10 {
+        let mut d = super::int_parse::int_to_decimal_limited(v)?;
+        if v.is_negative() {
+            d.remove(0);
+        }
+        d
+    } else {
+        int_to_string_radix(v, radix)
+    };
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

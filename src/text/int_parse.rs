@@ -7,12 +7,55 @@ use super::unicode::{decimal_value, is_space};
 use super::TextError;
 use num_bigint::{BigInt, BigUint, Sign};
 
-/// CPython 3.11's default `sys.get_int_max_str_digits()`.  The interpreter
-/// owns the (settable) current value and passes it to
-/// [`parse_int_limited`]; `int -> str` in a non-power-of-two base must
-/// likewise fail with [`int_to_str_limit_error`] when the decimal result
-/// would exceed it.  0 disables the limit.
+/// CPython 3.11's default `sys.get_int_max_str_digits()`. The current value
+/// (`max_str_digits`, set by `sys.set_int_max_str_digits`) is passed to
+/// [`parse_int_limited`]; `int -> str` in decimal fails with
+/// [`int_to_str_limit_error`] when the result would exceed it
+/// ([`int_to_decimal_limited`]). 0 disables the limit.
 pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+thread_local! {
+    static MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(INT_MAX_STR_DIGITS) };
+}
+
+/// The current `sys.get_int_max_str_digits()` of this thread's interpreter.
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(std::cell::Cell::get)
+}
+
+/// `sys.set_int_max_str_digits(n)`: 0 (no limit) or at least the threshold.
+pub fn set_max_str_digits(n: usize) -> Result<(), TextError> {
+    if n != 0 && n < INT_MAX_STR_DIGITS_THRESHOLD {
+        return Err(TextError::value(format!(
+            "maxdigits must be 0 or larger than {INT_MAX_STR_DIGITS_THRESHOLD}"
+        )));
+    }
+    MAX_STR_DIGITS.with(|c| c.set(n));
+    Ok(())
+}
+
+/// `v` in decimal, or CPython's error when it has more digits than the
+/// current limit (checked only past the threshold, as CPython does).
+pub fn int_to_decimal_limited(v: &BigInt) -> Result<String, TextError> {
+    let limit = max_str_digits();
+    // A number of b bits has between (b - 1) * log10(2) + 1 and b * log10(2) + 1 decimal
+    // digits: a clearly too long one is refused before the (costly) conversion, as CPython
+    // does, and most numbers need no count at all.
+    let bits = v.bits() as f64;
+    let at_least = (bits - 1.0).max(0.0) * std::f64::consts::LOG10_2 + 1.0;
+    if limit > 0 && at_least > limit as f64 + 1.0 {
+        return Err(int_to_str_limit_error(limit));
+    }
+    let bound = bits * std::f64::consts::LOG10_2 + 1.0;
+    let s = v.to_string();
+    if limit > 0 && bound > INT_MAX_STR_DIGITS_THRESHOLD as f64 {
+        let digits = s.len() - usize::from(v.sign() == Sign::Minus);
+        if digits > limit {
+            return Err(int_to_str_limit_error(limit));
+        }
+    }
+    Ok(s)
+}
 
 /// CPython only checks the limit for inputs longer than this
 /// (`sys.int_info.str_digits_check_threshold`); also the minimum value

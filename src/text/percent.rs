@@ -320,7 +320,7 @@ fn format_one<A: PercentArgs + ?Sized>(
                 PercentArg::Str(_) => return Err(int_type_error(c, "str")),
                 PercentArg::Float(_) => return Err(int_type_error(c, "float")),
             };
-            format_int(out, &spec, c, &v);
+            format_int(out, &spec, c, &v)?;
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = match args.convert(obj, c)? {
@@ -450,7 +450,7 @@ fn sign_for(neg: bool, flags: u8) -> Option<char> {
     }
 }
 
-fn format_int(out: &mut String, spec: &Spec, conv: char, v: &BigInt) {
+fn format_int(out: &mut String, spec: &Spec, conv: char, v: &BigInt) -> Result<(), TextError> {
     let (radix, prefix) = match conv {
         'o' => (8, "0o"),
         'x' => (16, "0x"),
@@ -458,7 +458,15 @@ fn format_int(out: &mut String, spec: &Spec, conv: char, v: &BigInt) {
         _ => (10, ""),
     };
     let prefix = if spec.flags & F_ALT != 0 { prefix } else { "" };
-    let mut digits = int_to_string_radix(v, radix);
+    let mut digits = if radix == 10 {
+        let mut d = super::int_parse::int_to_decimal_limited(v)?;
+        if v.is_negative() {
+            d.remove(0);
+        }
+        d
+    } else {
+        int_to_string_radix(v, radix)
+    };
     if conv == 'X' {
         digits.make_ascii_uppercase();
     }
@@ -469,6 +477,7 @@ fn format_int(out: &mut String, spec: &Spec, conv: char, v: &BigInt) {
     }
     let sign = sign_for(v.is_negative(), spec.flags);
     emit(out, spec, sign, prefix, &digits, digits.len(), true);
+    Ok(())
 }
 
 fn format_float(out: &mut String, spec: &Spec, conv: char, x: f64) {

@@ -31,6 +31,7 @@ impl Vm {
             ctx,
             walk: walk_frames,
             line: innermost_line,
+            stack: whole_stack,
         }))
     }
 }
@@ -55,6 +56,20 @@ unsafe fn walk_frames(ctx: *const (), limit: usize, visit: &mut dyn FnMut(&str, 
         visit(&code.filename, line_of(code, f.ip));
     }
     frames.len()
+}
+
+/// Every frame, outermost first, as (filename, line, qualname).
+///
+/// # Safety
+/// As for `walk_frames`.
+unsafe fn whole_stack(ctx: *const (), visit: &mut dyn FnMut(&str, u32, &str)) {
+    // SAFETY: as in `walk_frames`: the registered Vm is alive, and this only reads.
+    let frames = unsafe { &*(ctx as *const Vec<Frame>) };
+    for f in frames {
+        // SAFETY: a frame's `code` is always a code object (`PyBox<CodeObject>` layout).
+        let code = unsafe { crate::objects::pybox::payload::<CodeObject>(&f.code) };
+        visit(&code.filename, line_of(code, f.ip), &code.name);
+    }
 }
 
 /// The innermost frame as (file id, line).

@@ -13,6 +13,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod import;
+pub mod internal_error;
 pub mod interrupt;
 pub mod ops;
 pub mod suggestions;

@@ -232,8 +232,10 @@ pub fn alloc_type_with_weaklist(
         if meta.is_none() {
             (*tp).head.ty.set(tp);
             // `alloc_object` counts every other type in its metatype's census; `type` was
-            // allocated before it existed, so it counts itself here.
-            (*tp).instances.on_alloc(size);
+            // allocated before it existed (with a GC header), so it counts itself here.
+            (*tp)
+                .instances
+                .on_alloc(size + crate::heap::header::GC_HEADER_SIZE);
         }
         crate::heap::census::register_type(tp);
         Ok(Obj::from_owned(p))

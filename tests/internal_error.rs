@@ -1,0 +1,105 @@
+//! The internal-error guard and the command-line limits of issue 8: a Rust panic inside the
+//! interpreter ends the run with status 70 and a report that names the Python frames running
+//! at the time (checked through `_pyrena._panic`, which fails on purpose, as CPython's
+//! `faulthandler._sigsegv` does); `-X int_max_str_digits` and `PYTHONINTMAXSTRDIGITS` set
+//! the integer string conversion limit, and bad values are fatal with CPython's message.
+
+use std::process::{Command, Output};
+
+fn pyrena(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pyrena"));
+    c.args(args).env_remove("PYTHONINTMAXSTRDIGITS");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run pyrena")
+}
+
+#[test]
+fn a_panic_is_reported_as_an_internal_error_with_the_python_traceback() {
+    let program = "import _pyrena\n\
+                   print('before')\n\
+                   def inner():\n    _pyrena._panic()\n\
+                   def outer():\n    inner()\n\
+                   outer()\n\
+                   print('never')\n";
+    let o = pyrena(&["-c", program], &[]);
+    assert_eq!(o.status.code(), Some(70));
+    // Output written before the failure is not lost.
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "before\n");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with(
+            "Fatal Python error: pyrena internal error: deliberate internal error (_pyrena._panic) at "
+        ),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(
+            "This is a bug in Pyrena, not in the program.\n\
+             Python traceback so far (most recent call last):\n  \
+             File \"<string>\", line 7, in <module>\n  \
+             File \"<string>\", line 6, in outer\n  \
+             File \"<string>\", line 4, in inner\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("panicked at"),
+        "Rust's own panic message leaked: {err}"
+    );
+}
+
+#[test]
+fn the_conversion_limit_comes_from_x_option_or_environment() {
+    let probe = "import sys; print(sys.get_int_max_str_digits())";
+    let out = |o: Output| String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(out(pyrena(&["-c", probe], &[])), "4300\n");
+    assert_eq!(
+        out(pyrena(&["-X", "int_max_str_digits=700", "-c", probe], &[])),
+        "700\n"
+    );
+    let env = [("PYTHONINTMAXSTRDIGITS", "800")];
+    assert_eq!(out(pyrena(&["-c", probe], &env)), "800\n");
+    assert_eq!(
+        out(pyrena(&["-X", "int_max_str_digits=0", "-c", probe], &env)),
+        "0\n"
+    );
+    let o = pyrena(&["-X", "int_max_str_digits=700", "-c", "str(10**700)"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Exceeds the limit (700 digits)"));
+}
+
+#[test]
+fn bad_conversion_limits_are_fatal() {
+    for (args, env, source) in [
+        (
+            vec!["-X", "int_max_str_digits=5"],
+            vec![],
+            "-X int_max_str_digits",
+        ),
+        (
+            vec!["-X", "int_max_str_digits"],
+            vec![],
+            "-X int_max_str_digits",
+        ),
+        (
+            vec![],
+            vec![("PYTHONINTMAXSTRDIGITS", "abc")],
+            "PYTHONINTMAXSTRDIGITS",
+        ),
+    ] {
+        let mut a = args.clone();
+        a.extend(["-c", "print(1)"]);
+        let o = pyrena(&a, &env);
+        assert_eq!(o.status.code(), Some(1), "{args:?} {env:?}");
+        assert!(o.stdout.is_empty());
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            format!(
+                "Fatal Python error: config_init_int_max_str_digits: {source}: invalid limit; \
+                 must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n"
+            )
+        );
+    }
+}
