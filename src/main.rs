@@ -36,7 +36,8 @@ fn help() {
     println!("-V     : print the Python version number and exit (also --version)");
     println!("-X opt : set implementation-specific option (sys._xoptions); -X showrefcount");
     println!("         prints the total reference count and allocated blocks at exit;");
-    println!("         -X memreport=FILE writes an HTML report of the heap over the run");
+    println!("         -X memreport=FILE writes an HTML report of the heap over the run;");
+    println!("         -X max-memory=SIZE caps the heap (K, M, G suffixes): MemoryError past it");
     println!("         (-X memreport_interval=MS: heap samples, default every 1 ms;");
     println!("         -X memreport_site_bytes=N: allocation sites sampled every N bytes");
     println!("         on average, default 4096, 1 for every allocation)");
@@ -227,6 +228,33 @@ fn tracemalloc_nframe(xoptions: &XOptions) -> Result<usize, ExitCode> {
     }
 }
 
+/// `-X max-memory=SIZE`: a cap on the heap (bytes, or with a K/M/G suffix for KiB/MiB/GiB),
+/// enforced by the allocator: past it, allocations raise MemoryError.
+fn max_memory(xoptions: &XOptions) -> Result<Option<usize>, ExitCode> {
+    let bad = || {
+        usage_error("pyrena: -X max-memory=SIZE needs a size in bytes, or with a K, M or G suffix")
+    };
+    let v = match xoptions.get("max-memory") {
+        None => return Ok(None),
+        Some(XValue::Str(v)) => v.trim().to_ascii_uppercase(),
+        Some(XValue::Flag) => return Err(bad()),
+    };
+    let v = v
+        .strip_suffix("IB")
+        .or_else(|| v.strip_suffix('B'))
+        .unwrap_or(&v);
+    let (digits, shift) = match v.chars().last() {
+        Some('K') => (&v[..v.len() - 1], 10),
+        Some('M') => (&v[..v.len() - 1], 20),
+        Some('G') => (&v[..v.len() - 1], 30),
+        _ => (v, 0),
+    };
+    match digits.parse::<usize>() {
+        Ok(n) if n > 0 => n.checked_mul(1 << shift).map(Some).ok_or_else(bad),
+        _ => Err(bad()),
+    }
+}
+
 /// The integer string conversion limit from `-X int_max_str_digits=N` or, failing that,
 /// `PYTHONINTMAXSTRDIGITS`; an invalid one is fatal, as in CPython.
 fn int_max_str_digits(xoptions: &XOptions) -> Result<Option<usize>, ExitCode> {
@@ -345,6 +373,10 @@ fn run(r: Run) -> ExitCode {
         Ok(n) => n,
         Err(code) => return code,
     };
+    let max_memory = match max_memory(&r.xoptions) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
     let handle = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
@@ -361,6 +393,8 @@ fn run(r: Run) -> ExitCode {
             }
             interp.set_argv(&r.argv);
             interp.set_xoptions(r.xoptions);
+            // The cap covers everything the program makes (the startup objects included).
+            pyrena::heap::alloc::with_obmalloc(|m| m.set_limit(max_memory));
             if tracemalloc_nframe > 0 {
                 pyrena::heap::tracemalloc::start(tracemalloc_nframe);
             }
@@ -380,6 +414,7 @@ fn run(r: Run) -> ExitCode {
                     if let Some(m) = &memreport {
                         write_memreport(m, filename, exit.code);
                     }
+                    pyrena::heap::alloc::with_obmalloc(|m| m.set_limit(None));
                 });
                 return exit.code;
             }
@@ -387,6 +422,8 @@ fn run(r: Run) -> ExitCode {
             if let Some(m) = &memreport {
                 write_memreport(m, filename, exit);
             }
+            // The teardown must be able to allocate whatever the program ran under.
+            pyrena::heap::alloc::with_obmalloc(|m| m.set_limit(None));
             interp.end_main(session);
             exit
         });

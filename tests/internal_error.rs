@@ -2,7 +2,8 @@
 //! interpreter ends the run with status 70 and a report that names the Python frames running
 //! at the time (checked through `_pyrena._panic`, which fails on purpose, as CPython's
 //! `faulthandler._sigsegv` does); `-X int_max_str_digits` and `PYTHONINTMAXSTRDIGITS` set
-//! the integer string conversion limit, and bad values are fatal with CPython's message.
+//! the integer string conversion limit, and bad values are fatal with CPython's message;
+//! `-X max-memory=SIZE` caps the heap, past which allocations raise a catchable MemoryError.
 
 use std::process::{Command, Output};
 
@@ -101,5 +102,38 @@ fn bad_conversion_limits_are_fatal() {
                  must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n"
             )
         );
+    }
+}
+
+#[test]
+fn max_memory_caps_the_heap_with_a_catchable_memory_error() {
+    let program = "try:\n    x = [0] * 10**8\nexcept MemoryError:\n    print('list refused')\n\
+                   try:\n    b = bytearray(100 << 20)\nexcept MemoryError:\n    print('bytearray refused')\n\
+                   keep = []\ntry:\n    while True:\n        keep.append([1] * 1000)\n\
+                   except MemoryError:\n    grown = len(keep)\n    keep = None\n\
+                   print('grew then stopped:', grown > 100)\nprint('continues', sum(range(10)))\n";
+    for size in ["32MiB", "33554432"] {
+        let o = pyrena(&["-X", &format!("max-memory={size}"), "-c", program], &[]);
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout),
+            "list refused\nbytearray refused\ngrew then stopped: True\ncontinues 45\n",
+            "-X max-memory={size}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(o.status.success());
+    }
+    // Without the cap the same list is fine.
+    let o = pyrena(&["-c", "x = [0] * 10**6\nprint(len(x))"], &[]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "1000000\n");
+    for bad in [
+        "max-memory",
+        "max-memory=",
+        "max-memory=abc",
+        "max-memory=0",
+        "max-memory=-5M",
+    ] {
+        let o = pyrena(&["-X", bad, "-c", "pass"], &[]);
+        assert_eq!(o.status.code(), Some(2), "-X {bad}");
+        assert!(String::from_utf8_lossy(&o.stderr).starts_with("pyrena: -X max-memory=SIZE"));
     }
 }

@@ -178,16 +178,21 @@ fn seq_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
             let Some(total) = total else {
                 return Err(vm.memory_error());
             };
-            let mut out = Vec::new();
-            out.try_reserve_exact(total)
-                .map_err(|_| vm.memory_error())?;
-            for _ in 0..count {
-                out.extend(items.iter().cloned());
-            }
+            // The result's storage is taken from the heap first, whole: a repetition too big
+            // for the heap (or its -X max-memory cap) fails at once, before any copying.
+            let n = items.len();
             if is_list(s) {
-                vm.new_list(out)
+                let mut out =
+                    crate::heap::HeapVec::with_capacity(total).map_err(|_| vm.memory_error())?;
+                for _ in 0..count {
+                    for item in &items {
+                        // Within the capacity reserved above: cannot fail.
+                        out.push(item.clone()).map_err(|_| vm.memory_error())?;
+                    }
+                }
+                vm.new_list_from_heapvec(out)
             } else {
-                vm.new_tuple(out)
+                vm.new_tuple_from((0..total).map(|i| items[i % n].clone()))
             }
         }
         _ => Ok(vm.not_implemented.clone()),
