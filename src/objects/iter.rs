@@ -42,6 +42,9 @@ pub struct DictIterData {
     pub dict: ObjSlot,
     pub pos: Cell<usize>,
     pub len_at_start: usize,
+    /// Entries still to be produced: finding one more means keys were replaced while
+    /// iterating (same size, other keys), which CPython reports too.
+    pub remaining: Cell<usize>,
     pub kind: DictIterKind,
 }
 
@@ -278,6 +281,7 @@ impl Vm {
             dict: ObjSlot::new(Some(d.clone())),
             pos: Cell::new(0),
             len_at_start: dict::data(d).len(),
+            remaining: Cell::new(dict::data(d).len()),
             kind,
         };
         alloc(self, &ty, data, true)
@@ -298,6 +302,11 @@ pub fn dict_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let mut pos = d.pos.get();
     while pos < dd.entry_capacity() {
         if let Some((k, v)) = dd.entry_at(pos) {
+            if d.remaining.get() == 0 {
+                d.dict.set(None);
+                return Err(vm.runtime_error("dictionary keys changed during iteration".into()));
+            }
+            d.remaining.set(d.remaining.get() - 1);
             d.pos.set(pos + 1);
             return match d.kind {
                 DictIterKind::Keys => Ok(Some(k)),

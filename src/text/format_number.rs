@@ -6,7 +6,6 @@
 
 use super::float_fmt::{write_float, FloatFormat, FloatStyle};
 use super::format_spec::{push_fill, unknown_code, Align, FormatSpec, Sign};
-use super::int_parse::int_to_string_radix;
 use super::TextError;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -183,15 +182,7 @@ pub fn format_int(v: &BigInt, spec: &FormatSpec, type_name: &str) -> Result<Stri
         _ => (10, "", 3),
     };
     let prefix = if spec.alternate { prefix } else { "" };
-    let mut digits = if radix == 10 {
-        let mut d = super::int_parse::int_to_decimal_limited(v)?;
-        if v.is_negative() {
-            d.remove(0);
-        }
-        d
-    } else {
-        int_to_string_radix(v, radix)
-    };
+    let mut digits = super::int_parse::int_digits_limited(v, radix)?;
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }

@@ -34,6 +34,19 @@ pub fn set_max_str_digits(n: usize) -> Result<(), TextError> {
     Ok(())
 }
 
+/// The digits of `|v|` in `radix` (no sign), with the decimal conversion limit applied
+/// when `radix` is 10: the body of the `d`, `o`, `x` format codes.
+pub fn int_digits_limited(v: &BigInt, radix: u32) -> Result<String, TextError> {
+    if radix != 10 {
+        return Ok(int_to_string_radix(v, radix));
+    }
+    let mut d = int_to_decimal_limited(v)?;
+    if v.sign() == Sign::Minus {
+        d.remove(0);
+    }
+    Ok(d)
+}
+
 /// `v` in decimal, or CPython's error when it has more digits than the
 /// current limit (checked only past the threshold, as CPython does).
 pub fn int_to_decimal_limited(v: &BigInt) -> Result<String, TextError> {

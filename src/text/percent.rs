@@ -11,7 +11,6 @@
 
 use super::float_fmt::{write_float, FloatFormat, FloatStyle};
 use super::format_number::char_from_int;
-use super::int_parse::int_to_string_radix;
 use super::{TextError, MAX_RESULT_LEN};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
@@ -458,15 +457,7 @@ fn format_int(out: &mut String, spec: &Spec, conv: char, v: &BigInt) -> Result<(
         _ => (10, ""),
     };
     let prefix = if spec.flags & F_ALT != 0 { prefix } else { "" };
-    let mut digits = if radix == 10 {
-        let mut d = super::int_parse::int_to_decimal_limited(v)?;
-        if v.is_negative() {
-            d.remove(0);
-        }
-        d
-    } else {
-        int_to_string_radix(v, radix)
-    };
+    let mut digits = super::int_parse::int_digits_limited(v, radix)?;
     if conv == 'X' {
         digits.make_ascii_uppercase();
     }

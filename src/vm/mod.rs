@@ -205,14 +205,22 @@ impl Vm {
     }
 
     /// The preallocated MemoryError (allocating one could itself fail).
+    /// A MemoryError to raise: a new instance, as CPython hands out one from its free list
+    /// each time, so a caught one does not keep its traceback (and the frames' globals) alive
+    /// afterwards; the instance made at startup, cleared, when even that allocation fails.
     pub fn memory_error(&mut self) -> PyErr {
+        let ty = self.types.exc.memory_error.clone();
+        if let Ok(exc) = self.new_exception(&ty, Vec::new()) {
+            return PyErr { exc };
+        }
         let exc = self
             .memory_error_instance
             .clone()
             .expect("MemoryError instance is created at startup");
-        crate::objects::exception::exc_data(&exc)
-            .traceback
-            .set(None);
+        let d = crate::objects::exception::exc_data(&exc);
+        d.traceback.set(None);
+        d.context.set(None);
+        d.cause.set(None);
         PyErr { exc }
     }
 
