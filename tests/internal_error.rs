@@ -137,3 +137,35 @@ fn max_memory_caps_the_heap_with_a_catchable_memory_error() {
         assert!(String::from_utf8_lossy(&o.stderr).starts_with("pyrena: -X max-memory=SIZE"));
     }
 }
+
+thread_local! {
+    static KEPT: std::cell::RefCell<Option<pyrena::Interpreter>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// An interpreter kept in a thread-local (as the compile fuzz target keeps one) is dropped
+/// while the thread's locals are being destroyed, after the heap's own queues may be gone:
+/// its objects must still be freed without a panic. (Found by `scripts/fuzz compile`.)
+#[test]
+fn an_interpreter_in_a_thread_local_is_dropped_cleanly_at_thread_exit() {
+    let joined = std::thread::spawn(|| {
+        // Touched first, so it is destroyed last: after the heap's thread-locals, which
+        // the interpreter registers as it runs.
+        KEPT.with(|_| {});
+        let mut interp = pyrena::Interpreter::new();
+        interp
+            .run_source(
+                "import tracemalloc, weakref\ntracemalloc.start()\n\
+                 class Node:\n    def __del__(self): pass\n\
+                 deep = []\nfor i in range(200): deep = [deep]\n\
+                 ring = [Node()]\nring.append(ring)\nkinds = [type('K%d' % i, (), {}) for i in range(5)]\n",
+            )
+            .expect("runs");
+        KEPT.with(|k| *k.borrow_mut() = Some(interp));
+    })
+    .join();
+    assert!(
+        joined.is_ok(),
+        "dropping the interpreter at thread exit panicked"
+    );
+}

@@ -50,7 +50,11 @@ impl InstanceCensus {
 }
 
 thread_local! {
-    static TYPES: RefCell<HashSet<usize, ahash::RandomState>> = RefCell::new(HashSet::default());
+    // ManuallyDrop: never destroyed, so objects freed while the thread's locals are torn down
+    // (an interpreter kept in a thread-local, dropped at thread exit) still find it; the OS
+    // reclaims it with the thread.
+    static TYPES: std::mem::ManuallyDrop<RefCell<HashSet<usize, ahash::RandomState>>> =
+        std::mem::ManuallyDrop::new(RefCell::new(HashSet::default()));
 }
 
 /// Adds a newly made type object to the registry.

@@ -99,12 +99,15 @@ impl GcState {
 }
 
 thread_local! {
-    static GC: GcState = const { GcState::new() };
+    // ManuallyDrop: never destroyed, so objects freed while the thread's locals are torn down
+    // (an interpreter kept in a thread-local, dropped at thread exit) still find it; the OS
+    // reclaims it with the thread.
+    static GC: std::mem::ManuallyDrop<GcState> = const { std::mem::ManuallyDrop::new(GcState::new()) };
 }
 
 /// Runs `f` with this thread's collector state.
 pub fn with_gc<R>(f: impl FnOnce(&GcState) -> R) -> R {
-    GC.with(f)
+    GC.with(|s| f(s))
 }
 
 /// Counts the allocation of a GC container against generation 0 (tracked or not, as CPython).

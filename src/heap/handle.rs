@@ -193,7 +193,11 @@ const TRASH_DEPTH_LIMIT: u32 = 50;
 
 thread_local! {
     static TRASH_DEPTH: Cell<u32> = const { Cell::new(0) };
-    static TRASH_QUEUE: UnsafeCell<Vec<NonNull<ObjHeader>>> = const { UnsafeCell::new(Vec::new()) };
+    // ManuallyDrop: never destroyed, so objects freed while the thread's locals are torn down
+    // (an interpreter kept in a thread-local, dropped at thread exit) still find it; the OS
+    // reclaims it with the thread.
+    static TRASH_QUEUE: std::mem::ManuallyDrop<UnsafeCell<Vec<NonNull<ObjHeader>>>> =
+        const { std::mem::ManuallyDrop::new(UnsafeCell::new(Vec::new())) };
 }
 
 /// Whether a dealloc is running on this thread (collections must not start then).

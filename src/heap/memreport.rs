@@ -105,7 +105,11 @@ thread_local! {
     /// Bytes to allocate before the next allocation-site sample: the one thing the hook
     /// updates on every allocation (a counter with no destructor: no lazy-init check).
     static UNTIL_SITE_SAMPLE: Cell<i64> = const { Cell::new(i64::MAX) };
-    static STATE: RefCell<Option<Recorder>> = const { RefCell::new(None) };
+    // ManuallyDrop: never destroyed, so objects freed while the thread's locals are torn down
+    // (an interpreter kept in a thread-local, dropped at thread exit) still find it; the OS
+    // reclaims it with the thread.
+    static STATE: std::mem::ManuallyDrop<RefCell<Option<Recorder>>> =
+        const { std::mem::ManuallyDrop::new(RefCell::new(None)) };
 }
 
 /// Whether a report is being recorded (the only cost of the hooks when it is not).

@@ -28,7 +28,11 @@ pub enum PendingCall {
 
 thread_local! {
     static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
-    static QUEUE: UnsafeCell<Vec<PendingCall>> = const { UnsafeCell::new(Vec::new()) };
+    // ManuallyDrop: never destroyed, so objects freed while the thread's locals are torn down
+    // (an interpreter kept in a thread-local, dropped at thread exit) still find it; the OS
+    // reclaims it with the thread.
+    static QUEUE: std::mem::ManuallyDrop<UnsafeCell<Vec<PendingCall>>> =
+        const { std::mem::ManuallyDrop::new(UnsafeCell::new(Vec::new())) };
 }
 
 pub fn push(call: PendingCall) {

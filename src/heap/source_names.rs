@@ -15,7 +15,11 @@ struct Table {
 }
 
 thread_local! {
-    static TABLE: RefCell<Table> = RefCell::new(Table::default());
+    // ManuallyDrop: never destroyed, so objects freed while the thread's locals are torn down
+    // (an interpreter kept in a thread-local, dropped at thread exit) still find it; the OS
+    // reclaims it with the thread.
+    static TABLE: std::mem::ManuallyDrop<RefCell<Table>> =
+        std::mem::ManuallyDrop::new(RefCell::new(Table::default()));
 }
 
 /// The id of `filename`, given on first use.

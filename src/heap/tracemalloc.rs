@@ -85,7 +85,11 @@ struct State {
 
 thread_local! {
     static TRACING: Cell<bool> = const { Cell::new(false) };
-    static STATE: RefCell<State> = RefCell::new(State::default());
+    // ManuallyDrop: never destroyed, so objects freed while the thread's locals are torn down
+    // (an interpreter kept in a thread-local, dropped at thread exit) still find it; the OS
+    // reclaims it with the thread.
+    static STATE: std::mem::ManuallyDrop<RefCell<State>> =
+        std::mem::ManuallyDrop::new(RefCell::new(State::default()));
     static PROVIDER: Cell<Option<FrameProvider>> = const { Cell::new(None) };
 }
 

@@ -36,8 +36,10 @@ const _: () = assert!(CELL == 8 && std::mem::size_of::<WeakList>() == CELL);
 const _: () = assert!(std::mem::align_of::<WeakList>() <= CELL);
 
 thread_local! {
-    /// Addresses of slotted instances whose `__del__` has been queued or has run.
-    static FINALIZED: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
+    /// Addresses of slotted instances whose `__del__` has been queued or has run. Never
+    /// destroyed (ManuallyDrop): instances can die while the thread's locals are torn down.
+    static FINALIZED: std::mem::ManuallyDrop<RefCell<HashSet<usize>>> =
+        std::mem::ManuallyDrop::new(RefCell::new(HashSet::new()));
 }
 
 /// What a class body's `__slots__` asks for.
