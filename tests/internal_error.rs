@@ -169,3 +169,62 @@ fn an_interpreter_in_a_thread_local_is_dropped_cleanly_at_thread_exit() {
         "dropping the interpreter at thread exit panicked"
     );
 }
+
+/// Inputs the fuzzers found, run the way the `run` target runs them (64 MiB heap cap): each
+/// must end as a Python error or normally.
+#[test]
+fn fuzzer_findings_end_cleanly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/regressions");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("regressions dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for path in names {
+        let source = String::from_utf8_lossy(&std::fs::read(&path).expect("read")).into_owned();
+        let joined = std::thread::spawn(move || {
+            let mut interp = pyrena::Interpreter::new();
+            interp.capture_output();
+            interp.set_memory_limit(Some(64 << 20));
+            let _ = interp.run_source(&source);
+            interp.finish();
+        })
+        .join();
+        assert!(joined.is_ok(), "{} panicked", path.display());
+    }
+}
+
+/// Out of memory at every point of compiling and running a small program: the heap is capped
+/// a little above what it holds, in steps, so each allocation in turn is the one refused. Each
+/// run must end as a Python error (MemoryError, or the compiler's error) — never a panic.
+/// (The `run` fuzz target found the compiler panicking on a refused allocation.)
+#[test]
+fn every_allocation_may_fail_without_a_panic() {
+    let source = "from math import pi, sqrt\nimport os\n\
+                  class P:\n    def __init__(self, x):\n        self.x = x\n    def f(self):\n        return lambda y: self.x + y\n\
+                  ps = [P(i) for i in range(50)]\n\
+                  d = {str(i): [p.f()(i) for p in ps[:3]] for i in range(20)}\n\
+                  s = ' '.join(k * 3 for k in d)\nprint(len(s), f'{pi:.3f}', sqrt(2))\n";
+    // The stack the command line gives its interpreter thread.
+    let joined = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut interp = pyrena::Interpreter::new();
+            interp.capture_output();
+            let base = pyrena::heap::alloc::with_obmalloc(|m| m.bytes_in_use());
+            for extra in (0..96 * 1024).step_by(512) {
+                interp.set_memory_limit(Some(base + extra));
+                let _ = interp.run_source(source);
+                interp.finish();
+                interp.capture_output();
+            }
+            interp.set_memory_limit(None);
+            interp.run_source(source).expect("runs without a cap");
+            interp.take_stdout()
+        })
+        .expect("spawn")
+        .join();
+    let out = joined.expect("an allocation failure panicked");
+    assert!(out.ends_with("3.142 1.4142135623730951\n"), "{out}");
+}

@@ -172,7 +172,7 @@ impl<'a> Compiler<'a> {
                 let (argc, posonly, kwonly, flags) = Self::arg_counts(args);
                 let code = self.leave_scope(argc, posonly, kwonly, flags)?;
                 self.set_loc(e.span);
-                self.make_function(code, mk);
+                self.make_function(code, mk)?;
             }
             ExprKind::JoinedStr(parts) => {
                 for p in parts {
@@ -635,7 +635,7 @@ impl<'a> Compiler<'a> {
         self.u().emit(Op::ReturnValue, 0);
         let code = self.leave_scope(1, 0, 0, 0)?;
         self.set_loc(span);
-        self.make_function(code, 0);
+        self.make_function(code, 0)?;
         self.u().emit(Op::PushNull, 0);
         self.expr(&generators[0].iter)?;
         self.set_loc(span);

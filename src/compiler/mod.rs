@@ -164,6 +164,12 @@ impl<'a> Compiler<'a> {
         self.units.last().expect("no compilation unit")
     }
 
+    /// The error for an allocation the compiler could not make (the heap is full or capped):
+    /// a clean error for the program, never a panic.
+    fn oom(&self) -> Box<SyntaxError> {
+        self.error(Span::default(), "out of memory while compiling")
+    }
+
     fn error(&self, span: Span, msg: &str) -> Box<SyntaxError> {
         syntax_error_at(&self.lines, self.source, &self.filename, span, msg)
     }
@@ -197,10 +203,7 @@ impl<'a> Compiler<'a> {
     /// `__doc__ = "..."` for a module or class body that starts with a string.
     fn store_docstring(&mut self, body: &[Stmt]) -> CompileResult<()> {
         if let Some(d) = docstring(body) {
-            let obj = self
-                .vm
-                .new_str(d)
-                .map_err(|_| self.error(Span::default(), "out of memory"))?;
+            let obj = self.vm.new_str(d).map_err(|_| self.oom())?;
             self.load_const(obj);
             let n = self.u().name_index("__doc__");
             self.u().emit(Op::StoreName, n);
@@ -522,7 +525,7 @@ impl<'a> Compiler<'a> {
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Import(names) => {
                 for a in names {
-                    let zero = self.vm.new_int(0).expect("small int");
+                    let zero = self.vm.new_int(0).map_err(|_| self.oom())?;
                     self.load_const(zero);
                     self.load_none();
                     let idx = self.u().name_index(&a.name);
@@ -550,13 +553,13 @@ impl<'a> Compiler<'a> {
                 names,
                 level,
             } => {
-                let lvl = self.vm.new_int(*level as i64).expect("small int");
+                let lvl = self.vm.new_int(*level as i64).map_err(|_| self.oom())?;
                 self.load_const(lvl);
-                let fromlist: Vec<Obj> = names
-                    .iter()
-                    .map(|a| self.vm.new_str(&a.name).expect("str"))
-                    .collect();
-                let t = self.vm.new_tuple(fromlist).expect("tuple");
+                let mut fromlist: Vec<Obj> = Vec::with_capacity(names.len());
+                for a in names {
+                    fromlist.push(self.vm.new_str(&a.name).map_err(|_| self.oom())?);
+                }
+                let t = self.vm.new_tuple(fromlist).map_err(|_| self.oom())?;
                 self.load_const(t);
                 let modname = module.clone().unwrap_or_default();
                 let idx = self.u().name_index(&modname);
@@ -1093,9 +1096,7 @@ impl<'a> Compiler<'a> {
             exc_table,
             stacksize: 0,
         };
-        self.vm
-            .new_code(code)
-            .map_err(|_| self.error(Span::default(), "out of memory while compiling"))
+        self.vm.new_code(code).map_err(|_| self.oom())
     }
 
     /// Emits the closure tuple for a child code's free variables, if any. Returns the
@@ -1140,7 +1141,7 @@ impl<'a> Compiler<'a> {
         Ok(flags)
     }
 
-    fn make_function(&mut self, code: Obj, flags: u32) {
+    fn make_function(&mut self, code: Obj, flags: u32) -> CompileResult<()> {
         let qualname = {
             // SAFETY-free: code objects expose their qualname.
             crate::objects::code::code_data(&code).qualname.clone()
@@ -1148,9 +1149,10 @@ impl<'a> Compiler<'a> {
         let freevars = crate::objects::code::code_data(&code).freevars.clone();
         let closure_flag = self.emit_closure(&freevars);
         self.load_const(code);
-        let q = self.vm.new_str(&qualname).expect("str");
+        let q = self.vm.new_str(&qualname).map_err(|_| self.oom())?;
         self.load_const(q);
         self.u().emit(Op::MakeFunction, flags | closure_flag);
+        Ok(())
     }
 
     fn arg_counts(args: &Arguments) -> (u32, u32, u32, u32) {
@@ -1196,7 +1198,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.leave_scope(argc, posonly, kwonly, flags)?;
         self.set_loc(s.span);
-        self.make_function(code, mk_flags);
+        self.make_function(code, mk_flags)?;
         for _ in &f.decorator_list {
             // [dec, func] -> dec(func): rearrange to [dec, NULL, func].
             self.u().emit(Op::PushNull, 0);
@@ -1221,7 +1223,7 @@ impl<'a> Compiler<'a> {
         let m = self.u().name_index("__module__");
         self.u().emit(Op::StoreName, m);
         let q = self.ur().qualname.clone();
-        let qobj = self.vm.new_str(&q).expect("str");
+        let qobj = self.vm.new_str(&q).map_err(|_| self.oom())?;
         self.load_const(qobj);
         let qn = self.u().name_index("__qualname__");
         self.u().emit(Op::StoreName, qn);
@@ -1240,8 +1242,8 @@ impl<'a> Compiler<'a> {
         self.return_none();
         let code = self.leave_scope(0, 0, 0, 0)?;
         self.set_loc(s.span);
-        self.make_function(code, 0);
-        let name = self.vm.new_str(&c.name).expect("str");
+        self.make_function(code, 0)?;
+        let name = self.vm.new_str(&c.name).map_err(|_| self.oom())?;
         self.load_const(name);
         let args: Vec<Expr> = c.bases.clone();
         self.call_args(&args, &c.keywords, 2, s.span)?;

@@ -402,6 +402,11 @@ impl Obmalloc {
         self.limit = limit.unwrap_or(usize::MAX);
     }
 
+    /// The byte limit, if one is set.
+    pub fn limit(&self) -> Option<usize> {
+        (self.limit != usize::MAX).then_some(self.limit)
+    }
+
     /// Bytes currently handed out: class sizes for small blocks, requested sizes for large ones.
     pub fn bytes_in_use(&self) -> usize {
         self.bytes_in_use

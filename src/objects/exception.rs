@@ -11,6 +11,21 @@ use crate::objects::pybox::{new_box, payload, PyBox};
 use crate::objects::typeobj::{as_type, flags, TypeObject};
 use crate::vm::{PyResult, Vm};
 
+/// A new exception instance of type `ty` with `args` (a tuple), or the allocation failure
+/// itself: `Vm::memory_error` builds its MemoryError with this, so that failing cannot recurse.
+pub fn alloc_exception(ty: &Obj, args: Obj) -> Result<Obj, crate::heap::AllocError> {
+    let data = ExceptionData {
+        weaklist: Default::default(),
+        args: ObjSlot::new(Some(args)),
+        traceback: ObjSlot::new(None),
+        cause: ObjSlot::new(None),
+        context: ObjSlot::new(None),
+        suppress_context: Cell::new(false),
+        dict: ObjSlot::new(None),
+    };
+    new_box(as_type(ty), data, true)
+}
+
 pub struct ExceptionData {
     /// Weak references (only instances of user-defined exception classes accept them, as
     /// in CPython).
@@ -62,16 +77,7 @@ impl Vm {
     /// A new instance of exception type `ty` with the given args.
     pub fn new_exception(&mut self, ty: &Obj, args: Vec<Obj>) -> PyResult<Obj> {
         let args = self.new_tuple(args)?;
-        let data = ExceptionData {
-            weaklist: Default::default(),
-            args: ObjSlot::new(Some(args)),
-            traceback: ObjSlot::new(None),
-            cause: ObjSlot::new(None),
-            context: ObjSlot::new(None),
-            suppress_context: Cell::new(false),
-            dict: ObjSlot::new(None),
-        };
-        new_box(as_type(ty), data, true).map_err(|_| self.memory_error())
+        alloc_exception(ty, args).map_err(|_| self.memory_error())
     }
 
     pub fn new_traceback(

@@ -151,9 +151,20 @@ impl Vm {
         if let Some(o) = self.interned.get(s) {
             return o.clone();
         }
-        let o = self
-            .new_str(s)
-            .expect("out of memory interning an identifier");
+        // An identifier is a few bytes the interpreter itself needs to go on (attribute and
+        // method names): past a `-X max-memory` cap it is taken anyway, rather than failing
+        // code that has no way to report it. Only a system out of memory is fatal here.
+        let o = match self.new_str(s) {
+            Ok(o) => o,
+            Err(_) => {
+                use crate::heap::alloc::with_obmalloc;
+                let cap = with_obmalloc(|m| m.limit());
+                with_obmalloc(|m| m.set_limit(None));
+                let o = self.new_str(s);
+                with_obmalloc(|m| m.set_limit(cap));
+                o.expect("out of memory interning an identifier")
+            }
+        };
         self.interned.insert(s.into(), o.clone());
         o
     }

@@ -210,7 +210,8 @@ impl Vm {
     /// afterwards; the instance made at startup, cleared, when even that allocation fails.
     pub fn memory_error(&mut self) -> PyErr {
         let ty = self.types.exc.memory_error.clone();
-        if let Ok(exc) = self.new_exception(&ty, Vec::new()) {
+        let args = self.empty_tuple.clone();
+        if let Ok(exc) = crate::objects::exception::alloc_exception(&ty, args) {
             return PyErr { exc };
         }
         let exc = self
