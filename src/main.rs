@@ -228,17 +228,35 @@ fn tracemalloc_nframe(xoptions: &XOptions) -> Result<usize, ExitCode> {
     }
 }
 
+/// The value of `-X name=VALUE` as `parse` reads it: None when the option is absent, a usage
+/// error saying `message` when it has no value or `parse` refuses it.
+fn x_value<T>(
+    xoptions: &XOptions,
+    name: &str,
+    message: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, ExitCode> {
+    match xoptions.get(name) {
+        None => Ok(None),
+        Some(XValue::Str(v)) => parse(v).map(Some).ok_or_else(|| usage_error(message)),
+        Some(XValue::Flag) => Err(usage_error(message)),
+    }
+}
+
 /// `-X max-memory=SIZE`: a cap on the heap (bytes, or with a K/M/G suffix for KiB/MiB/GiB),
 /// enforced by the allocator: past it, allocations raise MemoryError.
 fn max_memory(xoptions: &XOptions) -> Result<Option<usize>, ExitCode> {
-    let bad = || {
-        usage_error("pyrena: -X max-memory=SIZE needs a size in bytes, or with a K, M or G suffix")
-    };
-    let v = match xoptions.get("max-memory") {
-        None => return Ok(None),
-        Some(XValue::Str(v)) => v.trim().to_ascii_uppercase(),
-        Some(XValue::Flag) => return Err(bad()),
-    };
+    x_value(
+        xoptions,
+        "max-memory",
+        "pyrena: -X max-memory=SIZE needs a size in bytes, or with a K, M or G suffix",
+        parse_size,
+    )
+}
+
+/// `123`, `64K`, `32M`, `1G` (also `MiB`, `MB`...): bytes, with binary multiples.
+fn parse_size(text: &str) -> Option<usize> {
+    let v = text.trim().to_ascii_uppercase();
     let v = v
         .strip_suffix("IB")
         .or_else(|| v.strip_suffix('B'))
@@ -249,10 +267,11 @@ fn max_memory(xoptions: &XOptions) -> Result<Option<usize>, ExitCode> {
         Some('G') => (&v[..v.len() - 1], 30),
         _ => (v, 0),
     };
-    match digits.parse::<usize>() {
-        Ok(n) if n > 0 => n.checked_mul(1 << shift).map(Some).ok_or_else(bad),
-        _ => Err(bad()),
-    }
+    digits
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n > 0)?
+        .checked_mul(1 << shift)
 }
 
 /// The integer string conversion limit from `-X int_max_str_digits=N` or, failing that,
@@ -290,49 +309,33 @@ struct MemReport {
 }
 
 fn memreport_option(xoptions: &XOptions) -> Result<Option<MemReport>, ExitCode> {
-    let path = match xoptions.get("memreport") {
-        None => return Ok(None),
-        Some(XValue::Str(v)) if !v.is_empty() => std::path::PathBuf::from(v),
-        Some(_) => {
-            return Err(usage_error(
-                "pyrena: -X memreport needs a file name: -X memreport=report.html",
-            ))
-        }
+    let Some(path) = x_value(
+        xoptions,
+        "memreport",
+        "pyrena: -X memreport needs a file name: -X memreport=report.html",
+        |v| (!v.is_empty()).then(|| std::path::PathBuf::from(v)),
+    )?
+    else {
+        return Ok(None);
     };
-    let interval = match xoptions.get("memreport_interval") {
-        None => pyrena::heap::memreport::DEFAULT_INTERVAL,
-        Some(XValue::Str(v)) => match v.parse::<f64>() {
-            Ok(ms) if ms.is_finite() && ms > 0.0 && ms <= 3.6e6 => {
-                std::time::Duration::from_secs_f64(ms / 1000.0)
-            }
-            _ => {
-                return Err(usage_error(
-                    "pyrena: -X memreport_interval=MS needs a positive number of milliseconds",
-                ))
-            }
+    let interval = x_value(
+        xoptions,
+        "memreport_interval",
+        "pyrena: -X memreport_interval=MS needs a positive number of milliseconds",
+        |v| {
+            let ms = v.parse::<f64>().ok()?;
+            (ms.is_finite() && ms > 0.0 && ms <= 3.6e6)
+                .then(|| std::time::Duration::from_secs_f64(ms / 1000.0))
         },
-        Some(XValue::Flag) => {
-            return Err(usage_error(
-                "pyrena: -X memreport_interval=MS needs a positive number of milliseconds",
-            ))
-        }
-    };
-    let site_bytes = match xoptions.get("memreport_site_bytes") {
-        None => pyrena::heap::site_sampler::DEFAULT_MEAN_BYTES,
-        Some(XValue::Str(v)) => match v.parse::<u64>() {
-            Ok(n) if n >= 1 => n,
-            _ => {
-                return Err(usage_error(
-                    "pyrena: -X memreport_site_bytes=N needs a positive whole number of bytes",
-                ))
-            }
-        },
-        Some(XValue::Flag) => {
-            return Err(usage_error(
-                "pyrena: -X memreport_site_bytes=N needs a positive whole number of bytes",
-            ))
-        }
-    };
+    )?
+    .unwrap_or(pyrena::heap::memreport::DEFAULT_INTERVAL);
+    let site_bytes = x_value(
+        xoptions,
+        "memreport_site_bytes",
+        "pyrena: -X memreport_site_bytes=N needs a positive whole number of bytes",
+        |v| v.parse::<u64>().ok().filter(|n| *n >= 1),
+    )?
+    .unwrap_or(pyrena::heap::site_sampler::DEFAULT_MEAN_BYTES);
     Ok(Some(MemReport {
         path,
         interval,
@@ -342,13 +345,14 @@ fn memreport_option(xoptions: &XOptions) -> Result<Option<MemReport>, ExitCode> 
 
 /// Ends the memory report's recording and writes the file (a failure to write is reported,
 /// and leaves the exit status alone).
-fn write_memreport(report: &MemReport, script: &str, exit_status: i32) {
+fn write_memreport(report: &MemReport, interp: &mut Interpreter, script: &str, exit_status: i32) {
     let Some(recording) = pyrena::heap::memreport::finish() else {
         return;
     };
     let run = pyrena::memreport::RunInfo {
         script,
         exit_status,
+        sources: &interp.vm().sources,
     };
     if let Err(e) = pyrena::memreport::write(&report.path, &recording, &run) {
         eprintln!(
@@ -410,9 +414,9 @@ fn run(r: Run) -> ExitCode {
             if r.interactive {
                 // The banner only greets a session that did not start with a program.
                 let show_banner = r.program.is_none();
-                let exit = pyrena::repl::run_then(interp, session, show_banner, |exit| {
+                let exit = pyrena::repl::run_then(interp, session, show_banner, |interp, exit| {
                     if let Some(m) = &memreport {
-                        write_memreport(m, filename, exit.code);
+                        write_memreport(m, interp, filename, exit.code);
                     }
                     pyrena::heap::alloc::with_obmalloc(|m| m.set_limit(None));
                 });
@@ -420,7 +424,7 @@ fn run(r: Run) -> ExitCode {
             }
             // "At exit" is when the program's code has finished, before the teardown.
             if let Some(m) = &memreport {
-                write_memreport(m, filename, exit);
+                write_memreport(m, &mut interp, filename, exit);
             }
             // The teardown must be able to allocate whatever the program ran under.
             pyrena::heap::alloc::with_obmalloc(|m| m.set_limit(None));

@@ -349,8 +349,9 @@ fn with_a_prompt_the_report_is_taken_before_the_teardown() {
     assert!(live_count(embedded_data(&html), "list") >= 21_000);
 }
 
-/// A code object's file name can name anything: the report reads source lines only from
-/// regular files (here it would otherwise read /dev/zero without end).
+/// A code object's file name can name anything: the report opens no file for its source
+/// lines (they come from the interpreter's own table, as tracebacks' do), so a code object
+/// "from" /dev/zero gets no line instead of a read without end.
 #[test]
 fn source_lines_come_only_from_regular_files() {
     let dir = scratch("devzero");

@@ -92,6 +92,7 @@ pub fn alloc_object(ty: &TypeObject, size: usize) -> Result<NonNull<ObjHeader>, 
     let obj = if ty.has_gc() {
         let total = size.checked_add(GC_HEADER_SIZE).ok_or(AllocError)?;
         let block = alloc_raw(total)?;
+        ty.instances.on_alloc(total);
         // SAFETY: the block has room for the GC header followed by `size` bytes, 16-aligned.
         unsafe {
             gc::count_alloc();
@@ -106,11 +107,12 @@ pub fn alloc_object(ty: &TypeObject, size: usize) -> Result<NonNull<ObjHeader>, 
             NonNull::new_unchecked(block.as_ptr().add(GC_HEADER_SIZE) as *mut ObjHeader)
         }
     } else {
-        alloc_raw(size)?.cast::<ObjHeader>()
+        let block = alloc_raw(size)?;
+        ty.instances.on_alloc(size);
+        block.cast::<ObjHeader>()
     };
     // SAFETY: `obj` points at `size >= 16` writable bytes.
     unsafe { obj.as_ptr().write(ObjHeader::new(ty as *const TypeObject)) };
-    ty.instances.on_alloc(block_size(ty, size));
     Ok(obj)
 }
 
@@ -148,8 +150,8 @@ pub unsafe fn gc_forget(obj: NonNull<ObjHeader>) {
 /// # Safety
 /// `obj` came from `alloc_object` for type `ty` with `size`, and nothing refers to it any more.
 pub unsafe fn free_object(obj: NonNull<ObjHeader>, ty: &TypeObject, size: usize) {
-    ty.instances.on_free(block_size(ty, size));
     if ty.has_gc() {
+        ty.instances.on_free(size + GC_HEADER_SIZE);
         // SAFETY: GC objects have their GC header right before the object header.
         unsafe {
             let g = gc_header_of(obj);
@@ -157,18 +159,9 @@ pub unsafe fn free_object(obj: NonNull<ObjHeader>, ty: &TypeObject, size: usize)
             free_raw(NonNull::new_unchecked(g as *mut u8), size + GC_HEADER_SIZE);
         }
     } else {
+        ty.instances.on_free(size);
         // SAFETY: forwarded contract.
         unsafe { free_raw(obj.cast::<u8>(), size) };
-    }
-}
-
-/// The whole block of an object of `size` bytes: the GC header is in front for GC types.
-#[inline(always)]
-fn block_size(ty: &TypeObject, size: usize) -> usize {
-    if ty.has_gc() {
-        size + GC_HEADER_SIZE
-    } else {
-        size
     }
 }
 

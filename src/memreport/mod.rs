@@ -8,6 +8,7 @@ mod json;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use crate::heap::alloc::with_obmalloc;
 use crate::heap::census;
@@ -20,8 +21,6 @@ use json::Json;
 /// The page; the data replaces `DATA_PLACEHOLDER`, which it contains once.
 const TEMPLATE: &str = include_str!("report.html");
 const DATA_PLACEHOLDER: &str = "@PYRENA_REPORT_DATA@";
-/// Source files larger than this are not read for the sites' lines.
-const MAX_SOURCE_BYTES: u64 = 16 << 20;
 /// Allocation sites kept in the report: the top ones by bytes and by count, this many at most.
 const MAX_SITES: usize = 100;
 
@@ -29,6 +28,8 @@ const MAX_SITES: usize = 100;
 pub struct RunInfo<'a> {
     pub script: &'a str,
     pub exit_status: i32,
+    /// Where the allocation sites' source lines come from.
+    pub sources: &'a Sources,
 }
 
 /// Builds the report of a finished recording and writes it to `path`.
@@ -146,7 +147,7 @@ fn data_json(rec: &Recording, run: &RunInfo) -> String {
     j.end_array();
 
     j.key("sites").begin_array();
-    let mut sources = SourceLines::default();
+    let mut sources = SourceLines::new(run.sources);
     for site in top_sites(&rec.sites) {
         j.begin_object();
         j.key("file").string(&site.file);
@@ -237,31 +238,30 @@ fn top_sites(sites: &[Site]) -> Vec<&Site> {
     out
 }
 
-/// Source files read on demand, to show each site's line.
-#[derive(Default)]
-struct SourceLines {
-    files: HashMap<String, Option<Vec<String>>>,
+/// Source text by file name: the VM's table (`Vm::sources`), which holds what tracebacks
+/// show — the script and the modules it imported, never files opened behind their back.
+pub type Sources = HashMap<String, Rc<str>>;
+
+/// The lines of each file met so far, split once.
+struct SourceLines<'a> {
+    sources: &'a Sources,
+    split: HashMap<&'a str, Vec<&'a str>>,
 }
 
-impl SourceLines {
-    fn line(&mut self, file: &str, line: u32) -> Option<&str> {
-        let lines = self.files.entry(file.to_string()).or_insert_with(|| {
-            // Only regular files of reasonable size: a code object's filename can name
-            // anything (`compile(src, '/dev/zero', 'exec')`), and the report must not hang on
-            // a pipe or read without end.
-            let meta = std::fs::metadata(file).ok()?;
-            if !meta.is_file() || meta.len() > MAX_SOURCE_BYTES {
-                return None;
-            }
-            let text = std::fs::read(file).ok()?;
-            Some(
-                String::from_utf8_lossy(&text)
-                    .lines()
-                    .map(str::to_string)
-                    .collect(),
-            )
-        });
-        let l = lines.as_ref()?.get((line as usize).checked_sub(1)?)?;
-        Some(l.as_str())
+impl<'a> SourceLines<'a> {
+    fn new(sources: &'a Sources) -> SourceLines<'a> {
+        SourceLines {
+            sources,
+            split: HashMap::new(),
+        }
+    }
+
+    fn line(&mut self, file: &str, line: u32) -> Option<&'a str> {
+        let (name, text) = self.sources.get_key_value(file)?;
+        let lines = self
+            .split
+            .entry(name.as_str())
+            .or_insert_with(|| text.lines().collect());
+        lines.get((line as usize).checked_sub(1)?).copied()
     }
 }

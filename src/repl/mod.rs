@@ -29,16 +29,17 @@ pub fn banner() -> String {
 /// Runs the prompt in `session` (a fresh `__main__`, or the one a script just ran in for
 /// `-i`), then finalizes the interpreter. Returns the exit status.
 pub fn run(interp: Interpreter, session: MainSession, show_banner: bool) -> Exit {
-    run_then(interp, session, show_banner, |_| {})
+    run_then(interp, session, show_banner, |_, _| {})
 }
 
-/// `run`, calling `before_teardown` with the exit status when the session ends, while
-/// `__main__` and everything it holds are still alive (`-X memreport` writes its report then).
+/// `run`, calling `before_teardown` with the interpreter and the exit status when the session
+/// ends, while `__main__` and everything it holds are still alive (`-X memreport` writes its
+/// report then).
 pub fn run_then(
     interp: Interpreter,
     session: MainSession,
     show_banner: bool,
-    before_teardown: impl FnOnce(&Exit),
+    before_teardown: impl FnOnce(&mut Interpreter, &Exit),
 ) -> Exit {
     crate::vm::interrupt::install_sigint_handler();
     let shared = Rc::new(RefCell::new((interp, session)));
@@ -84,7 +85,7 @@ pub fn run_then(
         unreachable!("the editor and its completer are gone");
     };
     let (mut interp, session) = cell.into_inner();
-    before_teardown(&exit);
+    before_teardown(&mut interp, &exit);
     interp.end_main(session);
     exit
 }
