@@ -147,6 +147,10 @@ impl Interpreter {
                     Err(e) => self.report(e),
                 }
             }
+            Err(e) if e.kind == crate::parser::SyntaxErrorKind::MemoryError => {
+                let err = self.vm.syntax_error_from(&e);
+                self.report(err)
+            }
             Err(e) => {
                 self.vm.flush();
                 eprint!("{}", e.render());
@@ -167,6 +171,9 @@ impl Interpreter {
                 drop(code);
                 self.vm.run_pending();
                 r
+            }
+            Err(e) if e.kind == crate::parser::SyntaxErrorKind::MemoryError => {
+                Err(self.vm.syntax_error_from(&e))
             }
             Err(e) => {
                 self.vm.flush();

@@ -237,3 +237,29 @@ fn every_allocation_may_fail_without_a_panic() {
     let out = joined.expect("an allocation failure panicked");
     assert!(out.ends_with("3.142 1.4142135623730951\n"), "{out}");
 }
+
+/// A compiler that cannot allocate raises MemoryError, as CPython does, not a SyntaxError:
+/// `exec` of a large source with the heap capped just above what it holds is refused with a
+/// catchable MemoryError and the program goes on.
+#[test]
+fn compiling_out_of_memory_raises_memory_error() {
+    let mut interp = pyrena::Interpreter::new();
+    interp.capture_output();
+    let build = "pad = 'x' * 200\n\
+                 src = 'def f():\\n' + ''.join(f'    a{i} = \"{i}{pad}\"\\n' for i in range(2000))\n";
+    interp.run_source(build).expect("builds the source");
+    let base = pyrena::heap::alloc::with_obmalloc(|m| m.bytes_in_use());
+    interp.set_memory_limit(Some(base + (64 << 10)));
+    let attempt = "try:\n    exec(src)\nexcept MemoryError as e:\n    print('refused', type(e).__name__, e.args)\n";
+    interp
+        .run_source(attempt)
+        .expect("the MemoryError is caught");
+    interp.set_memory_limit(None);
+    interp
+        .run_source("exec(src)\nprint('compiled', f.__name__)")
+        .expect("compiles without the cap");
+    assert_eq!(
+        interp.take_stdout(),
+        "refused MemoryError ()\ncompiled f\n"
+    );
+}

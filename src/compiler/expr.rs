@@ -245,24 +245,24 @@ impl<'a> Compiler<'a> {
             Constant::Int(b) => self
                 .vm
                 .new_bigint(b.clone())
-                .map_err(|_| self.error(span, "out of memory"))?,
+                .map_err(|_| self.oom())?,
             Constant::Float(f) => self
                 .vm
                 .new_float(*f)
-                .map_err(|_| self.error(span, "out of memory"))?,
+                .map_err(|_| self.oom())?,
             Constant::Str(s) => {
                 if s.len() < 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                     self.vm.intern(s)
                 } else {
                     self.vm
                         .new_str(s)
-                        .map_err(|_| self.error(span, "out of memory"))?
+                        .map_err(|_| self.oom())?
                 }
             }
             Constant::Bytes(b) => self
                 .vm
                 .new_bytes(b)
-                .map_err(|_| self.error(span, "out of memory"))?,
+                .map_err(|_| self.oom())?,
             Constant::Complex(_) => {
                 return Err(self.error(span, "complex numbers are not supported by Pyrena yet"))
             }
@@ -301,7 +301,7 @@ impl<'a> Compiler<'a> {
         let t = self
             .vm
             .new_tuple(vals)
-            .map_err(|_| self.error(Span::default(), "out of memory"))?;
+            .map_err(|_| self.oom())?;
         if crate::objects::tuple::len(&t) > 0 {
             // SAFETY: tuples are GC objects with a header in front.
             unsafe { crate::heap::gc::untrack(crate::heap::alloc::gc_header_of(t.as_nonnull())) };
@@ -323,16 +323,10 @@ impl<'a> Compiler<'a> {
             return Ok(None);
         };
         let vals = crate::objects::tuple::items(&t).to_vec();
-        let oom = |c: &Self| c.error(Span::default(), "out of memory");
-        let folded = match self.vm.new_frozenset(vals) {
-            Ok(f) => f,
-            Err(_) => return Err(oom(self)),
-        };
+        let folded = self.vm.new_frozenset(vals).map_err(|_| self.oom())?;
         let keys = crate::objects::set::keys(self.vm, &folded);
-        match self.vm.new_frozenset(keys) {
-            Ok(f) => Ok(Some(f)),
-            Err(_) => Err(oom(self)),
-        }
+        let f = self.vm.new_frozenset(keys).map_err(|_| self.oom())?;
+        Ok(Some(f))
     }
 
     fn compare(
@@ -551,7 +545,7 @@ impl<'a> Compiler<'a> {
                 let t = self
                     .vm
                     .new_tuple(names)
-                    .map_err(|_| self.error(span, "out of memory"))?;
+                    .map_err(|_| self.oom())?;
                 let i = self.u().add_const(t);
                 self.u().emit(Op::KwNames, i);
             }

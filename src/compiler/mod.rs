@@ -165,9 +165,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// The error for an allocation the compiler could not make (the heap is full or capped):
-    /// a clean error for the program, never a panic.
+    /// raised as MemoryError, as CPython does, never a panic.
     fn oom(&self) -> Box<SyntaxError> {
-        self.error(Span::default(), "out of memory while compiling")
+        let mut e = self.error(Span::default(), "out of memory while compiling");
+        e.kind = SyntaxErrorKind::MemoryError;
+        e
     }
 
     fn error(&self, span: Span, msg: &str) -> Box<SyntaxError> {
@@ -247,7 +249,7 @@ impl<'a> Compiler<'a> {
                 let key = self
                     .vm
                     .new_str(&key)
-                    .map_err(|_| self.error(target.span, "out of memory"))?;
+                    .map_err(|_| self.oom())?;
                 self.load_const(key);
                 self.u().emit(Op::StoreSubscr, 0);
                 return Ok(());
@@ -1187,7 +1189,7 @@ impl<'a> Compiler<'a> {
             let obj = self
                 .vm
                 .new_str(d)
-                .map_err(|_| self.error(s.span, "out of memory"))?;
+                .map_err(|_| self.oom())?;
             self.u().add_const(obj);
         }
         self.stmts(&f.body)?;

@@ -14,6 +14,9 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// The compiler could not allocate (the heap cap was reached): raised as MemoryError,
+    /// as CPython does when compilation runs out of memory.
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -23,6 +26,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
     }
 }

@@ -254,7 +254,8 @@ impl Vm {
                 self.types.exc.indentation_error.clone()
             }
             crate::parser::SyntaxErrorKind::TabError => self.types.exc.tab_error.clone(),
-            _ => self.types.exc.syntax_error.clone(),
+            crate::parser::SyntaxErrorKind::MemoryError => return self.memory_error(),
+            crate::parser::SyntaxErrorKind::SyntaxError => self.types.exc.syntax_error.clone(),
         };
         let build = |vm: &mut Vm| -> PyResult<Obj> {
             // CPython keeps the offending line with its newline.
