@@ -242,27 +242,16 @@ impl<'a> Compiler<'a> {
             Constant::True => self.vm.true_obj.clone(),
             Constant::False => self.vm.false_obj.clone(),
             Constant::Ellipsis => self.vm.ellipsis.clone(),
-            Constant::Int(b) => self
-                .vm
-                .new_bigint(b.clone())
-                .map_err(|_| self.oom())?,
-            Constant::Float(f) => self
-                .vm
-                .new_float(*f)
-                .map_err(|_| self.oom())?,
+            Constant::Int(b) => self.vm.new_bigint(b.clone()).map_err(|_| self.oom())?,
+            Constant::Float(f) => self.vm.new_float(*f).map_err(|_| self.oom())?,
             Constant::Str(s) => {
                 if s.len() < 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                     self.vm.intern(s)
                 } else {
-                    self.vm
-                        .new_str(s)
-                        .map_err(|_| self.oom())?
+                    self.vm.new_str(s).map_err(|_| self.oom())?
                 }
             }
-            Constant::Bytes(b) => self
-                .vm
-                .new_bytes(b)
-                .map_err(|_| self.oom())?,
+            Constant::Bytes(b) => self.vm.new_bytes(b).map_err(|_| self.oom())?,
             Constant::Complex(_) => {
                 return Err(self.error(span, "complex numbers are not supported by Pyrena yet"))
             }
@@ -298,10 +287,7 @@ impl<'a> Compiler<'a> {
                 _ => return Ok(None),
             }
         }
-        let t = self
-            .vm
-            .new_tuple(vals)
-            .map_err(|_| self.oom())?;
+        let t = self.vm.new_tuple(vals).map_err(|_| self.oom())?;
         if crate::objects::tuple::len(&t) > 0 {
             // SAFETY: tuples are GC objects with a header in front.
             unsafe { crate::heap::gc::untrack(crate::heap::alloc::gc_header_of(t.as_nonnull())) };
@@ -542,10 +528,7 @@ impl<'a> Compiler<'a> {
             }
             self.set_loc(span);
             if !names.is_empty() {
-                let t = self
-                    .vm
-                    .new_tuple(names)
-                    .map_err(|_| self.oom())?;
+                let t = self.vm.new_tuple(names).map_err(|_| self.oom())?;
                 let i = self.u().add_const(t);
                 self.u().emit(Op::KwNames, i);
             }

@@ -246,10 +246,7 @@ impl<'a> Compiler<'a> {
                 let ann = self.u().name_index("__annotations__");
                 self.u().emit(Op::LoadName, ann);
                 let key = self.st.scopes[self.ur().scope].mangle(name).into_owned();
-                let key = self
-                    .vm
-                    .new_str(&key)
-                    .map_err(|_| self.oom())?;
+                let key = self.vm.new_str(&key).map_err(|_| self.oom())?;
                 self.load_const(key);
                 self.u().emit(Op::StoreSubscr, 0);
                 return Ok(());
@@ -1186,10 +1183,7 @@ impl<'a> Compiler<'a> {
         let doc = docstring(&f.body);
         if let Some(d) = doc {
             // The docstring is the first constant, as in CPython.
-            let obj = self
-                .vm
-                .new_str(d)
-                .map_err(|_| self.oom())?;
+            let obj = self.vm.new_str(d).map_err(|_| self.oom())?;
             self.u().add_const(obj);
         }
         self.stmts(&f.body)?;

@@ -188,6 +188,20 @@ impl<T> HeapVec<T> {
         out
     }
 
+    /// Drops every element, first to last, without allocating (for a dying container whose
+    /// items must be released in insertion order, as CPython's dict dealloc does). The vector
+    /// is empty before the first drop runs, so a drop that looks at it sees no half-dropped
+    /// element; the buffer is kept.
+    pub fn clear_front_to_back(&mut self) {
+        let len = self.len;
+        self.len = 0;
+        for i in 0..len {
+            // SAFETY: `i < len`, the old length, so the element is initialised; `len` is
+            // already 0, so it is read (and dropped) exactly once.
+            drop(unsafe { self.ptr.as_ptr().add(i).read() });
+        }
+    }
+
     /// Removes the elements in `[start, end)` and returns them (so the caller can drop them
     /// after the container is consistent again).
     pub fn drain_range(&mut self, start: usize, end: usize) -> Vec<T> {

@@ -8,6 +8,15 @@ use crate::heap::Obj;
 use crate::objects::{str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
+/// Argument values prepended with the object a method is bound to (`self`), for the common
+/// call shapes without a heap allocation.
+pub fn with_self(first: &Obj, rest: &[Obj]) -> crate::vm::eval::ArgVec {
+    let mut all = crate::vm::eval::ArgVec::with_capacity(rest.len() + 1);
+    all.push(first.clone());
+    all.extend(rest.iter().cloned());
+    all
+}
+
 #[derive(Clone, Copy)]
 pub struct Args<'a> {
     pub values: &'a [Obj],

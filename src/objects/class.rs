@@ -461,8 +461,7 @@ pub fn heap_type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
     let obj = match &user_new {
         Some(n) => {
             let f = crate::objects::descr::unwrap_static(n);
-            let mut all: Vec<Obj> = vec![cls.clone()];
-            all.extend_from_slice(args.values);
+            let all = crate::objects::args::with_self(cls, args.values);
             vm.call_with_args(&f, Args::with_kwnames(&all, args.kwnames))?
         }
         None if builtin_subclass::kind_of(vm, t).is_some() => {
@@ -491,8 +490,7 @@ pub fn heap_type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
         return Ok(obj);
     }
     if let Some(init) = user_init {
-        let mut all: Vec<Obj> = vec![obj.clone()];
-        all.extend_from_slice(args.values);
+        let all = crate::objects::args::with_self(&obj, args.values);
         let r = vm.call_with_args(&init, Args::with_kwnames(&all, args.kwnames))?;
         if !r.is(&vm.none) {
             return Err(vm.type_error(format!(
@@ -538,15 +536,16 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Obj, name: &Obj, value: Option<Obj>) -
             return crate::objects::descr::descr_set(vm, &a, obj, value);
         }
     }
-    let n = pystr::as_str(name).to_string();
+    let n = || pystr::as_str(name).to_string();
     match instance_dict(vm, obj)? {
         Some(d) => match value {
             Some(v) => vm.dict_set(&d, name.clone(), v),
             None => {
                 if dict::data(&d).remove(vm, name)?.is_none() {
                     return Err(vm.attribute_error(format!(
-                        "'{}' object has no attribute '{n}'",
-                        obj.ty().name()
+                        "'{}' object has no attribute '{}'",
+                        obj.ty().name(),
+                        n()
                     )));
                 }
                 Ok(())
@@ -555,13 +554,15 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Obj, name: &Obj, value: Option<Obj>) -
         None => {
             if vm.lookup_type_attr(obj.ty(), name).is_some() {
                 return Err(vm.attribute_error(format!(
-                    "'{}' object attribute '{n}' is read-only",
-                    obj.ty().name()
+                    "'{}' object attribute '{}' is read-only",
+                    obj.ty().name(),
+                    n()
                 )));
             }
             Err(vm.attribute_error(format!(
-                "'{}' object has no attribute '{n}'",
-                obj.ty().name()
+                "'{}' object has no attribute '{}'",
+                obj.ty().name(),
+                n()
             )))
         }
     }

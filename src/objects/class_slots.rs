@@ -57,12 +57,10 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
     // A class object is called through `type`'s call slot; instances use `__call__`.
     s.call.set(if has(vm, t, "__call__") {
         Some(|vm, o, args: Args| {
-            let mut all = vec![];
-            all.extend_from_slice(args.values);
             let n = vm.intern("__call__");
             let f = lookup_python_attr(vm, o.ty(), &n).expect("__call__");
             let bound = descr_get(vm, &f, Some(o), &o.ty().to_obj())?;
-            vm.call_with_args(&bound, Args::with_kwnames(&all, args.kwnames))
+            vm.call_with_args(&bound, args)
         })
     } else {
         b.call.get()

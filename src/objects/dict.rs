@@ -41,7 +41,7 @@ impl Drop for Table {
     /// A dying dict releases its entries first-to-last (key, then value), as CPython's dict
     /// dealloc does; `HeapVec`'s own drop would release them last-to-first, like a list.
     fn drop(&mut self) {
-        drop(self.entries.take_all());
+        self.entries.clear_front_to_back();
     }
 }
 

@@ -24,18 +24,22 @@ pub enum GenState {
     Finished,
 }
 
-/// A frame taken off the VM's stacks while its generator is suspended.
+/// A generator's frame while it is not running: the frame record and its slice of the
+/// value stack. Allocated once with the generator; suspending and resuming move the record
+/// and the slots in and out without allocating (the slots vector keeps its capacity).
 pub struct SavedFrame {
-    pub frame: Frame,
-    /// The frame's locals and operand stack (`base` is 0-relative while saved).
-    pub slots: Vec<Option<Obj>>,
+    /// The frame record: Some while the generator is Created or Suspended.
+    pub frame: Cell<Option<Frame>>,
+    /// The frame's locals and operand stack while it is saved (`base` is 0-relative then);
+    /// empty otherwise.
+    pub slots: Cell<Vec<Option<Obj>>>,
 }
 
 pub struct GeneratorData {
     /// Weak references to this generator (cleared first when it dies).
     pub weaklist: crate::objects::weakref::WeakList,
     pub state: Cell<GenState>,
-    pub frame: Cell<Option<Box<SavedFrame>>>,
+    pub saved: Box<SavedFrame>,
     pub name: Obj,
     pub qualname: Obj,
     /// The exception the generator was handling when it last yielded.
@@ -80,7 +84,10 @@ impl Vm {
         let data = GeneratorData {
             weaklist: Default::default(),
             state: Cell::new(GenState::Created),
-            frame: Cell::new(Some(Box::new(SavedFrame { frame, slots }))),
+            saved: Box::new(SavedFrame {
+                frame: Cell::new(Some(frame)),
+                slots: Cell::new(slots),
+            }),
             name,
             qualname,
             saved_exc: ObjSlot::new(None),
@@ -93,7 +100,6 @@ impl Vm {
     /// Called by `YIELD_VALUE`: moves the top frame (a generator's) back into its generator.
     pub fn suspend_generator(&mut self, value: Obj) {
         let mut f = self.frames.pop().expect("generator frame");
-        let slots: Vec<Option<Obj>> = self.stack.drain(f.base..).collect();
         self.depth -= 1;
         // The saved frame must not own its generator (that would be a self-cycle, one extra
         // reference visible to sys.getrefcount, and a generator only the collector frees);
@@ -102,9 +108,12 @@ impl Vm {
             .generator
             .take()
             .expect("YIELD_VALUE outside a generator frame");
-        f.base = 0;
         let d = data(&gen);
-        d.frame.set(Some(Box::new(SavedFrame { frame: f, slots })));
+        let mut slots = d.saved.slots.take();
+        slots.extend(self.stack.drain(f.base..));
+        d.saved.slots.set(slots);
+        f.base = 0;
+        d.saved.frame.set(Some(f));
         d.state.set(GenState::Suspended);
         self.returned = Some(value);
         self.gen_yielded = true;
@@ -137,15 +146,20 @@ impl Vm {
         if self.depth >= self.recursion_limit {
             return Err(self.recursion_error());
         }
-        let saved = d.frame.take().expect("suspended generator has a frame");
+        let mut frame = d
+            .saved
+            .frame
+            .take()
+            .expect("suspended generator has a frame");
         let was_created = d.state.get() == GenState::Created;
-        let SavedFrame { mut frame, slots } = *saved;
         let base = self.stack.len();
         frame.base = base;
         frame.cleanup_to = base;
         frame.is_entry = true;
         frame.generator = Some(gen.clone());
-        self.stack.extend(slots);
+        let mut slots = d.saved.slots.take();
+        self.stack.append(&mut slots);
+        d.saved.slots.set(slots);
         self.depth += 1;
         let yield_ip = frame.ip.saturating_sub(1);
         self.frames.push(frame);
@@ -249,9 +263,9 @@ pub fn install(vm: &mut Vm) {
 
 fn data_frame_code(g: &Obj) -> Option<Obj> {
     let d = data(g);
-    let saved = d.frame.take()?;
-    let code = saved.frame.code.clone();
-    d.frame.set(Some(saved));
+    let frame = d.saved.frame.take()?;
+    let code = frame.code.clone();
+    d.saved.frame.set(Some(frame));
     Some(code)
 }
 
@@ -286,8 +300,9 @@ fn gen_close(vm: &mut Vm, g: &Obj, args: Args) -> PyResult<Obj> {
 pub fn close(vm: &mut Vm, g: &Obj) -> PyResult<Obj> {
     let d = data(g);
     if d.state.get() == GenState::Created {
-        d.frame.set(None);
+        let (frame, slots) = (d.saved.frame.take(), d.saved.slots.take());
         d.state.set(GenState::Finished);
+        drop((frame, slots));
         return Ok(vm.none.clone());
     }
     if d.state.get() == GenState::Finished {
@@ -376,8 +391,7 @@ pub fn traverse(g: &Obj, visit: &mut dyn FnMut(&Obj)) {
             visit(e);
         }
     });
-    if let Some(saved) = d.frame.take() {
-        let f = &saved.frame;
+    if let Some(f) = d.saved.frame.take() {
         visit(&f.code);
         if let Some(func) = &f.func {
             visit(func);
@@ -387,10 +401,12 @@ pub fn traverse(g: &Obj, visit: &mut dyn FnMut(&Obj)) {
         if let Some(l) = &f.locals {
             visit(l);
         }
-        for s in saved.slots.iter().flatten() {
+        let slots = d.saved.slots.take();
+        for s in slots.iter().flatten() {
             visit(s);
         }
-        d.frame.set(Some(saved));
+        d.saved.slots.set(slots);
+        d.saved.frame.set(Some(f));
     }
 }
 
@@ -398,8 +414,8 @@ pub fn traverse(g: &Obj, visit: &mut dyn FnMut(&Obj)) {
 pub fn clear(g: &Obj) {
     let d = data(g);
     if d.state.get() != GenState::Running {
-        let saved = d.frame.take();
+        let (frame, slots) = (d.saved.frame.take(), d.saved.slots.take());
         d.state.set(GenState::Finished);
-        drop(saved);
+        drop((frame, slots));
     }
 }

@@ -164,8 +164,7 @@ impl Vm {
         let n = self.intern(name);
         match self.lookup_type_attr(obj.ty(), &n) {
             Some(m) => {
-                let mut all = vec![obj.clone()];
-                all.extend_from_slice(args);
+                let all = crate::objects::args::with_self(obj, args);
                 self.call(&m, &all).map(Some)
             }
             None => Ok(None),
