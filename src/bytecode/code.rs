@@ -61,6 +61,9 @@ pub struct CodeObject {
     pub consts: Vec<Obj>,
     /// Interned str objects for names used by global/attribute/import instructions.
     pub names: Vec<Obj>,
+    /// One inline cache per name, for the attribute instructions that use it
+    /// (`heap::attr_cache`).
+    pub attr_caches: Box<[crate::heap::attr_cache::AttrCache]>,
     /// Interned str objects for `varnames`, used for keyword-argument binding.
     pub varname_objs: Vec<Obj>,
     pub instrs: Vec<Instr>,

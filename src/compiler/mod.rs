@@ -1088,6 +1088,7 @@ impl<'a> Compiler<'a> {
             freevars: unit.freevars,
             cell_args,
             consts: unit.consts,
+            attr_caches: names.iter().map(|_| Default::default()).collect(),
             names,
             varname_objs,
             instrs: unit.instrs,

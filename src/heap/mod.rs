@@ -3,6 +3,7 @@
 //! interpreter lives here; the rest of the crate uses `Obj` handles.
 
 pub mod alloc;
+pub mod attr_cache;
 pub mod census;
 pub mod collector;
 pub mod gc;

@@ -34,7 +34,7 @@ pub fn invalidate() {
 }
 
 #[inline(always)]
-fn epoch() -> u64 {
+pub fn epoch() -> u64 {
     EPOCH.with(|e| e.get())
 }
 

@@ -567,19 +567,3 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Obj, name: &Obj, value: Option<Obj>) -
         }
     }
 }
-
-/// Whether a Python function is found as a plain class attribute (for LOAD_METHOD).
-pub fn method_for_call(vm: &mut Vm, obj: &Obj, name: &Obj) -> Option<Obj> {
-    let a = vm.lookup_type_attr(obj.ty(), name)?;
-    if !is_function(vm, &a) {
-        return None;
-    }
-    if let Some(slot) = instance_dict_slot(obj) {
-        if let Some(d) = slot.get() {
-            if dict::data(&d).get_str(name).is_some() {
-                return None;
-            }
-        }
-    }
-    Some(a)
-}

@@ -300,7 +300,7 @@ pub fn heap_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
     Err(vm.no_attribute(o, &n))
 }
 
-fn heap_setattro(vm: &mut Vm, o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
+pub fn heap_setattro(vm: &mut Vm, o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
     if crate::objects::exception::is_exception(o) {
         let special = matches!(
             pystr::as_str(name),

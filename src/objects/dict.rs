@@ -310,6 +310,45 @@ impl DictData {
         })
     }
 
+    /// The position and value of str key `key` when the dict holds that very key object (an
+    /// interned attribute name), for the attribute inline caches (`heap::attr_cache`).
+    pub fn find_identical_str(&self, key: &Obj) -> Option<(usize, Obj)> {
+        let pos = self.probe_fast(key, str_hash_value(key))?.found?;
+        match &self.t().entries.as_slice()[pos] {
+            Some(e) if e.key.is(key) => Some((pos, e.value.clone())),
+            _ => None,
+        }
+    }
+
+    /// The value at entry position `pos` if that entry's key is the very object `key`: an
+    /// inline cache's remembered position, re-checked (a moved or deleted entry is a miss).
+    #[inline(always)]
+    pub fn value_at_identical(&self, pos: usize, key: &Obj) -> Option<Obj> {
+        match self.t().entries.as_slice().get(pos) {
+            Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Replaces the value at entry position `pos` if that entry's key is the very object
+    /// `key`, returning the old value for the caller to drop; gives `value` back otherwise.
+    /// The dict's size and keys are unchanged, so no GC tracking decision changes either
+    /// when the dict is a managed instance dict (never tracked on its own).
+    #[inline]
+    pub fn replace_at_identical(&self, pos: usize, key: &Obj, value: Obj) -> Result<Obj, Obj> {
+        if self.type_dict.get() || !self.managed.get() {
+            return Err(value);
+        }
+        match self.t_mut().entries.as_mut_slice().get_mut(pos) {
+            Some(Some(e)) if e.key.is(key) => {
+                let old = std::mem::replace(&mut e.value, value);
+                self.bump();
+                Ok(old)
+            }
+            _ => Err(value),
+        }
+    }
+
     pub fn contains(&self, vm: &mut Vm, key: &Obj) -> PyResult<bool> {
         let hash = vm.hash(key)?;
         Ok(self.probe(vm, key, hash)?.found.is_some())

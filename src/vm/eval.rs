@@ -381,15 +381,15 @@ impl Vm {
             }
             Op::LoadAttr => {
                 let obj = self.pop();
-                let name = code.names[arg as usize].clone();
-                let v = self.getattr(&obj, &name)?;
+                let (name, cache) = (&code.names[arg as usize], &code.attr_caches[arg as usize]);
+                let v = self.load_attr_inline(cache, &obj, name)?;
                 self.push(v);
             }
             Op::StoreAttr => {
                 let obj = self.pop();
                 let v = self.pop();
-                let name = code.names[arg as usize].clone();
-                self.setattr(&obj, &name, Some(v))?;
+                let (name, cache) = (&code.names[arg as usize], &code.attr_caches[arg as usize]);
+                self.store_attr_inline(cache, &obj, name, v)?;
             }
             Op::DeleteAttr => {
                 let obj = self.pop();
@@ -398,8 +398,8 @@ impl Vm {
             }
             Op::LoadMethod => {
                 let obj = self.pop();
-                let name = code.names[arg as usize].clone();
-                let (m, this) = self.load_method(obj, &name)?;
+                let (name, cache) = (&code.names[arg as usize], &code.attr_caches[arg as usize]);
+                let (m, this) = self.load_method_inline(cache, obj, name)?;
                 self.push(m);
                 self.stack.push(this);
             }

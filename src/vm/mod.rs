@@ -9,6 +9,7 @@
 //!   `f` owns `stack[f.base..]` up to the next frame's base.
 
 pub(crate) mod alloc_frames;
+pub mod attr_inline;
 pub mod call;
 pub mod eval;
 pub mod frame;

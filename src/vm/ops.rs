@@ -126,34 +126,6 @@ impl Vm {
         crate::objects::class::generic_setattr(self, obj, name, value)
     }
 
-    /// `LOAD_METHOD`: `(method, Some(obj))` when the attribute is a plain function or a
-    /// built-in method found on the type (no bound method is allocated), else
-    /// `(attribute, None)`.
-    pub fn load_method(&mut self, obj: Obj, name: &Obj) -> PyResult<(Obj, Option<Obj>)> {
-        let ty = obj.ty();
-        let plain = match ty.slots.getattro.get() {
-            None => true,
-            Some(g) => std::ptr::fn_addr_eq(
-                g,
-                crate::objects::class_slots::heap_getattro as crate::objects::typeobj::GetAttrFn,
-            ),
-        };
-        if plain {
-            if let Some(v) = self.lookup_type_attr(ty, name) {
-                if std::ptr::eq(v.type_ptr(), as_type(&self.types.method_descriptor))
-                    || std::ptr::eq(v.type_ptr(), as_type(&self.types.wrapper_descriptor))
-                {
-                    return Ok((v, Some(obj)));
-                }
-                if let Some(f) = crate::objects::class::method_for_call(self, &obj, name) {
-                    return Ok((f, Some(obj)));
-                }
-            }
-        }
-        let v = self.getattr(&obj, name)?;
-        Ok((v, None))
-    }
-
     /// Calls `obj.name(*args)` if the type defines `name`; `None` if it does not.
     pub fn call_dunder_opt(
         &mut self,

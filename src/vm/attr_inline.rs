@@ -1,0 +1,176 @@
+//! The attribute instructions with their inline caches (`heap::attr_cache`): `LOAD_ATTR`,
+//! `STORE_ATTR` and `LOAD_METHOD` first try what the cache remembers for the receiver's type,
+//! then fall back to the generic protocol and fill the cache when its answer is cacheable.
+//!
+//! Cacheable means, for instances of a class (a heap type):
+//! - an instance-dict attribute: the class keeps the default attribute hooks (no
+//!   `__getattribute__`, `__getattr__` only matters on a miss, no `__setattr__`/`__delattr__`),
+//!   is not an exception class (whose `args`/`__cause__`... are special), and no class on the
+//!   MRO defines a data descriptor (property, slot) of that name. Then `obj.name` is the
+//!   instance dict's value and `obj.name = v` replaces it;
+//! - a method: the type's attribute hook is the default one and the MRO yields a function or a
+//!   method descriptor, which the call binds to the instance unless its dict shadows the name.
+//!
+//! Whatever the cache says, the result is what the generic path would give: the cached path is
+//! only taken for the facts above, and the instance-dict entry is re-checked on every use.
+
+use crate::heap::attr_cache::AttrCache;
+use crate::heap::Obj;
+use crate::objects::class::instance_dict_slot;
+use crate::objects::class_slots::{heap_getattro, heap_setattro};
+use crate::objects::typeobj::{as_type, GetAttrFn, SetAttrFn};
+use crate::objects::{descr, dict, exception};
+use crate::vm::{PyResult, Vm};
+
+/// The value of `name` in `obj`'s instance dict at entry position `pos`, if it is still there.
+#[inline(always)]
+fn instance_value_at(obj: &Obj, pos: usize, name: &Obj) -> Option<Obj> {
+    instance_dict_slot(obj)?.with(|d| dict::data(d?).value_at_identical(pos, name))
+}
+
+/// Whether `obj`'s instance dict (if it has one) holds `name`.
+#[inline]
+fn instance_dict_has(obj: &Obj, name: &Obj) -> bool {
+    instance_dict_slot(obj)
+        .is_some_and(|slot| slot.with(|d| d.is_some_and(|d| dict::data(d).get_str(name).is_some())))
+}
+
+impl Vm {
+    /// Whether instances of `obj`'s type keep their attributes as instance-dict values under
+    /// the default hooks, so `name` may be cached as an instance-dict entry (module comment).
+    fn instance_value_cacheable(&self, obj: &Obj, name: &Obj) -> bool {
+        let t = obj.ty();
+        let default_get = t
+            .slots
+            .getattro
+            .get()
+            .is_some_and(|g| std::ptr::fn_addr_eq(g, heap_getattro as GetAttrFn));
+        let default_set = t
+            .slots
+            .setattro
+            .get()
+            .is_some_and(|s| std::ptr::fn_addr_eq(s, heap_setattro as SetAttrFn));
+        default_get
+            && default_set
+            && !exception::is_exception(obj)
+            && instance_dict_slot(obj).is_some()
+            && self
+                .lookup_type_attr(t, name)
+                .is_none_or(|a| !descr::is_data_descriptor(self, &a))
+    }
+
+    /// `LOAD_ATTR`: `obj.name`.
+    pub(crate) fn load_attr_inline(
+        &mut self,
+        cache: &AttrCache,
+        obj: &Obj,
+        name: &Obj,
+    ) -> PyResult<Obj> {
+        let ty = obj.type_ptr() as usize;
+        let cached = cache.instance_pos(ty);
+        if let Some(pos) = cached {
+            if let Some(v) = instance_value_at(obj, pos, name) {
+                return Ok(v);
+            }
+        }
+        // A type the entry describes needs no new check: this instance may just keep the
+        // name at another position (or not at all).
+        if cached.is_some() || self.instance_value_cacheable(obj, name) {
+            let found = instance_dict_slot(obj)
+                .and_then(|slot| slot.with(|d| dict::data(d?).find_identical_str(name)));
+            if let Some((pos, v)) = found {
+                cache.set_instance_pos(ty, pos);
+                return Ok(v);
+            }
+        }
+        self.getattr(obj, name)
+    }
+
+    /// `STORE_ATTR`: `obj.name = value`.
+    pub(crate) fn store_attr_inline(
+        &mut self,
+        cache: &AttrCache,
+        obj: &Obj,
+        name: &Obj,
+        value: Obj,
+    ) -> PyResult<()> {
+        let ty = obj.type_ptr() as usize;
+        let value = match cache.instance_pos(ty) {
+            Some(pos) => {
+                let replaced = instance_dict_slot(obj)
+                    .map(|slot| {
+                        slot.with(|d| match d {
+                            Some(d) => dict::data(d).replace_at_identical(pos, name, value),
+                            None => Err(value),
+                        })
+                    })
+                    .expect("a cached type has instance dicts");
+                match replaced {
+                    // The old value is dropped once the dict is consistent again.
+                    Ok(old) => {
+                        drop(old);
+                        return Ok(());
+                    }
+                    Err(value) => value,
+                }
+            }
+            None => value,
+        };
+        let cacheable = self.instance_value_cacheable(obj, name);
+        self.setattr(obj, name, Some(value))?;
+        if cacheable {
+            let pos = instance_dict_slot(obj).and_then(|slot| {
+                slot.with(|d| dict::data(d?).find_identical_str(name).map(|(p, _)| p))
+            });
+            if let Some(pos) = pos {
+                cache.set_instance_pos(ty, pos);
+            }
+        }
+        Ok(())
+    }
+
+    /// `LOAD_METHOD`: the callable for `obj.name(...)`, with `obj` when the call must pass it
+    /// as the first argument (an unbound function or method descriptor found on the type).
+    pub(crate) fn load_method_inline(
+        &mut self,
+        cache: &AttrCache,
+        obj: Obj,
+        name: &Obj,
+    ) -> PyResult<(Obj, Option<Obj>)> {
+        let ty = obj.type_ptr() as usize;
+        if let Some(m) = cache.method(ty) {
+            if !instance_dict_has(&obj, name) {
+                return Ok((m, Some(obj)));
+            }
+        }
+        let (m, this) = self.load_method(obj, name)?;
+        if this.is_some() {
+            cache.set_method(ty, &m);
+        }
+        Ok((m, this))
+    }
+
+    /// `LOAD_METHOD` without a cache: a function or method descriptor found on the type of an
+    /// object with the default attribute hook comes back unbound, with the object; anything
+    /// else is looked up as an attribute (already bound, or not a method at all).
+    pub fn load_method(&mut self, obj: Obj, name: &Obj) -> PyResult<(Obj, Option<Obj>)> {
+        let ty = obj.ty();
+        let plain = match ty.slots.getattro.get() {
+            None => true,
+            Some(g) => std::ptr::fn_addr_eq(g, heap_getattro as GetAttrFn),
+        };
+        if plain {
+            if let Some(v) = self.lookup_type_attr(ty, name) {
+                let unbound = std::ptr::eq(v.type_ptr(), as_type(&self.types.method_descriptor))
+                    || std::ptr::eq(v.type_ptr(), as_type(&self.types.wrapper_descriptor))
+                    || crate::objects::function::is_function(self, &v);
+                // An instance attribute of the same name wins over the class's method.
+                if unbound && !instance_dict_has(&obj, name) {
+                    return Ok((v, Some(obj)));
+                }
+            }
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((v, None))
+    }
+}
