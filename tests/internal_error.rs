@@ -258,8 +258,5 @@ fn compiling_out_of_memory_raises_memory_error() {
     interp
         .run_source("exec(src)\nprint('compiled', f.__name__)")
         .expect("compiles without the cap");
-    assert_eq!(
-        interp.take_stdout(),
-        "refused MemoryError ()\ncompiled f\n"
-    );
+    assert_eq!(interp.take_stdout(), "refused MemoryError ()\ncompiled f\n");
 }

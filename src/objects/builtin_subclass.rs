@@ -356,11 +356,7 @@ pub fn traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
             f(o, visit);
         }
     }
-    ext_of(o).dict.with(|d| {
-        if let Some(d) = d {
-            dict::data(d).with_entries(|entries| entries.for_each(|e| visit(&e.value)));
-        }
-    });
+    crate::objects::traverse::visit_instance_dict(&ext_of(o).dict, visit);
     visit(&o.ty().to_obj_borrowed());
 }
 
@@ -371,9 +367,7 @@ pub fn clear(o: &Obj) {
             f(o);
         }
     }
-    if let Some(d) = ext_of(o).dict.get() {
-        drop(dict::data(&d).clear());
-    }
+    crate::objects::traverse::clear_instance_dict(&ext_of(o).dict);
 }
 
 /// PEP 442 for subclass instances with `__del__` found unreachable.

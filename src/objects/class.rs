@@ -529,11 +529,36 @@ pub fn generic_getattr_with_dict(vm: &mut Vm, obj: &Obj, name: &Obj) -> PyResult
     }
 }
 
+/// `obj.__dict__ = d` (any dict) and `del obj.__dict__` (the next use starts an empty one).
+/// Both dicts stop being managed: the new one may be shared with other instances or held
+/// elsewhere, and the old one may live on in a variable.
+fn set_instance_dict(vm: &mut Vm, slot: &ObjSlot, value: Option<Obj>) -> PyResult<()> {
+    if let Some(v) = &value {
+        if !dict::is_dict(v) {
+            return Err(vm.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                v.ty().name()
+            )));
+        }
+        dict::unmanage(v);
+    }
+    let old = slot.replace(value);
+    if let Some(old) = old {
+        dict::unmanage(&old);
+    }
+    Ok(())
+}
+
 /// Attribute assignment on instances: properties, then the instance dict.
 pub fn generic_setattr(vm: &mut Vm, obj: &Obj, name: &Obj, value: Option<Obj>) -> PyResult<()> {
     if let Some(a) = vm.lookup_type_attr(obj.ty(), name) {
         if crate::objects::descr::is_data_descriptor(vm, &a) {
             return crate::objects::descr::descr_set(vm, &a, obj, value);
+        }
+    }
+    if pystr::as_str(name) == "__dict__" {
+        if let Some(slot) = instance_dict_slot(obj) {
+            return set_instance_dict(vm, slot, value);
         }
     }
     let n = || pystr::as_str(name).to_string();

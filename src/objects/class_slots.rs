@@ -219,7 +219,11 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
     } else {
         b.bool.get()
     });
-    s.getattro.set(Some(heap_getattro));
+    s.getattro.set(if has(vm, t, "__getattribute__") {
+        Some(getattribute_hook)
+    } else {
+        Some(heap_getattro)
+    });
     let has_del = has(vm, t, "__del__");
     s.finalizer.set(has_del);
     let object_layout = crate::objects::class::has_instance_layout(t);
@@ -256,6 +260,29 @@ fn check_str(vm: &mut Vm, r: Obj, what: &str) -> PyResult<Obj> {
             "{what} returned non-string (type {})",
             r.ty().name()
         )))
+    }
+}
+
+/// The attribute hook of a class defining `__getattribute__`: that method answers, and an
+/// AttributeError from it falls back to `__getattr__` when the class has one (CPython's
+/// `slot_tp_getattr_hook`).
+fn getattribute_hook(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    match call_dunder(vm, o, "__getattribute__", std::slice::from_ref(name)) {
+        Err(e)
+            if e.exc
+                .ty()
+                .is_subtype(as_type(&vm.types.exc.attribute_error)) =>
+        {
+            let ga = vm.intern("__getattr__");
+            match lookup_python_attr(vm, o.ty(), &ga) {
+                Some(f) => {
+                    let bound = descr_get(vm, &f, Some(o), &o.ty().to_obj())?;
+                    vm.call(&bound, std::slice::from_ref(name))
+                }
+                None => Err(e),
+            }
+        }
+        r => r,
     }
 }
 

@@ -593,6 +593,33 @@ impl Vm {
     }
 }
 
+/// Turns an instance's managed dict into an ordinary one (it is being detached from its
+/// instance, or shared by assignment to another instance's `__dict__`): from now on the dict
+/// is an object of its own for the collector, tracked when it holds a GC object, as any dict.
+pub fn unmanage(d: &Obj) {
+    let dd = data(d);
+    if !dd.managed.replace(false) {
+        return;
+    }
+    let holds_gc = dd.with_entries(|it| {
+        for e in it {
+            if e.key.ty().has_gc() || e.value.ty().has_gc() {
+                return true;
+            }
+        }
+        false
+    });
+    if holds_gc {
+        // SAFETY: dict types have the GC flag, so the header exists.
+        unsafe {
+            let g = gc_header_of(d.as_nonnull());
+            if !gc::is_tracked(g) {
+                gc::track(g);
+            }
+        }
+    }
+}
+
 /// CPython's `MAINTAIN_TRACKING`: an untracked dict becomes tracked when it gets a key or value
 /// that is a GC object.
 fn maybe_track(d: &Obj, key: &Obj, value: &Obj) {

@@ -371,11 +371,10 @@ pub fn traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
             c.with(|v| v.into_iter().for_each(&mut *visit))
         });
         if ty.dictoffset != 0 {
-            cell_at(o.as_nonnull(), ty.dictoffset).with(|d| {
-                if let Some(d) = d {
-                    dict::data(d).with_entries(|entries| entries.for_each(|e| visit(&e.value)));
-                }
-            });
+            crate::objects::traverse::visit_instance_dict(
+                cell_at(o.as_nonnull(), ty.dictoffset),
+                visit,
+            );
         }
     }
     visit(&ty.to_obj_borrowed());
@@ -388,9 +387,7 @@ pub fn clear(o: &Obj) {
     unsafe {
         for_each_member(o.as_nonnull(), ty, |c| drop(c.take()));
         if ty.dictoffset != 0 {
-            if let Some(d) = cell_at(o.as_nonnull(), ty.dictoffset).get() {
-                drop(dict::data(&d).clear());
-            }
+            crate::objects::traverse::clear_instance_dict(cell_at(o.as_nonnull(), ty.dictoffset));
         }
     }
 }

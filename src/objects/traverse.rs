@@ -167,21 +167,43 @@ pub fn heap_exception_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&o.ty().to_obj_borrowed());
 }
 
-/// An instance holds its attribute values (through its managed dict) and its class.
-pub fn instance_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
-    data::<InstanceData>(o).dict.with(|d| {
+/// Visits what an instance holds through its `__dict__` slot: the values of its managed dict
+/// (never tracked on its own, as CPython 3.11's managed dicts), or the dict object itself once
+/// `__dict__` was assigned (then an ordinary dict, possibly shared).
+pub fn visit_instance_dict(slot: &ObjSlot, visit: &mut dyn FnMut(&Obj)) {
+    slot.with(|d| {
         if let Some(d) = d {
-            dict::data(d).with_entries(|entries| entries.for_each(|e| visit(&e.value)));
+            let dd = dict::data(d);
+            if dd.managed.get() {
+                dd.with_entries(|entries| entries.for_each(|e| visit(&e.value)));
+            } else {
+                visit(d);
+            }
         }
     });
+}
+
+/// The collector's clear of an instance's `__dict__` slot: a managed dict is emptied (only
+/// its instance sees it); an assigned one is only let go of, since others may share it.
+pub fn clear_instance_dict(slot: &ObjSlot) {
+    let d = slot.get();
+    if let Some(d) = d {
+        if dict::data(&d).managed.get() {
+            drop(dict::data(&d).clear());
+        } else {
+            drop(slot.take());
+        }
+    }
+}
+
+/// An instance holds its attribute values (see `visit_instance_dict`) and its class.
+pub fn instance_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    visit_instance_dict(&data::<InstanceData>(o).dict, visit);
     visit(&o.ty().to_obj_borrowed());
 }
 
 pub fn instance_clear(o: &Obj) {
-    let d = data::<InstanceData>(o).dict.get();
-    if let Some(d) = d {
-        drop(dict::data(&d).clear());
-    }
+    clear_instance_dict(&data::<InstanceData>(o).dict);
 }
 
 fn seq_iter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {

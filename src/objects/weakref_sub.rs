@@ -71,21 +71,14 @@ pub fn traverse(w: &Obj, visit: &mut dyn FnMut(&Obj)) {
             visit(c);
         }
     });
-    d.dict.with(|dict| {
-        if let Some(dict) = dict {
-            crate::objects::dict::data(dict)
-                .with_entries(|entries| entries.for_each(|e| visit(&e.value)));
-        }
-    });
+    crate::objects::traverse::visit_instance_dict(&d.dict, visit);
     visit(&w.ty().to_obj_borrowed());
 }
 
 pub fn clear(w: &Obj) {
     let d = data(w);
     d.base.callback.set(None);
-    if let Some(dict) = d.dict.get() {
-        drop(crate::objects::dict::data(&dict).clear());
-    }
+    crate::objects::traverse::clear_instance_dict(&d.dict);
 }
 
 impl Vm {
