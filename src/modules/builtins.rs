@@ -37,8 +37,11 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         ("issubclass", builtin_issubclass),
         ("input", builtin_input),
         ("iter", |vm, a| {
-            let p = a.exact(vm, "iter", 1, 1)?;
-            vm.get_iter(&p[0])
+            let p = a.exact(vm, "iter", 1, 2)?;
+            match p.get(1) {
+                Some(sentinel) => crate::objects::iter::new_callable_iter(vm, &p[0], sentinel),
+                None => vm.get_iter(&p[0]),
+            }
         }),
         ("next", builtin_next),
         ("hash", |vm, a| {
@@ -65,13 +68,19 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         ("getattr", builtin_getattr),
         ("setattr", |vm, a| {
             let p = a.exact(vm, "setattr", 3, 3)?;
-            let name = name_arg(vm, &p[1], "setattr")?;
+            let name = name_arg(vm, &p[1])?;
             vm.setattr(&p[0], &name, Some(p[2].clone()))?;
+            Ok(vm.none.clone())
+        }),
+        ("delattr", |vm, a| {
+            let p = a.exact(vm, "delattr", 2, 2)?;
+            let name = name_arg(vm, &p[1])?;
+            vm.setattr(&p[0], &name, None)?;
             Ok(vm.none.clone())
         }),
         ("hasattr", |vm, a| {
             let p = a.exact(vm, "hasattr", 2, 2)?;
-            let name = name_arg(vm, &p[1], "hasattr")?;
+            let name = name_arg(vm, &p[1])?;
             match vm.getattr(&p[0], &name) {
                 Ok(_) => Ok(vm.true_obj.clone()),
                 Err(e) => {
@@ -157,11 +166,11 @@ pub fn install(vm: &mut Vm, d: &Obj) {
     let _ = oe;
 }
 
-fn name_arg(vm: &mut Vm, o: &Obj, fname: &str) -> PyResult<Obj> {
+fn name_arg(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     match pystr::try_as_str(o) {
         Some(s) => Ok(vm.intern(s)),
         None => Err(vm.type_error(format!(
-            "{fname}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             o.ty().name()
         ))),
     }
@@ -560,7 +569,7 @@ fn any_all(vm: &mut Vm, args: Args, fname: &str, want: bool) -> PyResult<Obj> {
 
 fn builtin_getattr(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "getattr", 2, 3)?;
-    let name = name_arg(vm, &p[1], "getattr")?;
+    let name = name_arg(vm, &p[1])?;
     match vm.getattr(&p[0], &name) {
         Ok(v) => Ok(v),
         Err(e) => {

@@ -111,6 +111,8 @@ pub fn install_all(vm: &mut Vm) {
         (&types.map, iter::map_next),
         (&types.filter, iter::filter_next),
         (&types.reversed, iter::reversed_next),
+        (&types.seq_iterator, iter::seq_getitem_next),
+        (&types.callable_iterator, iter::callable_iter_next),
     ] {
         let it = ty(it);
         it.slots.iternext.set(Some(next));
@@ -147,6 +149,9 @@ pub fn install_all(vm: &mut Vm) {
         .call
         .set(Some(|vm, f, args| vm.call_with_args(f, args)));
     func.slots.getattro.set(Some(function_getattro));
+    func.slots
+        .setattro
+        .set(Some(crate::objects::function::function_setattro));
     let bf = ty(&types.builtin_function);
     bf.slots.repr.set(Some(builtin_repr));
     bf.slots.call.set(Some(builtin_call));
@@ -634,6 +639,7 @@ fn function_getattro(vm: &mut Vm, f: &Obj, name: &Obj) -> PyResult<Obj> {
         "__closure__" => Some(d.closure.get().unwrap_or_else(|| vm.none.clone())),
         "__globals__" => Some(d.globals.clone()),
         "__code__" => Some(d.code.clone()),
+        "__dict__" => Some(crate::objects::function::function_dict(vm, f)?),
         _ => None,
     };
     match v {

@@ -455,6 +455,75 @@ struct FieldNumbering {
     used_manual: bool,
 }
 
+/// One replacement field starting after its `{` at `start`, scanned as CPython's
+/// `MarkupIterator` does: (field name, conversion, format spec, index after the closing `}`).
+fn scan_field(
+    chars: &[char],
+    start: usize,
+) -> Result<(String, Option<char>, String, usize), &'static str> {
+    let mut k = start;
+    let mut stop = None;
+    while k < chars.len() {
+        let c = chars[k];
+        k += 1;
+        match c {
+            ':' | '!' | '}' => {
+                stop = Some(c);
+                break;
+            }
+            '{' => return Err("unexpected '{' in field name"),
+            '[' => {
+                while k < chars.len() && chars[k] != ']' {
+                    k += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let name_end = if stop.is_some() { k - 1 } else { k };
+    let name: String = chars[start..name_end].iter().collect();
+    let mut conv = None;
+    match stop {
+        None => return Err("expected '}' before end of string"),
+        Some('}') => return Ok((name, None, String::new(), k)),
+        Some('!') => {
+            let Some(&c) = chars.get(k) else {
+                return Err("end of string while looking for conversion specifier");
+            };
+            conv = Some(c);
+            k += 1;
+            if let Some(&c) = chars.get(k) {
+                k += 1;
+                if c == '}' {
+                    return Ok((name, conv, String::new(), k));
+                }
+                if c != ':' {
+                    return Err("expected ':' after conversion specifier");
+                }
+            }
+        }
+        Some(_) => {}
+    }
+    let spec_start = k;
+    let mut count = 1;
+    while k < chars.len() {
+        let c = chars[k];
+        k += 1;
+        match c {
+            '{' => count += 1,
+            '}' => {
+                count -= 1;
+                if count == 0 {
+                    let spec: String = chars[spec_start..k - 1].iter().collect();
+                    return Ok((name, conv, spec, k));
+                }
+            }
+            _ => {}
+        }
+    }
+    Err("unmatched '{' in format spec")
+}
+
 /// Expands the replacement fields of `text`; `depth` is how many levels of nesting
 /// are allowed (CPython allows a field inside a format spec, not deeper).
 fn format_fields(
@@ -479,28 +548,11 @@ fn format_fields(
                 i += 2;
                 continue;
             }
-            let mut open = 1;
-            let mut j = i + 1;
-            while j < chars.len() && open > 0 {
-                match chars[j] {
-                    '{' => open += 1,
-                    '}' => open -= 1,
-                    _ => {}
-                }
-                j += 1;
+            if i + 1 == chars.len() {
+                return Err(vm.value_error("Single '{' encountered in format string".into()));
             }
-            if open != 0 {
-                return Err(vm.value_error("expected '}' before end of string".into()));
-            }
-            let field: String = chars[i + 1..j - 1].iter().collect();
-            let (head, spec) = match field.find(':') {
-                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
-                None => (field.clone(), String::new()),
-            };
-            let (name, conv) = match head.find('!') {
-                Some(p) => (head[..p].to_string(), head[p + 1..].chars().next()),
-                None => (head.clone(), None),
-            };
+            let (name, conv, spec, j) =
+                scan_field(&chars, i + 1).map_err(|m| vm.value_error(m.into()))?;
             let first: String = name
                 .chars()
                 .take_while(|c| *c != '.' && *c != '[')
@@ -566,14 +618,24 @@ fn format_fields(
                     value = vm.getitem(&value, &k)?;
                     rest = r.get(end + 1..).unwrap_or("");
                 } else {
-                    break;
+                    return Err(vm.value_error(
+                        "Only '.' or '[' may follow ']' in format field specifier".into(),
+                    ));
                 }
             }
             let value = match conv {
                 Some('r') => vm.repr(&value)?,
                 Some('s') => vm.str(&value)?,
                 Some('a') => vm.ascii(&value)?,
-                _ => value,
+                Some(c) => {
+                    let shown = if ('!'..'\x7f').contains(&c) {
+                        c.to_string()
+                    } else {
+                        format!("\\x{:x}", c as u32)
+                    };
+                    return Err(vm.value_error(format!("Unknown conversion specifier {shown}")));
+                }
+                None => value,
             };
             let spec = if spec.contains('{') {
                 format_fields(vm, &spec, pos, kw, numbering, depth - 1)?

@@ -429,6 +429,25 @@ impl Vm {
                 s.ty().name()
             )));
         }
+        if crate::objects::class::is_heap_type(v.ty()) {
+            // A class's own `__format__` (built-in types format below).
+            let n = self.intern("__format__");
+            if let Some(f) = crate::objects::class_slots::lookup_python_attr(self, v.ty(), &n) {
+                let spec = match spec {
+                    Some(s) => s.clone(),
+                    None => self.new_str("")?,
+                };
+                let bound = crate::objects::descr::descr_get(self, &f, Some(v), &v.ty().to_obj())?;
+                let r = self.call(&bound, &[spec])?;
+                if !pystr::is_str(&r) {
+                    return Err(self.type_error(format!(
+                        "__format__ must return a str, not {}",
+                        r.ty().name()
+                    )));
+                }
+                return Ok(r);
+            }
+        }
         let spec_s = spec
             .map(|s| pystr::as_str(s).to_string())
             .unwrap_or_default();
@@ -436,27 +455,22 @@ impl Vm {
             return self.str(v);
         }
         let tname = v.ty().name().to_string();
-        let parsed = crate::text::format_spec::FormatSpec::parse(&spec_s, &tname)
-            .map_err(|e| crate::objects::str_type::text_error(self, e))?;
-        let out: Result<String, crate::text::TextError> = if let Some(i) = int::as_int(v) {
-            if tname == "bool" && parsed.ty.is_none() {
-                let s = if matches!(i, int::IntValue::Small(1)) {
-                    "True"
-                } else {
-                    "False"
-                };
-                crate::text::format_spec::format_str(s, &parsed, &tname).map(|c| c.into_owned())
-            } else {
-                crate::text::format_number::format_int(&i.to_big(), &parsed, &tname)
-            }
-        } else if let Some(f) = float::as_float(v) {
-            crate::text::format_number::format_float(f, &parsed, &tname)
-        } else if let Some(s) = pystr::try_as_str(v) {
-            crate::text::format_spec::format_str(s, &parsed, &tname).map(|c| c.into_owned())
-        } else {
+        if int::as_int(v).is_none() && float::as_float(v).is_none() && !pystr::is_str(v) {
             return Err(self.type_error(format!(
                 "unsupported format string passed to {tname}.__format__"
             )));
+        }
+        let parsed = crate::text::format_spec::FormatSpec::parse(&spec_s, &tname)
+            .map_err(|e| crate::objects::str_type::text_error(self, e))?;
+        let out: Result<String, crate::text::TextError> = if let Some(i) = int::as_int(v) {
+            // bool formats as int with any non-empty spec (int.__format__).
+            crate::text::format_number::format_int(&i.to_big(), &parsed, &tname)
+        } else if let Some(f) = float::as_float(v) {
+            crate::text::format_number::format_float(f, &parsed, &tname)
+        } else {
+            // A str (checked above).
+            crate::text::format_spec::format_str(pystr::as_str(v), &parsed, &tname)
+                .map(|c| c.into_owned())
         };
         match out {
             Ok(s) => self.new_str(&s),
@@ -513,7 +527,9 @@ impl Vm {
     }
 
     pub fn is_iterable(&self, obj: &Obj) -> bool {
-        obj.ty().slots.iter.get().is_some() || obj.ty().slots.iternext.get().is_some()
+        obj.ty().slots.iter.get().is_some()
+            || obj.ty().slots.iternext.get().is_some()
+            || (obj.ty().slots.getitem.get().is_some() && try_as_type(obj).is_none())
     }
 
     pub fn get_iter(&mut self, obj: &Obj) -> PyResult<Obj> {
@@ -522,6 +538,11 @@ impl Vm {
             None => {
                 if obj.ty().slots.iternext.get().is_some() {
                     return Ok(obj.clone());
+                }
+                if obj.ty().slots.getitem.get().is_some() && try_as_type(obj).is_none() {
+                    // The old sequence protocol: items 0, 1, 2... by `__getitem__`.
+                    let ty = self.types.seq_iterator.clone();
+                    return self.new_seq_iter(&ty, obj.clone());
                 }
                 Err(self.type_error(format!("'{}' object is not iterable", obj.ty().name())))
             }
