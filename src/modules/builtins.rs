@@ -482,6 +482,22 @@ fn builtin_chr(vm: &mut Vm, args: Args) -> PyResult<Obj> {
 fn builtin_round(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let [number, ndigits] = args.bind(vm, "round", ["number", "ndigits"], 0, 1)?;
     let x = number.expect("required");
+    if crate::objects::class::is_heap_type(x.ty()) {
+        let n = vm.intern("__round__");
+        if let Some(f) = crate::objects::class_slots::lookup_python_attr(vm, x.ty(), &n) {
+            let bound = crate::objects::descr::descr_get(vm, &f, Some(x), &x.ty().to_obj())?;
+            // As CPython: ndigits is passed only when given (None included).
+            return match ndigits {
+                Some(nd) => vm.call(&bound, std::slice::from_ref(nd)),
+                None => vm.call(&bound, &[]),
+            };
+        }
+    }
+    round_number(vm, x, ndigits)
+}
+
+/// `round()` of an int or float (also their `__round__`).
+pub fn round_number(vm: &mut Vm, x: &Obj, ndigits: Option<&Obj>) -> PyResult<Obj> {
     let nd = match ndigits {
         Some(n) if !n.is(&vm.none) => Some(vm.index_i64(n)?),
         _ => None,
@@ -529,9 +545,30 @@ fn builtin_round(vm: &mut Vm, args: Args) -> PyResult<Obj> {
 
 fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "divmod", 2, 2)?;
+    // A class's __divmod__, then the other operand's __rdivmod__.
+    for (this, other, name) in [(&p[0], &p[1], "__divmod__"), (&p[1], &p[0], "__rdivmod__")] {
+        if crate::objects::class::is_heap_type(this.ty()) {
+            let n = vm.intern(name);
+            if let Some(f) = crate::objects::class_slots::lookup_python_attr(vm, this.ty(), &n) {
+                let bound =
+                    crate::objects::descr::descr_get(vm, &f, Some(this), &this.ty().to_obj())?;
+                let r = vm.call(&bound, std::slice::from_ref(other))?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     let q = vm.binary_op(BinaryOp::FloorDivide, &p[0], &p[1]);
     let q = match q {
         Ok(q) => q,
+        Err(e) if float::as_float(&p[0]).is_some() || float::as_float(&p[1]).is_some() => {
+            let zde = vm.types.exc.zero_division_error.clone();
+            if vm.err_matches(&e, &zde) {
+                return Err(vm.new_error(&zde, "float divmod()".into()));
+            }
+            return Err(e);
+        }
         Err(e) => {
             if e.exc.ty().name() == "TypeError" {
                 return Err(vm.type_error(format!(
@@ -551,6 +588,27 @@ fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let [base, exp, m] = args.bind(vm, "pow", ["base", "exp", "mod"], 0, 2)?;
     let (base, exp) = (base.expect("required"), exp.expect("required"));
     match m {
+        Some(m) if !m.is(&vm.none) && crate::objects::class::is_heap_type(base.ty()) => {
+            // Three-argument pow of an instance: its own __pow__(exp, mod).
+            let n = vm.intern("__pow__");
+            match crate::objects::class_slots::lookup_python_attr(vm, base.ty(), &n) {
+                Some(f) => {
+                    let b =
+                        crate::objects::descr::descr_get(vm, &f, Some(base), &base.ty().to_obj())?;
+                    let r = vm.call(&b, &[exp.clone(), m.clone()])?;
+                    if r.is(&vm.not_implemented) {
+                        return Err(vm.type_error(format!(
+                            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                            base.ty().name(),
+                            exp.ty().name(),
+                            m.ty().name()
+                        )));
+                    }
+                    Ok(r)
+                }
+                None => int_ops::int_pow_mod(vm, base, exp, m),
+            }
+        }
         Some(m) if !m.is(&vm.none) => int_ops::int_pow_mod(vm, base, exp, m),
         _ => vm.binary_op(BinaryOp::Power, base, exp),
     }

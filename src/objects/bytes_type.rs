@@ -104,6 +104,7 @@ pub fn install(vm: &mut Vm) {
     crate::objects::memoryview_type::install(vm);
     crate::objects::mmap_type::install(vm);
     crate::objects::bytes_int::install(vm);
+    crate::objects::number_methods::install(vm);
 }
 
 fn iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {

@@ -138,6 +138,12 @@ unsafe fn heap_instance_dealloc<T>(p: NonNull<ObjHeader>) {
 
 /// C3 linearisation of `bases` for a new class.
 fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| o.is(b)) {
+            let n = as_type(b).name().to_string();
+            return Err(vm.type_error(format!("duplicate base class {n}")));
+        }
+    }
     let mut seqs: Vec<Vec<Obj>> = bases
         .iter()
         // A base's MRO is gone only if the collector cleared it, which happens to
@@ -160,12 +166,19 @@ fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
             (!in_tail).then(|| head.clone())
         });
         let Some(c) = candidate else {
-            let names: Vec<String> = bases
+            // CPython names the heads still to merge, each once, and breaks the line.
+            let mut heads: Vec<&Obj> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(&s[0]);
+                }
+            }
+            let names: Vec<String> = heads
                 .iter()
                 .map(|b| as_type(b).name().to_string())
                 .collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

@@ -219,6 +219,7 @@ pub fn install(vm: &mut Vm) {
         vm.new_str(&format!("<super: <class '{t}'>, <{on} object>>"))
     }));
     let pt = vm.types.property.clone();
+    as_type(&pt).slots.getattro.set(Some(property_getattro));
     crate::vm::types::add_method(vm, &pt, "getter", |vm, p, a| property_copy(vm, p, a, 0));
     crate::vm::types::add_method(vm, &pt, "setter", |vm, p, a| property_copy(vm, p, a, 1));
     crate::vm::types::add_method(vm, &pt, "deleter", |vm, p, a| property_copy(vm, p, a, 2));
@@ -258,6 +259,27 @@ fn property_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
         doc: pick(doc),
     };
     new_box(as_type(cls), data, true).map_err(|_| vm.memory_error())
+}
+
+/// `fget`/`fset`/`fdel`, and `__doc__`: the given doc, else the getter's docstring.
+fn property_getattro(vm: &mut Vm, p: &Obj, name: &Obj) -> PyResult<Obj> {
+    // SAFETY: property objects use the `PyBox<PropertyData>` layout.
+    let d = unsafe { payload::<PropertyData>(p) };
+    match crate::objects::str::as_str(name) {
+        "fget" => Ok(d.fget.clone()),
+        "fset" => Ok(d.fset.clone()),
+        "fdel" => Ok(d.fdel.clone()),
+        "__doc__" if !d.doc.is(&vm.none) => Ok(d.doc.clone()),
+        "__doc__" if d.fget.is(&vm.none) => Ok(vm.none.clone()),
+        "__doc__" => {
+            let fget = d.fget.clone();
+            match vm.getattr_str(&fget, "__doc__") {
+                Ok(v) => Ok(v),
+                Err(_) => Ok(vm.none.clone()),
+            }
+        }
+        _ => vm.generic_getattr(p, name),
+    }
 }
 
 fn property_copy(vm: &mut Vm, p: &Obj, args: Args, which: usize) -> PyResult<Obj> {

@@ -310,6 +310,16 @@ fn list_setitem(vm: &mut Vm, l: &Obj, key: &Obj, value: Option<Obj>) -> PyResult
             Ok(())
         }
         Some(v) => {
+            if !vm.is_iterable(&v) {
+                return Err(vm.type_error(
+                    if sl.step == 1 {
+                        "can only assign an iterable"
+                    } else {
+                        "must assign iterable to extended slice"
+                    }
+                    .into(),
+                ));
+            }
             let new_items = vm.iterate(&v)?;
             if sl.step == 1 {
                 let start = sl.start.max(0) as usize;

@@ -43,6 +43,7 @@ pub mod mmap;
 pub mod mmap_region;
 pub mod mmap_type;
 pub mod module;
+pub mod number_methods;
 pub mod os_error;
 pub mod pybox;
 pub mod seq;

@@ -225,6 +225,15 @@ pub fn install_all(vm: &mut Vm) {
 fn install_object_methods(vm: &mut Vm) {
     use crate::vm::types::add_method;
     let o = vm.types.object.clone();
+    let ty = vm.types.type_.clone();
+    add_method(vm, &ty, "mro", |vm, cls, a| {
+        a.exact(vm, "type.mro", 0, 0)?;
+        let items = match as_type(cls).mro.get() {
+            Some(m) => tuple::items(&m).to_vec(),
+            None => vec![cls.clone()],
+        };
+        vm.new_list(items)
+    });
     add_method(vm, &o, "__init__", |vm, _this, _a| Ok(vm.none.clone()));
     add_method(vm, &o, "__repr__", |vm, this, _a| object_repr(vm, this));
     add_method(vm, &o, "__str__", |vm, this, _a| vm.str(this));
@@ -364,6 +373,9 @@ fn object_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<
 }
 
 fn object_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
+    if !args.values.is_empty() && cls.is(&vm.types.object) {
+        return Err(vm.type_error("object() takes no arguments".into()));
+    }
     args.exact(vm, "object", 0, 0)?;
     crate::objects::pybox::new_box(as_type(cls), (), false).map_err(|_| vm.memory_error())
 }
@@ -516,6 +528,10 @@ fn type_getattro(vm: &mut Vm, cls: &Obj, name: &Obj) -> PyResult<Obj> {
     }
     if let Some(v) = vm.lookup_type_attr(t, name) {
         return crate::objects::descr::descr_get(vm, &v, None, cls);
+    }
+    // Then the metatype's attributes, bound to the class (`C.mro()`).
+    if let Some(v) = vm.lookup_type_attr(cls.ty(), name) {
+        return crate::objects::descr::descr_get(vm, &v, Some(cls), &cls.ty().to_obj());
     }
     if pystr::as_str(name) == "__doc__" {
         return Ok(vm.none.clone());

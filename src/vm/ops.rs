@@ -421,6 +421,43 @@ impl Vm {
         self.new_str(&out)
     }
 
+    /// A mapping as a dict: a dict itself, else a new dict of `m[k] for k in m.keys()` (what
+    /// `**m` and `dict(m)` accept), else "'T' object is not a mapping".
+    pub fn mapping_as_dict(&mut self, m: Obj) -> PyResult<Obj> {
+        if crate::objects::dict::is_dict(&m) {
+            return Ok(m);
+        }
+        let keys_name = self.intern("keys");
+        let keys = match self.getattr(&m, &keys_name) {
+            Ok(k) => k,
+            Err(e) if self.err_matches(&e, &self.types.exc.attribute_error.clone()) => {
+                return Err(self.type_error(format!("'{}' object is not a mapping", m.ty().name())))
+            }
+            Err(e) => return Err(e),
+        };
+        let keys = self.call(&keys, &[])?;
+        let d = self.new_dict()?;
+        for k in self.iterate(&keys)? {
+            let v = self.getitem(&m, &k)?;
+            self.dict_set(&d, k, v)?;
+        }
+        Ok(d)
+    }
+
+    /// The `__exit__` of a `with` statement's manager, with CPython's TypeError if it is missing.
+    pub fn with_exit_method(&mut self, mgr: &Obj, exit_name: &Obj) -> PyResult<Obj> {
+        match self.getattr(mgr, exit_name) {
+            Ok(exit) => Ok(exit),
+            Err(e) if self.err_matches(&e, &self.types.exc.attribute_error.clone()) => {
+                Err(self.type_error(format!(
+                    "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                    mgr.ty().name()
+                )))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// `format(value, spec)`.
     pub fn format(&mut self, v: &Obj, spec: Option<&Obj>) -> PyResult<Obj> {
         if let Some(s) = spec.filter(|s| !pystr::is_str(s)) {
