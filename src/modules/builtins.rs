@@ -662,14 +662,11 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     };
     let bases = pos[2..].to_vec();
     let mut metaclass = None;
+    let mut class_kwargs: Vec<(String, Obj)> = Vec::new();
     for (k, v) in args.kwargs() {
         match k {
             "metaclass" => metaclass = Some(v.clone()),
-            _ => {
-                return Err(vm.type_error(format!(
-                    "{name_s}.__init_subclass__() takes no keyword arguments"
-                )))
-            }
+            _ => class_kwargs.push((k.to_string(), v.clone())),
         }
     }
     let ns = vm.new_dict()?;
@@ -679,7 +676,11 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Obj> {
             let bt = vm.new_tuple(bases)?;
             vm.call(&meta, &[name.clone(), bt, ns.clone()])?
         }
-        None => crate::objects::class::new_class(vm, &name_s, bases, &ns)?,
+        None => {
+            let cls = crate::objects::class::new_class(vm, &name_s, bases, &ns)?;
+            crate::objects::class::finish_class(vm, &cls, &class_kwargs)?;
+            cls
+        }
     };
     let cell_key = vm.intern("__classcell__");
     if let Some(cell) = crate::objects::dict::data(&ns).get_str(&cell_key) {

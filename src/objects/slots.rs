@@ -235,6 +235,17 @@ fn install_object_methods(vm: &mut Vm) {
         vm.new_list(items)
     });
     add_method(vm, &o, "__init__", |vm, _this, _a| Ok(vm.none.clone()));
+    // `super().__init_subclass__(**kw)` ends here (called on the new class).
+    add_method(vm, &o, "__init_subclass__", |vm, cls, a| {
+        if a.n_kw() > 0 {
+            let n = try_as_type(cls).map_or("object", |t| t.name()).to_string();
+            return Err(vm.type_error(format!(
+                "{n}.__init_subclass__() takes no keyword arguments"
+            )));
+        }
+        a.exact(vm, "object.__init_subclass__", 0, 0)?;
+        Ok(vm.none.clone())
+    });
     add_method(vm, &o, "__repr__", |vm, this, _a| object_repr(vm, this));
     add_method(vm, &o, "__str__", |vm, this, _a| vm.str(this));
     add_method(vm, &o, "__hash__", |vm, this, _a| {
@@ -421,7 +432,9 @@ fn type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
                     pos[2].ty().name()
                 )));
             }
-            return crate::objects::class::new_class(vm, &name, bases, &pos[2]);
+            let cls = crate::objects::class::new_class(vm, &name, bases, &pos[2])?;
+            crate::objects::class::finish_class(vm, &cls, &[])?;
+            return Ok(cls);
         }
         return Err(vm.type_error("type() takes 1 or 3 arguments".into()));
     }

@@ -521,7 +521,13 @@ impl Vm {
         match c.ty().slots.getitem.get() {
             Some(f) => f(self, c, key),
             None => {
-                if try_as_type(c).is_some() {
+                if let Some(t) = try_as_type(c) {
+                    // `C[item]` through the class's `__class_getitem__`.
+                    let n = self.intern("__class_getitem__");
+                    if let Some(f) = self.lookup_type_attr(t, &n) {
+                        let bound = crate::objects::descr::descr_get(self, &f, None, c)?;
+                        return self.call(&bound, std::slice::from_ref(key));
+                    }
                     return Err(self
                         .type_error(format!("type '{}' is not subscriptable", as_type(c).name())));
                 }
