@@ -56,6 +56,7 @@ pub mod slots;
 pub mod slots_layout;
 pub mod str;
 pub mod str_methods;
+pub mod str_translate;
 pub mod str_type;
 pub mod stringio;
 pub mod traverse;

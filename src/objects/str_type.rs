@@ -26,6 +26,7 @@ pub fn install(vm: &mut Vm) {
     t.slots.iter.set(Some(str_iter));
     t.slots.new.set(Some(str_new));
     crate::objects::str_methods::install(vm);
+    crate::objects::str_translate::install(vm);
 }
 
 fn str_repr(vm: &mut Vm, s: &Obj) -> PyResult<Obj> {
