@@ -240,6 +240,9 @@ fn getitem(vm: &mut Vm, b: &Obj, key: &Obj) -> PyResult<Obj> {
         }
         return make_like(vm, b, &out);
     }
+    if let Some(k) = seq::index_key(vm, key)? {
+        return getitem(vm, b, &k);
+    }
     Err(vm.type_error(format!(
         "{} indices must be integers or slices, not {}",
         if is_ba { "bytearray" } else { "byte" },

@@ -568,6 +568,9 @@ fn range_getitem(vm: &mut Vm, r: &Obj, key: &Obj) -> PyResult<Obj> {
         };
     }
     if int::as_int(key).is_none() {
+        if let Some(k) = crate::objects::seq::index_key(vm, key)? {
+            return range_getitem(vm, r, &k);
+        }
         return Err(vm.type_error(format!(
             "range indices must be integers or slices, not {}",
             key.ty().name()

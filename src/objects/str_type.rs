@@ -270,6 +270,9 @@ fn str_getitem(vm: &mut Vm, s: &Obj, key: &Obj) -> PyResult<Obj> {
         return vm.new_str(&out);
     }
     if int::as_int(key).is_none() {
+        if let Some(k) = seq::index_key(vm, key)? {
+            return str_getitem(vm, s, &k);
+        }
         return Err(vm.type_error(format!(
             "string indices must be integers, not '{}'",
             key.ty().name()

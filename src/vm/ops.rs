@@ -195,6 +195,24 @@ impl Vm {
                 }
             }
         }
+        if op == BinaryOp::Multiply {
+            // `seq * n` (or `n * seq`) where n is an instance with `__index__`.
+            let is_seq = |o: &Obj| {
+                pystr::is_str(o)
+                    || list::is_list(o)
+                    || tuple::is_tuple(o)
+                    || crate::objects::buffer::bytes_like(o).is_some()
+            };
+            if is_seq(a) {
+                if let Some(k) = crate::objects::seq::index_key(self, b)? {
+                    return self.binary_op(op, a, &k);
+                }
+            } else if is_seq(b) {
+                if let Some(k) = crate::objects::seq::index_key(self, a)? {
+                    return self.binary_op(op, &k, b);
+                }
+            }
+        }
         Err(self.binop_type_error(op, a, b, ""))
     }
 

@@ -137,3 +137,15 @@ class Cursor:
 
 c = Cursor(11)
 print(hex(c), bin(c), oct(c), list(range(Cursor(2), c, Cursor(4))), chr(Cursor(65)))
+rows = ["header", "alpha", "beta", "gamma", "delta"]
+first, last = Cursor(1), Cursor(4)
+print(rows[first], rows[first:last], rows[::Cursor(2)], "abcdef"[Cursor(2)], (1, 2, 3)[Cursor(-1)],
+      range(100)[Cursor(42)], b"xyz"[Cursor(0)], "=" * Cursor(5), [0] * Cursor(3))
+rows[Cursor(0)] = "HEADER"
+del rows[Cursor(4)]
+print(rows)
+for bad in (lambda: rows[Cursor(10)], lambda: Cursor(2) * 3, lambda: rows["1"]):
+    try:
+        bad()
+    except (IndexError, TypeError) as e:
+        print(type(e).__name__, e)
