@@ -221,7 +221,11 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
     } else {
         b.bool.get()
     });
-    s.getattro.set(Some(heap_getattro));
+    s.getattro.set(if has(vm, t, "__getattribute__") {
+        Some(heap_getattribute)
+    } else {
+        Some(heap_getattro)
+    });
     let has_del = has(vm, t, "__del__");
     s.finalizer.set(has_del);
     let object_layout = crate::objects::class::has_instance_layout(t);
@@ -300,6 +304,37 @@ pub fn heap_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
     }
     let n = pystr::as_str(name).to_string();
     Err(vm.no_attribute(o, &n))
+}
+
+/// Attribute lookup of a class that overrides `__getattribute__`: it is called for every
+/// lookup, and an AttributeError from it falls back to `__getattr__`, as in CPython.
+fn heap_getattribute(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    let r = call_dunder(vm, o, "__getattribute__", std::slice::from_ref(name));
+    match r {
+        Err(e)
+            if e.exc
+                .ty()
+                .is_subtype(as_type(&vm.types.exc.attribute_error)) =>
+        {
+            let ga = vm.intern("__getattr__");
+            match lookup_python_attr(vm, o.ty(), &ga) {
+                Some(f) => {
+                    let bound = descr_get(vm, &f, Some(o), &o.ty().to_obj())?;
+                    vm.call(&bound, std::slice::from_ref(name))
+                }
+                None => Err(e),
+            }
+        }
+        r => r,
+    }
+}
+
+/// `object.__getattribute__(obj, name)`: the generic lookup, without `__getattr__`.
+pub fn object_getattribute(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    match generic_getattr_with_dict(vm, o, name)? {
+        Some(v) => Ok(v),
+        None => vm.generic_getattr(o, name),
+    }
 }
 
 fn heap_setattro(vm: &mut Vm, o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {

@@ -235,6 +235,20 @@ fn install_object_methods(vm: &mut Vm) {
         vm.new_list(items)
     });
     add_method(vm, &o, "__init__", |vm, _this, _a| Ok(vm.none.clone()));
+    add_method(vm, &o, "__getattribute__", |vm, this, a| {
+        let p = a.exact(vm, "__getattribute__", 1, 1)?;
+        let Some(name) = pystr::try_as_str(&p[0]).map(|s| s.to_string()) else {
+            return Err(vm.type_error(format!(
+                "attribute name must be string, not '{}'",
+                p[0].ty().name()
+            )));
+        };
+        let name = vm.intern(&name);
+        if crate::objects::class::is_heap_type(this.ty()) {
+            return crate::objects::class_slots::object_getattribute(vm, this, &name);
+        }
+        vm.getattr(this, &name)
+    });
     // `super().__init_subclass__(**kw)` ends here (called on the new class).
     add_method(vm, &o, "__init_subclass__", |vm, cls, a| {
         if a.n_kw() > 0 {
