@@ -114,6 +114,7 @@ pub fn install(vm: &mut Vm) {
             pred_impl(vm, s, a, "isidentifier", str_pred::isidentifier)
         }),
         ("format", str_format),
+        ("format_map", str_format_map),
         ("removeprefix", |vm, s, a| {
             let p = a.exact(vm, "removeprefix", 1, 1)?;
             let pre = str_arg(vm, &p[0], "removeprefix", 1)?;
@@ -453,6 +454,8 @@ struct FieldNumbering {
     // CPython refuses to mix `{}` and `{0}` in one format string.
     used_auto: bool,
     used_manual: bool,
+    /// `format_map`'s mapping, which replaces the keyword arguments.
+    mapping: Option<Obj>,
 }
 
 /// One replacement field starting after its `{` at `start`, scanned as CPython's
@@ -526,6 +529,19 @@ fn scan_field(
 
 /// Expands the replacement fields of `text`; `depth` is how many levels of nesting
 /// are allowed (CPython allows a field inside a format spec, not deeper).
+/// `str.format_map(mapping)`: named fields are looked up with `mapping[name]` (so a dict
+/// subclass's `__missing__` applies); positional fields are refused.
+fn str_format_map(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
+    let p = args.exact(vm, "str.format_map", 1, 1)?;
+    let text = as_str(s).to_string();
+    let mut numbering = FieldNumbering {
+        mapping: Some(p[0].clone()),
+        ..FieldNumbering::default()
+    };
+    let out = format_fields(vm, &text, &[], &[], &mut numbering, 2)?;
+    vm.new_str(&out)
+}
+
 fn format_fields(
     vm: &mut Vm,
     text: &str,
@@ -572,7 +588,13 @@ fn format_fields(
                 }
                 numbering.used_manual = true;
             }
-            let mut value = if first.is_empty() {
+            let mut value = if let Some(m) = numbering.mapping.clone() {
+                if first.is_empty() || first.parse::<usize>().is_ok() {
+                    return Err(vm.value_error("Format string contains positional fields".into()));
+                }
+                let k = vm.new_str(&first)?;
+                vm.getitem(&m, &k)?
+            } else if first.is_empty() {
                 let v = pos.get(numbering.auto).cloned();
                 numbering.auto += 1;
                 match v {

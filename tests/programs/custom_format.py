@@ -69,3 +69,19 @@ for expr in (
         print(f"{expr:26} -> {eval(expr)!r}")
     except (TypeError, ValueError) as e:
         print(f"{expr:26} -> {type(e).__name__}: {e}")
+
+
+# format_map with a dict subclass filling in missing fields.
+class Defaults(dict):
+    def __missing__(self, key):
+        return f"<{key}?>"
+
+
+template = "Dear {title} {name}, your balance is {balance:>10} ({status})"
+print(template.format_map(Defaults(name="Ada", balance=grand)))
+print("{name!r:^12}|{total:,}".format_map({"name": "Bob", "total": 1234567}))
+for bad in ("{0}", "{}", "{missing}"):
+    try:
+        print(bad.format_map({}))
+    except (ValueError, KeyError) as e:
+        print(f"{bad!r}: {type(e).__name__}: {e}")
