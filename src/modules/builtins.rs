@@ -37,8 +37,11 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         ("issubclass", builtin_issubclass),
         ("input", builtin_input),
         ("iter", |vm, a| {
-            let p = a.exact(vm, "iter", 1, 1)?;
-            vm.get_iter(&p[0])
+            let p = a.exact(vm, "iter", 1, 2)?;
+            match p.get(1) {
+                Some(sentinel) => crate::objects::iter::new_callable_iter(vm, &p[0], sentinel),
+                None => vm.get_iter(&p[0]),
+            }
         }),
         ("next", builtin_next),
         ("hash", |vm, a| {
@@ -65,13 +68,19 @@ pub fn install(vm: &mut Vm, d: &Obj) {
         ("getattr", builtin_getattr),
         ("setattr", |vm, a| {
             let p = a.exact(vm, "setattr", 3, 3)?;
-            let name = name_arg(vm, &p[1], "setattr")?;
+            let name = name_arg(vm, &p[1])?;
             vm.setattr(&p[0], &name, Some(p[2].clone()))?;
+            Ok(vm.none.clone())
+        }),
+        ("delattr", |vm, a| {
+            let p = a.exact(vm, "delattr", 2, 2)?;
+            let name = name_arg(vm, &p[1])?;
+            vm.setattr(&p[0], &name, None)?;
             Ok(vm.none.clone())
         }),
         ("hasattr", |vm, a| {
             let p = a.exact(vm, "hasattr", 2, 2)?;
-            let name = name_arg(vm, &p[1], "hasattr")?;
+            let name = name_arg(vm, &p[1])?;
             match vm.getattr(&p[0], &name) {
                 Ok(_) => Ok(vm.true_obj.clone()),
                 Err(e) => {
@@ -157,11 +166,11 @@ pub fn install(vm: &mut Vm, d: &Obj) {
     let _ = oe;
 }
 
-fn name_arg(vm: &mut Vm, o: &Obj, fname: &str) -> PyResult<Obj> {
+fn name_arg(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     match pystr::try_as_str(o) {
         Some(s) => Ok(vm.intern(s)),
         None => Err(vm.type_error(format!(
-            "{fname}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             o.ty().name()
         ))),
     }
@@ -473,6 +482,22 @@ fn builtin_chr(vm: &mut Vm, args: Args) -> PyResult<Obj> {
 fn builtin_round(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let [number, ndigits] = args.bind(vm, "round", ["number", "ndigits"], 0, 1)?;
     let x = number.expect("required");
+    if crate::objects::class::is_heap_type(x.ty()) {
+        let n = vm.intern("__round__");
+        if let Some(f) = crate::objects::class_slots::lookup_python_attr(vm, x.ty(), &n) {
+            let bound = crate::objects::descr::descr_get(vm, &f, Some(x), &x.ty().to_obj())?;
+            // As CPython: ndigits is passed only when given (None included).
+            return match ndigits {
+                Some(nd) => vm.call(&bound, std::slice::from_ref(nd)),
+                None => vm.call(&bound, &[]),
+            };
+        }
+    }
+    round_number(vm, x, ndigits)
+}
+
+/// `round()` of an int or float (also their `__round__`).
+pub fn round_number(vm: &mut Vm, x: &Obj, ndigits: Option<&Obj>) -> PyResult<Obj> {
     let nd = match ndigits {
         Some(n) if !n.is(&vm.none) => Some(vm.index_i64(n)?),
         _ => None,
@@ -520,9 +545,30 @@ fn builtin_round(vm: &mut Vm, args: Args) -> PyResult<Obj> {
 
 fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "divmod", 2, 2)?;
+    // A class's __divmod__, then the other operand's __rdivmod__.
+    for (this, other, name) in [(&p[0], &p[1], "__divmod__"), (&p[1], &p[0], "__rdivmod__")] {
+        if crate::objects::class::is_heap_type(this.ty()) {
+            let n = vm.intern(name);
+            if let Some(f) = crate::objects::class_slots::lookup_python_attr(vm, this.ty(), &n) {
+                let bound =
+                    crate::objects::descr::descr_get(vm, &f, Some(this), &this.ty().to_obj())?;
+                let r = vm.call(&bound, std::slice::from_ref(other))?;
+                if !r.is(&vm.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     let q = vm.binary_op(BinaryOp::FloorDivide, &p[0], &p[1]);
     let q = match q {
         Ok(q) => q,
+        Err(e) if float::as_float(&p[0]).is_some() || float::as_float(&p[1]).is_some() => {
+            let zde = vm.types.exc.zero_division_error.clone();
+            if vm.err_matches(&e, &zde) {
+                return Err(vm.new_error(&zde, "float divmod()".into()));
+            }
+            return Err(e);
+        }
         Err(e) => {
             if e.exc.ty().name() == "TypeError" {
                 return Err(vm.type_error(format!(
@@ -542,6 +588,27 @@ fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let [base, exp, m] = args.bind(vm, "pow", ["base", "exp", "mod"], 0, 2)?;
     let (base, exp) = (base.expect("required"), exp.expect("required"));
     match m {
+        Some(m) if !m.is(&vm.none) && crate::objects::class::is_heap_type(base.ty()) => {
+            // Three-argument pow of an instance: its own __pow__(exp, mod).
+            let n = vm.intern("__pow__");
+            match crate::objects::class_slots::lookup_python_attr(vm, base.ty(), &n) {
+                Some(f) => {
+                    let b =
+                        crate::objects::descr::descr_get(vm, &f, Some(base), &base.ty().to_obj())?;
+                    let r = vm.call(&b, &[exp.clone(), m.clone()])?;
+                    if r.is(&vm.not_implemented) {
+                        return Err(vm.type_error(format!(
+                            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                            base.ty().name(),
+                            exp.ty().name(),
+                            m.ty().name()
+                        )));
+                    }
+                    Ok(r)
+                }
+                None => int_ops::int_pow_mod(vm, base, exp, m),
+            }
+        }
         Some(m) if !m.is(&vm.none) => int_ops::int_pow_mod(vm, base, exp, m),
         _ => vm.binary_op(BinaryOp::Power, base, exp),
     }
@@ -560,7 +627,7 @@ fn any_all(vm: &mut Vm, args: Args, fname: &str, want: bool) -> PyResult<Obj> {
 
 fn builtin_getattr(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "getattr", 2, 3)?;
-    let name = name_arg(vm, &p[1], "getattr")?;
+    let name = name_arg(vm, &p[1])?;
     match vm.getattr(&p[0], &name) {
         Ok(v) => Ok(v),
         Err(e) => {
@@ -595,14 +662,11 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     };
     let bases = pos[2..].to_vec();
     let mut metaclass = None;
+    let mut class_kwargs: Vec<(String, Obj)> = Vec::new();
     for (k, v) in args.kwargs() {
         match k {
             "metaclass" => metaclass = Some(v.clone()),
-            _ => {
-                return Err(vm.type_error(format!(
-                    "{name_s}.__init_subclass__() takes no keyword arguments"
-                )))
-            }
+            _ => class_kwargs.push((k.to_string(), v.clone())),
         }
     }
     let ns = vm.new_dict()?;
@@ -612,7 +676,11 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Obj> {
             let bt = vm.new_tuple(bases)?;
             vm.call(&meta, &[name.clone(), bt, ns.clone()])?
         }
-        None => crate::objects::class::new_class(vm, &name_s, bases, &ns)?,
+        None => {
+            let cls = crate::objects::class::new_class(vm, &name_s, bases, &ns)?;
+            crate::objects::class::finish_class(vm, &cls, &class_kwargs)?;
+            cls
+        }
     };
     let cell_key = vm.intern("__classcell__");
     if let Some(cell) = crate::objects::dict::data(&ns).get_str(&cell_key) {

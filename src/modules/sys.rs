@@ -1,5 +1,5 @@
-//! The `sys` module: argv, modules, recursion limit, reference counts, exit, and the
-//! allocator report.
+//! The `sys` module: argv, modules, recursion limit, reference counts, exit, the exception
+//! being handled (`exc_info`, `exception`), and the allocator report.
 
 use crate::heap::Obj;
 use crate::objects::args::Args;
@@ -33,6 +33,24 @@ pub fn create(vm: &mut Vm) -> Obj {
             vm.new_usize(n)
         }),
         ("exit", sys_exit),
+        ("exc_info", |vm, a| {
+            a.exact(vm, "exc_info", 0, 0)?;
+            let items = match vm.handled.clone() {
+                Some(e) => {
+                    let tb = crate::objects::exception::exc_data(&e)
+                        .traceback
+                        .get()
+                        .unwrap_or_else(|| vm.none.clone());
+                    vec![e.ty().to_obj(), e, tb]
+                }
+                None => vec![vm.none.clone(), vm.none.clone(), vm.none.clone()],
+            };
+            vm.new_tuple(items)
+        }),
+        ("exception", |vm, a| {
+            a.exact(vm, "exception", 0, 0)?;
+            Ok(vm.handled.clone().unwrap_or_else(|| vm.none.clone()))
+        }),
         ("_debugmallocstats", |vm, a| {
             a.exact(vm, "_debugmallocstats", 0, 0)?;
             vm.flush();

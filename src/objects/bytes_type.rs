@@ -104,6 +104,7 @@ pub fn install(vm: &mut Vm) {
     crate::objects::memoryview_type::install(vm);
     crate::objects::mmap_type::install(vm);
     crate::objects::bytes_int::install(vm);
+    crate::objects::number_methods::install(vm);
 }
 
 fn iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
@@ -238,6 +239,9 @@ fn getitem(vm: &mut Vm, b: &Obj, key: &Obj) -> PyResult<Obj> {
             return Ok(b.clone());
         }
         return make_like(vm, b, &out);
+    }
+    if let Some(k) = seq::index_key(vm, key)? {
+        return getitem(vm, b, &k);
     }
     Err(vm.type_error(format!(
         "{} indices must be integers or slices, not {}",

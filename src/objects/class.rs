@@ -138,6 +138,12 @@ unsafe fn heap_instance_dealloc<T>(p: NonNull<ObjHeader>) {
 
 /// C3 linearisation of `bases` for a new class.
 fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| o.is(b)) {
+            let n = as_type(b).name().to_string();
+            return Err(vm.type_error(format!("duplicate base class {n}")));
+        }
+    }
     let mut seqs: Vec<Vec<Obj>> = bases
         .iter()
         // A base's MRO is gone only if the collector cleared it, which happens to
@@ -160,12 +166,19 @@ fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
             (!in_tail).then(|| head.clone())
         });
         let Some(c) = candidate else {
-            let names: Vec<String> = bases
+            // CPython names the heads still to merge, each once, and breaks the line.
+            let mut heads: Vec<&Obj> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(&s[0]);
+                }
+            }
+            let names: Vec<String> = heads
                 .iter()
                 .map(|b| as_type(b).name().to_string())
                 .collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -351,6 +364,15 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
             vm.dict_set(&d, new_name, sm)?;
         }
     }
+    for name in ["__init_subclass__", "__class_getitem__"] {
+        let name = vm.intern(name);
+        if let Some(f) = dict::data(&d).get_str(&name) {
+            if is_function(vm, &f) {
+                let cm = vm.new_classmethod(f)?;
+                vm.dict_set(&d, name, cm)?;
+            }
+        }
+    }
     dict::data(&d).type_dict.set(true);
     if let Layout::Cells(l) = &layout {
         add_members(vm, &cls, &d, l)?;
@@ -393,6 +415,71 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     // SAFETY: `type` has the GC flag, so `cls` has an (untracked) GC header.
     unsafe { crate::heap::gc::track(crate::heap::alloc::gc_header_of(cls.as_nonnull())) };
     Ok(cls)
+}
+
+/// What `type.__new__` does once a class exists: `__set_name__(cls, name)` on each namespace
+/// value whose class defines it, then the parent's `__init_subclass__(**kwargs)`.
+pub fn finish_class(vm: &mut Vm, cls: &Obj, kwargs: &[(String, Obj)]) -> PyResult<()> {
+    let t = as_type(cls);
+    let d = t.dict.get().expect("type dict");
+    let set_name = vm.intern("__set_name__");
+    for (k, v) in dict::data(&d).items() {
+        if !is_heap_type(v.ty()) {
+            continue;
+        }
+        let Some(f) = crate::objects::class_slots::lookup_python_attr(vm, v.ty(), &set_name) else {
+            continue;
+        };
+        let bound = crate::objects::descr::descr_get(vm, &f, Some(&v), &v.ty().to_obj())?;
+        if let Err(e) = vm.call(&bound, &[cls.clone(), k.clone()]) {
+            // CPython 3.11 reports the failing call, the original error as its cause.
+            let msg = format!(
+                "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                v.ty().name(),
+                pystr::try_as_str(&k).unwrap_or("?"),
+                t.name()
+            );
+            let r = vm.runtime_error(msg);
+            crate::objects::exception::exc_data(&r.exc)
+                .cause
+                .set(Some(e.exc.clone()));
+            return Err(r);
+        }
+    }
+    let init_name = vm.intern("__init_subclass__");
+    let mro = t.mro.get().expect("class MRO");
+    let parent_hook = tuple::items(&mro)
+        .iter()
+        .skip(1)
+        .filter(|c| is_heap_type(as_type(c)))
+        .find_map(|c| {
+            as_type(c)
+                .dict
+                .get()
+                .and_then(|cd| dict::data(&cd).get_str(&init_name))
+        });
+    match parent_hook {
+        Some(f) => {
+            let bound = crate::objects::descr::descr_get(vm, &f, None, cls)?;
+            let mut values: Vec<Obj> = Vec::with_capacity(kwargs.len());
+            let mut names: Vec<Obj> = Vec::with_capacity(kwargs.len());
+            for (k, v) in kwargs {
+                names.push(vm.new_str(k)?);
+                values.push(v.clone());
+            }
+            let kwnames = vm.new_tuple(names)?;
+            let kwnames = (!kwargs.is_empty()).then_some(&kwnames);
+            vm.call_with_args(&bound, Args::with_kwnames(&values, kwnames))?;
+        }
+        None if !kwargs.is_empty() => {
+            return Err(vm.type_error(format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                t.name()
+            )));
+        }
+        None => {}
+    }
+    Ok(())
 }
 
 /// `ValueError` when a `__slots__` name is also a class attribute in the namespace `ns`.

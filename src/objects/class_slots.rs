@@ -220,7 +220,7 @@ pub fn fixup_slots(vm: &mut Vm, cls: &Obj) {
         b.bool.get()
     });
     s.getattro.set(if has(vm, t, "__getattribute__") {
-        Some(getattribute_hook)
+        Some(heap_getattribute)
     } else {
         Some(heap_getattro)
     });
@@ -263,29 +263,6 @@ fn check_str(vm: &mut Vm, r: Obj, what: &str) -> PyResult<Obj> {
     }
 }
 
-/// The attribute hook of a class defining `__getattribute__`: that method answers, and an
-/// AttributeError from it falls back to `__getattr__` when the class has one (CPython's
-/// `slot_tp_getattr_hook`).
-fn getattribute_hook(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
-    match call_dunder(vm, o, "__getattribute__", std::slice::from_ref(name)) {
-        Err(e)
-            if e.exc
-                .ty()
-                .is_subtype(as_type(&vm.types.exc.attribute_error)) =>
-        {
-            let ga = vm.intern("__getattr__");
-            match lookup_python_attr(vm, o.ty(), &ga) {
-                Some(f) => {
-                    let bound = descr_get(vm, &f, Some(o), &o.ty().to_obj())?;
-                    vm.call(&bound, std::slice::from_ref(name))
-                }
-                None => Err(e),
-            }
-        }
-        r => r,
-    }
-}
-
 pub fn heap_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
     match generic_getattr_with_dict(vm, o, name) {
         Ok(Some(v)) => return Ok(v),
@@ -325,6 +302,37 @@ pub fn heap_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
     }
     let n = pystr::as_str(name).to_string();
     Err(vm.no_attribute(o, &n))
+}
+
+/// Attribute lookup of a class that overrides `__getattribute__`: it is called for every
+/// lookup, and an AttributeError from it falls back to `__getattr__`, as in CPython.
+fn heap_getattribute(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    let r = call_dunder(vm, o, "__getattribute__", std::slice::from_ref(name));
+    match r {
+        Err(e)
+            if e.exc
+                .ty()
+                .is_subtype(as_type(&vm.types.exc.attribute_error)) =>
+        {
+            let ga = vm.intern("__getattr__");
+            match lookup_python_attr(vm, o.ty(), &ga) {
+                Some(f) => {
+                    let bound = descr_get(vm, &f, Some(o), &o.ty().to_obj())?;
+                    vm.call(&bound, std::slice::from_ref(name))
+                }
+                None => Err(e),
+            }
+        }
+        r => r,
+    }
+}
+
+/// `object.__getattribute__(obj, name)`: the generic lookup, without `__getattr__`.
+pub fn object_getattribute(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
+    match generic_getattr_with_dict(vm, o, name)? {
+        Some(v) => Ok(v),
+        None => vm.generic_getattr(o, name),
+    }
 }
 
 pub fn heap_setattro(vm: &mut Vm, o: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {

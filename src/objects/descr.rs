@@ -57,6 +57,11 @@ impl Vm {
         let ty = self.types.staticmethod.clone();
         new_box(as_type(&ty), f, true).map_err(|_| self.memory_error())
     }
+
+    pub fn new_classmethod(&mut self, f: Obj) -> PyResult<Obj> {
+        let ty = self.types.classmethod.clone();
+        new_box(as_type(&ty), f, true).map_err(|_| self.memory_error())
+    }
 }
 
 pub fn method_data(o: &Obj) -> &MethodData {
@@ -74,8 +79,25 @@ pub fn unwrap_static(o: &Obj) -> Obj {
     o.clone()
 }
 
-pub fn is_data_descriptor(vm: &Vm, a: &Obj) -> bool {
-    is_type(vm, a, &vm.types.property) || crate::objects::member::is_member(vm, a)
+pub fn is_data_descriptor(vm: &mut Vm, a: &Obj) -> bool {
+    if is_type(vm, a, &vm.types.property) || crate::objects::member::is_member(vm, a) {
+        return true;
+    }
+    // An instance of a class defining __set__ or __delete__.
+    crate::objects::class::is_heap_type(a.ty())
+        && (user_dunder(vm, a, "__set__").is_some() || user_dunder(vm, a, "__delete__").is_some())
+}
+
+/// The dunder `name` defined in Python by the class of `a` (a user-defined descriptor).
+fn user_dunder(vm: &mut Vm, a: &Obj, name: &str) -> Option<Obj> {
+    let n = vm.intern(name);
+    crate::objects::class_slots::lookup_python_attr(vm, a.ty(), &n)
+}
+
+/// Calls the user-defined descriptor method `f` found on `a`'s class.
+fn call_user_dunder(vm: &mut Vm, f: &Obj, a: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    let bound = descr_get(vm, f, Some(a), &a.ty().to_obj())?;
+    vm.call(&bound, args)
 }
 
 /// `attr.__get__(obj, owner)` for the descriptor kinds Pyrena has.
@@ -122,6 +144,12 @@ pub fn descr_get(vm: &mut Vm, a: &Obj, obj: Option<&Obj>, owner: &Obj) -> PyResu
             return vm.new_bound_builtin(d.name, d.func, o.clone());
         }
     }
+    if crate::objects::class::is_heap_type(a.ty()) {
+        if let Some(f) = user_dunder(vm, a, "__get__") {
+            let o = obj.cloned().unwrap_or_else(|| vm.none.clone());
+            return call_user_dunder(vm, &f, a, &[o, owner.clone()]);
+        }
+    }
     Ok(a.clone())
 }
 
@@ -142,6 +170,21 @@ fn property_name(vm: &mut Vm, p: &Obj) -> String {
 pub fn descr_set(vm: &mut Vm, a: &Obj, obj: &Obj, value: Option<Obj>) -> PyResult<()> {
     if crate::objects::member::is_member(vm, a) {
         return crate::objects::member::member_set(vm, a, obj, value);
+    }
+    if !is_type(vm, a, &vm.types.property) {
+        // A user-defined data descriptor.
+        let name = if value.is_some() {
+            "__set__"
+        } else {
+            "__delete__"
+        };
+        let Some(f) = user_dunder(vm, a, name) else {
+            return Err(vm.attribute_error(name.to_string()));
+        };
+        let mut args = vec![obj.clone()];
+        args.extend(value);
+        call_user_dunder(vm, &f, a, &args)?;
+        return Ok(());
     }
     // SAFETY: the other data descriptors are properties, which use `PyBox<PropertyData>`.
     let p = unsafe { payload::<PropertyData>(a) };
@@ -219,6 +262,7 @@ pub fn install(vm: &mut Vm) {
         vm.new_str(&format!("<super: <class '{t}'>, <{on} object>>"))
     }));
     let pt = vm.types.property.clone();
+    as_type(&pt).slots.getattro.set(Some(property_getattro));
     crate::vm::types::add_method(vm, &pt, "getter", |vm, p, a| property_copy(vm, p, a, 0));
     crate::vm::types::add_method(vm, &pt, "setter", |vm, p, a| property_copy(vm, p, a, 1));
     crate::vm::types::add_method(vm, &pt, "deleter", |vm, p, a| property_copy(vm, p, a, 2));
@@ -258,6 +302,27 @@ fn property_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
         doc: pick(doc),
     };
     new_box(as_type(cls), data, true).map_err(|_| vm.memory_error())
+}
+
+/// `fget`/`fset`/`fdel`, and `__doc__`: the given doc, else the getter's docstring.
+fn property_getattro(vm: &mut Vm, p: &Obj, name: &Obj) -> PyResult<Obj> {
+    // SAFETY: property objects use the `PyBox<PropertyData>` layout.
+    let d = unsafe { payload::<PropertyData>(p) };
+    match crate::objects::str::as_str(name) {
+        "fget" => Ok(d.fget.clone()),
+        "fset" => Ok(d.fset.clone()),
+        "fdel" => Ok(d.fdel.clone()),
+        "__doc__" if !d.doc.is(&vm.none) => Ok(d.doc.clone()),
+        "__doc__" if d.fget.is(&vm.none) => Ok(vm.none.clone()),
+        "__doc__" => {
+            let fget = d.fget.clone();
+            match vm.getattr_str(&fget, "__doc__") {
+                Ok(v) => Ok(v),
+                Err(_) => Ok(vm.none.clone()),
+            }
+        }
+        _ => vm.generic_getattr(p, name),
+    }
 }
 
 fn property_copy(vm: &mut Vm, p: &Obj, args: Args, which: usize) -> PyResult<Obj> {
@@ -357,7 +422,11 @@ fn super_getattro(vm: &mut Vm, s: &Obj, name: &Obj) -> PyResult<Obj> {
             for t in &items[pos + 1..] {
                 if let Some(dd) = as_type(t).dict.get() {
                     if let Some(a) = dict::data(&dd).get_str(name) {
-                        let inst = if obj.is(&obj_type) { None } else { Some(&obj) };
+                        let mut inst = if obj.is(&obj_type) { None } else { Some(&obj) };
+                        if pystr::as_str(name) == "__init_subclass__" {
+                            // object.__init_subclass__ is a class method: bind to the class.
+                            inst = Some(&obj);
+                        }
                         return descr_get(vm, &a, inst, &obj_type);
                     }
                 }

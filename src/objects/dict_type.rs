@@ -192,6 +192,12 @@ fn merge_into(vm: &mut Vm, d: &Obj, src: &Obj) -> PyResult<()> {
         }
         return Ok(());
     }
+    // Any object with keys() is a mapping (CPython's PyDict_Merge).
+    let keys_name = vm.intern("keys");
+    if vm.lookup_type_attr(src.ty(), &keys_name).is_some() {
+        let m = vm.mapping_as_dict(src.clone())?;
+        return merge_into(vm, d, &m);
+    }
     for (i, item) in vm.iterate(src)?.into_iter().enumerate() {
         let pair = vm.iterate(&item).map_err(|_| {
             vm.type_error(format!(

@@ -43,6 +43,7 @@ pub struct ExceptionData {
 pub struct TracebackData {
     pub next: ObjSlot,
     pub code: Obj,
+    /// The instruction that raised, or `LASTI_NOT_STARTED`.
     pub lasti: u32,
     /// The frame's globals (for NameError suggestions, which CPython takes from the frame).
     pub globals: Obj,
@@ -72,6 +73,10 @@ pub fn tb_data(obj: &Obj) -> &TracebackData {
     // SAFETY: traceback objects use the `PyBox<TracebackData>` layout.
     unsafe { payload::<TracebackData>(obj) }
 }
+
+/// The `lasti` of a traceback entry for a frame that never ran (an exception thrown into a
+/// just-created generator): it points at the function's first line.
+pub const LASTI_NOT_STARTED: u32 = u32::MAX;
 
 impl Vm {
     /// A new instance of exception type `ty` with the given args.

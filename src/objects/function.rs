@@ -26,6 +26,90 @@ pub struct FunctionData {
     pub dict: ObjSlot,
 }
 
+/// The function's `__dict__`, created on first use. Unlike an instance's dict it is an
+/// ordinary (collector-tracked) dict, as in CPython.
+pub fn function_dict(vm: &mut Vm, f: &Obj) -> PyResult<Obj> {
+    let slot = &func_data(f).dict;
+    if let Some(d) = slot.get() {
+        return Ok(d);
+    }
+    let d = vm.new_dict()?;
+    slot.set(Some(d.clone()));
+    Ok(d)
+}
+
+/// `f.attr = v` and `del f.attr`: the writable special attributes with CPython's type checks,
+/// the read-only ones refused, anything else in the function's `__dict__`.
+pub fn function_setattro(vm: &mut Vm, f: &Obj, name: &Obj, v: Option<Obj>) -> PyResult<()> {
+    let d = func_data(f);
+    let n = crate::objects::str::as_str(name).to_string();
+    let is_none = |o: &Obj| o.ty().name() == "NoneType";
+    match n.as_str() {
+        "__name__" | "__qualname__" => match v {
+            Some(v) if crate::objects::str::is_str(&v) => {
+                if n == "__name__" {
+                    d.name.set(Some(v))
+                } else {
+                    d.qualname.set(Some(v))
+                }
+                Ok(())
+            }
+            _ => Err(vm.type_error(format!("{n} must be set to a string object"))),
+        },
+        "__doc__" => {
+            d.doc.set(v);
+            Ok(())
+        }
+        "__module__" => {
+            d.module.set(v);
+            Ok(())
+        }
+        "__defaults__" | "__kwdefaults__" => {
+            let (slot, kind, ok): (&ObjSlot, &str, fn(&Obj) -> bool) = if n == "__defaults__" {
+                (&d.defaults, "tuple", crate::objects::tuple::is_tuple)
+            } else {
+                (&d.kwdefaults, "dict", crate::objects::dict::is_dict)
+            };
+            match v {
+                None => slot.set(None),
+                Some(v) if is_none(&v) => slot.set(None),
+                Some(v) if ok(&v) => slot.set(Some(v)),
+                Some(_) => return Err(vm.type_error(format!("{n} must be set to a {kind} object"))),
+            }
+            Ok(())
+        }
+        "__dict__" => match v {
+            Some(v) if crate::objects::dict::is_dict(&v) => {
+                d.dict.set(Some(v));
+                Ok(())
+            }
+            Some(v) => Err(vm.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                v.ty().name()
+            ))),
+            None => Err(vm.type_error("cannot delete __dict__".into())),
+        },
+        "__globals__" | "__closure__" | "__builtins__" | "__code__" => {
+            Err(vm.attribute_error("readonly attribute".into()))
+        }
+        _ => {
+            let dict = function_dict(vm, f)?;
+            match v {
+                Some(v) => vm.dict_set(&dict, name.clone(), v),
+                None => {
+                    if crate::objects::dict::data(&dict)
+                        .remove(vm, name)?
+                        .is_none()
+                    {
+                        return Err(vm.no_attribute(f, &n));
+                    }
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
 /// A function implemented in Rust (`len`, `print`), possibly bound to a `self`.
 pub type BuiltinFn = fn(&mut Vm, Args) -> PyResult<Obj>;
 

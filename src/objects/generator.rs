@@ -132,15 +132,32 @@ impl Vm {
                     Resume::Throw(e) => Err(e),
                 };
             }
-            GenState::Created => {
-                if let Resume::Send(v) = &how {
+            GenState::Created => match &how {
+                Resume::Send(v) => {
                     if !v.is(&self.none) {
                         return Err(self.type_error(
                             "can't send non-None value to a just-started generator".into(),
                         ));
                     }
                 }
-            }
+                Resume::Throw(e) => {
+                    // Nothing of the body has run, so no handler or `finally` of it sees the
+                    // exception: it leaves from the `def` line, as in CPython.
+                    let frame = d.saved.frame.take().expect("created generator has a frame");
+                    let slots = d.saved.slots.take();
+                    d.state.set(GenState::Finished);
+                    self.attach_context(&e.exc);
+                    let ed = exception::exc_data(&e.exc);
+                    let prev = ed.traceback.take();
+                    let (code, globals) = (frame.code.clone(), frame.globals.clone());
+                    drop((frame, slots));
+                    let lasti = crate::objects::exception::LASTI_NOT_STARTED;
+                    if let Ok(tb) = self.new_traceback(prev, code, lasti, globals) {
+                        ed.traceback.set(Some(tb));
+                    }
+                    return Err(PyErr { exc: e.exc.clone() });
+                }
+            },
             GenState::Suspended => {}
         }
         if self.depth >= self.recursion_limit {

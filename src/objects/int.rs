@@ -194,6 +194,30 @@ impl Vm {
         match as_int(obj) {
             Some(IntValue::Small(v)) => Ok(IntValue::Small(*v)),
             Some(IntValue::Big(b)) => Ok(IntValue::Big(b.clone())),
+            None if crate::objects::class::is_heap_type(obj.ty()) => {
+                // A class's own `__index__`.
+                let n = self.intern("__index__");
+                let Some(f) = crate::objects::class_slots::lookup_python_attr(self, obj.ty(), &n)
+                else {
+                    return Err(self.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        obj.ty().name()
+                    )));
+                };
+                let bound =
+                    crate::objects::descr::descr_get(self, &f, Some(obj), &obj.ty().to_obj())?;
+                let r = self.call(&bound, &[])?;
+                match as_int(&r) {
+                    Some(v) => Ok(match v {
+                        IntValue::Small(v) => IntValue::Small(*v),
+                        IntValue::Big(b) => IntValue::Big(b.clone()),
+                    }),
+                    None => Err(self.type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        r.ty().name()
+                    ))),
+                }
+            }
             None => Err(self.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 obj.ty().name()

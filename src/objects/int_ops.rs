@@ -387,6 +387,10 @@ pub fn int_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
         if b != 0 && !(2..=36).contains(&b) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0".into()));
         }
+        if let Some(bytes) = crate::objects::buffer::bytes_like(x) {
+            let bytes = bytes.to_vec();
+            return parse_bytes_int(vm, &bytes, b as u32);
+        }
         let Some(s) = crate::objects::str::try_as_str(x) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base".into()));
         };
@@ -401,6 +405,10 @@ pub fn int_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
     if let Some(s) = crate::objects::str::try_as_str(x) {
         return parse_int_or_raise(vm, s, 10);
     }
+    if let Some(bytes) = crate::objects::buffer::bytes_like(x) {
+        let bytes = bytes.to_vec();
+        return parse_bytes_int(vm, &bytes, 10);
+    }
     if let Some(r) = vm.call_dunder_opt(x, "__int__", &[])? {
         return Ok(r);
     }
@@ -411,6 +419,19 @@ pub fn int_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         x.ty().name()
     )))
+}
+
+/// `int(b"42")`: the bytes read as ASCII digits; errors show the bytes' repr.
+fn parse_bytes_int(vm: &mut Vm, bytes: &[u8], base: u32) -> PyResult<Obj> {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if s.is_ascii() {
+            if let Ok(r) = parse_int_or_raise(vm, s, base) {
+                return Ok(r);
+            }
+        }
+    }
+    let r = crate::text::str_repr::bytes_repr(bytes);
+    Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
 }
 
 fn parse_int_or_raise(vm: &mut Vm, s: &str, base: u32) -> PyResult<Obj> {

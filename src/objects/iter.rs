@@ -1,5 +1,7 @@
 //! `range` and the built-in iterator types: sequence iterators (list, tuple, str), range
-//! iterators, dict key/value/item iterators, `enumerate`, `zip`, `reversed`, `map`, `filter`.
+//! iterators, dict key/value/item iterators, `enumerate`, `zip`, `reversed`, `map`, `filter`,
+//! and the two iterators `iter()` makes for objects without `__iter__`: `iterator` (items by
+//! `__getitem__` from 0) and `callable_iterator` (`iter(callable, sentinel)`).
 //!
 //! Invariant: an exhausted iterator drops its reference to the underlying sequence, as
 //! CPython's do, so a finished loop does not keep its sequence alive.
@@ -9,7 +11,7 @@ use std::cell::Cell;
 use crate::heap::{Obj, ObjSlot};
 use crate::objects::args::Args;
 use crate::objects::pybox::{new_box, payload};
-use crate::objects::typeobj::as_type;
+use crate::objects::typeobj::{as_type, try_as_type};
 use crate::objects::{dict, list, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
@@ -57,6 +59,14 @@ pub struct EnumerateData {
 
 pub struct ZipData {
     pub iters: Vec<Obj>,
+    /// `zip(..., strict=True)`: iterables of unequal lengths raise ValueError.
+    pub strict: bool,
+}
+
+/// `iter(callable, sentinel)`; both slots are emptied once the sentinel is seen.
+pub struct CallIterData {
+    pub callable: ObjSlot,
+    pub sentinel: ObjSlot,
 }
 
 pub struct MapData {
@@ -244,22 +254,29 @@ pub fn str_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
 }
 
 /// reversed() over a list or tuple: `index` counts how many items remain.
-pub fn reversed_next(_vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+pub fn reversed_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
     let d = seq_iter_data(it);
     let i = d.index.get();
     if i == 0 {
         d.seq.set(None);
         return Ok(None);
     }
-    let item = d.seq.with(|s| {
-        s.and_then(|s| {
-            if list::is_list(s) {
-                list::data(s).get(i - 1)
-            } else {
-                tuple::items(s).get(i - 1).cloned()
-            }
-        })
-    });
+    let Some(seq) = d.seq.get() else {
+        return Ok(None);
+    };
+    let item = if list::is_list(&seq) {
+        list::data(&seq).get(i - 1)
+    } else if tuple::is_tuple(&seq) {
+        tuple::items(&seq).get(i - 1).cloned()
+    } else {
+        // A sequence by `__len__` and `__getitem__`.
+        let k = vm.new_usize(i - 1)?;
+        match vm.getitem(&seq, &k) {
+            Ok(v) => Some(v),
+            Err(e) if ends_sequence(vm, &e) => None,
+            Err(e) => return Err(e),
+        }
+    };
     d.index.set(i - 1);
     match item {
         Some(v) => Ok(Some(v)),
@@ -385,13 +402,12 @@ pub fn zip_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
             return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{k}'")));
         }
     }
-    let _ = strict;
     let mut iters = Vec::new();
     for a in args.pos() {
         iters.push(vm.get_iter(a)?);
     }
     let ty = vm.types.zip.clone();
-    alloc(vm, &ty, ZipData { iters }, true)
+    alloc(vm, &ty, ZipData { iters, strict }, true)
 }
 
 pub fn zip_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
@@ -402,13 +418,38 @@ pub fn zip_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
     }
     let iters = d.iters.clone();
     let mut out = Vec::with_capacity(iters.len());
-    for i in &iters {
+    for (k, i) in iters.iter().enumerate() {
         match vm.next(i)? {
             Some(v) => out.push(v),
+            None if d.strict => return zip_strict_end(vm, &iters, k),
             None => return Ok(None),
         }
     }
     vm.new_tuple(out).map(Some)
+}
+
+/// The end of a strict zip: iterator `k` ran out; all must end together (CPython's messages).
+fn zip_strict_end(vm: &mut Vm, iters: &[Obj], k: usize) -> PyResult<Option<Obj>> {
+    let plural = |n: usize| if n == 1 { " " } else { "s 1-" };
+    if k > 0 {
+        return Err(vm.value_error(format!(
+            "zip() argument {} is shorter than argument{}{}",
+            k + 1,
+            plural(k),
+            k
+        )));
+    }
+    for (j, i) in iters.iter().enumerate().skip(1) {
+        if vm.next(i)?.is_some() {
+            return Err(vm.value_error(format!(
+                "zip() argument {} is longer than argument{}{}",
+                j + 1,
+                plural(j),
+                j
+            )));
+        }
+    }
+    Ok(None)
 }
 
 pub fn map_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
@@ -482,10 +523,110 @@ pub fn filter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
     }
 }
 
+/// IndexError or StopIteration from `__getitem__`: the end of an old-style sequence.
+fn ends_sequence(vm: &Vm, e: &crate::vm::PyErr) -> bool {
+    vm.err_matches(e, &vm.types.exc.index_error) || vm.err_matches(e, &vm.types.exc.stop_iteration)
+}
+
+/// The `iterator` over an object with `__getitem__` but no `__iter__`.
+pub fn seq_getitem_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let d = seq_iter_data(it);
+    let Some(seq) = d.seq.get() else {
+        return Ok(None);
+    };
+    let i = d.index.get();
+    let k = vm.new_usize(i)?;
+    match vm.getitem(&seq, &k) {
+        Ok(v) => {
+            d.index.set(i + 1);
+            Ok(Some(v))
+        }
+        Err(e) if ends_sequence(vm, &e) => {
+            d.seq.set(None);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `iter(callable, sentinel)`.
+pub fn new_callable_iter(vm: &mut Vm, callable: &Obj, sentinel: &Obj) -> PyResult<Obj> {
+    if callable.ty().slots.call.get().is_none() {
+        return Err(vm.type_error("iter(v, w): v must be callable".into()));
+    }
+    let ty = vm.types.callable_iterator.clone();
+    let data = CallIterData {
+        callable: ObjSlot::new(Some(callable.clone())),
+        sentinel: ObjSlot::new(Some(sentinel.clone())),
+    };
+    alloc(vm, &ty, data, true)
+}
+
+pub fn callable_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: callable_iterator objects use the `PyBox<CallIterData>` layout.
+    let d = unsafe { payload::<CallIterData>(it) };
+    let (Some(f), Some(sentinel)) = (d.callable.get(), d.sentinel.get()) else {
+        return Ok(None);
+    };
+    let v = match vm.call(&f, &[]) {
+        Ok(v) => v,
+        Err(e) if vm.err_matches(&e, &vm.types.exc.stop_iteration) => {
+            d.callable.set(None);
+            d.sentinel.set(None);
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    if vm.eq(&v, &sentinel)? {
+        d.callable.set(None);
+        d.sentinel.set(None);
+        return Ok(None);
+    }
+    Ok(Some(v))
+}
+
 /// `reversed(seq)`.
 pub fn reversed_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
     let pos = args.exact(vm, "reversed", 1, 1)?;
     let seq = &pos[0];
+    if crate::objects::class::is_heap_type(seq.ty()) {
+        let n = vm.intern("__reversed__");
+        if let Some(f) = crate::objects::class_slots::lookup_python_attr(vm, seq.ty(), &n) {
+            if f.is(&vm.none) {
+                return Err(
+                    vm.type_error(format!("'{}' object is not reversible", seq.ty().name()))
+                );
+            }
+            let bound = crate::objects::descr::descr_get(vm, &f, Some(seq), &seq.ty().to_obj())?;
+            return vm.call(&bound, &[]);
+        }
+    }
+    let view = [
+        (&vm.types.dict_keys, DictIterKind::Keys),
+        (&vm.types.dict_values, DictIterKind::Values),
+        (&vm.types.dict_items, DictIterKind::Items),
+    ]
+    .into_iter()
+    .find(|(t, _)| std::ptr::eq(seq.type_ptr(), as_type(t)))
+    .map(|(_, k)| k);
+    if let Some(kind) = view {
+        let d = crate::objects::dict_type::view_dict(seq).clone();
+        let mut items = match kind {
+            DictIterKind::Keys => dict::data(&d).keys(),
+            DictIterKind::Values => dict::data(&d).items().into_iter().map(|(_, v)| v).collect(),
+            DictIterKind::Items => {
+                let mut out = Vec::new();
+                for (k, v) in dict::data(&d).items() {
+                    out.push(vm.new_tuple(vec![k, v])?);
+                }
+                out
+            }
+        };
+        items.reverse();
+        let l = vm.new_list(items)?;
+        let ty = vm.types.list_iterator.clone();
+        return vm.new_seq_iter(&ty, l);
+    }
     let n = if let Some(l) = list::try_data(seq) {
         l.len()
     } else if let Some(t) = tuple::try_items(seq) {
@@ -533,6 +674,8 @@ pub fn reversed_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
         let l = vm.new_list(items)?;
         let ty = vm.types.list_iterator.clone();
         return vm.new_seq_iter(&ty, l);
+    } else if seq.ty().slots.getitem.get().is_some() && try_as_type(seq).is_none() {
+        vm.len(seq)?
     } else {
         return Err(vm.type_error(format!("'{}' object is not reversible", seq.ty().name())));
     };

@@ -251,6 +251,9 @@ fn list_getitem(vm: &mut Vm, l: &Obj, key: &Obj) -> PyResult<Obj> {
     if int::as_int(key).is_some() {
         return Err(vm.index_error("cannot fit 'int' into an index-sized integer".into()));
     }
+    if let Some(k) = seq::index_key(vm, key)? {
+        return list_getitem(vm, l, &k);
+    }
     Err(vm.type_error(format!(
         "list indices must be integers or slices, not {}",
         key.ty().name()
@@ -270,6 +273,9 @@ fn tuple_getitem(vm: &mut Vm, t: &Obj, key: &Obj) -> PyResult<Obj> {
     if let Some(sl) = seq::resolve_slice(vm, key, items.len())? {
         let out: Vec<Obj> = sl.positions().map(|p| items[p].clone()).collect();
         return vm.new_tuple(out);
+    }
+    if let Some(k) = seq::index_key(vm, key)? {
+        return tuple_getitem(vm, t, &k);
     }
     Err(vm.type_error(format!(
         "tuple indices must be integers or slices, not {}",
@@ -293,6 +299,9 @@ fn list_setitem(vm: &mut Vm, l: &Obj, key: &Obj, value: Option<Obj>) -> PyResult
         return Ok(());
     }
     let Some(sl) = seq::resolve_slice(vm, key, d.len())? else {
+        if let Some(k) = seq::index_key(vm, key)? {
+            return list_setitem(vm, l, &k, value);
+        }
         return Err(vm.type_error(format!(
             "list indices must be integers or slices, not {}",
             key.ty().name()
@@ -310,6 +319,16 @@ fn list_setitem(vm: &mut Vm, l: &Obj, key: &Obj, value: Option<Obj>) -> PyResult
             Ok(())
         }
         Some(v) => {
+            if !vm.is_iterable(&v) {
+                return Err(vm.type_error(
+                    if sl.step == 1 {
+                        "can only assign an iterable"
+                    } else {
+                        "must assign iterable to extended slice"
+                    }
+                    .into(),
+                ));
+            }
             let new_items = vm.iterate(&v)?;
             if sl.step == 1 {
                 let start = sl.start.max(0) as usize;

@@ -20,9 +20,26 @@ impl SliceIdx {
     }
 }
 
+/// A subscript that is an instance of a class with `__index__`, converted to an int (the
+/// sequences' getitem/setitem retry with it); `None` for anything else.
+pub fn index_key(vm: &mut Vm, key: &Obj) -> PyResult<Option<Obj>> {
+    if !crate::objects::class::is_heap_type(key.ty()) || crate::objects::int::is_int(key) {
+        return Ok(None);
+    }
+    let n = vm.intern("__index__");
+    if crate::objects::class_slots::lookup_python_attr(vm, key.ty(), &n).is_none() {
+        return Ok(None);
+    }
+    let v = vm.index_value(key)?;
+    vm.new_int_value(v).map(Some)
+}
+
 fn slice_part(vm: &mut Vm, v: &Obj) -> PyResult<Option<isize>> {
     if v.is(&vm.none) {
         return Ok(None);
+    }
+    if let Some(i) = index_key(vm, v)? {
+        return slice_part(vm, &i);
     }
     match crate::objects::int::as_int(v) {
         Some(crate::objects::int::IntValue::Small(x)) => Ok(Some(

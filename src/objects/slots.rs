@@ -111,6 +111,8 @@ pub fn install_all(vm: &mut Vm) {
         (&types.map, iter::map_next),
         (&types.filter, iter::filter_next),
         (&types.reversed, iter::reversed_next),
+        (&types.seq_iterator, iter::seq_getitem_next),
+        (&types.callable_iterator, iter::callable_iter_next),
     ] {
         let it = ty(it);
         it.slots.iternext.set(Some(next));
@@ -147,6 +149,9 @@ pub fn install_all(vm: &mut Vm) {
         .call
         .set(Some(|vm, f, args| vm.call_with_args(f, args)));
     func.slots.getattro.set(Some(function_getattro));
+    func.slots
+        .setattro
+        .set(Some(crate::objects::function::function_setattro));
     let bf = ty(&types.builtin_function);
     bf.slots.repr.set(Some(builtin_repr));
     bf.slots.call.set(Some(builtin_call));
@@ -220,7 +225,41 @@ pub fn install_all(vm: &mut Vm) {
 fn install_object_methods(vm: &mut Vm) {
     use crate::vm::types::add_method;
     let o = vm.types.object.clone();
+    let ty = vm.types.type_.clone();
+    add_method(vm, &ty, "mro", |vm, cls, a| {
+        a.exact(vm, "type.mro", 0, 0)?;
+        let items = match as_type(cls).mro.get() {
+            Some(m) => tuple::items(&m).to_vec(),
+            None => vec![cls.clone()],
+        };
+        vm.new_list(items)
+    });
     add_method(vm, &o, "__init__", |vm, _this, _a| Ok(vm.none.clone()));
+    add_method(vm, &o, "__getattribute__", |vm, this, a| {
+        let p = a.exact(vm, "__getattribute__", 1, 1)?;
+        let Some(name) = pystr::try_as_str(&p[0]).map(|s| s.to_string()) else {
+            return Err(vm.type_error(format!(
+                "attribute name must be string, not '{}'",
+                p[0].ty().name()
+            )));
+        };
+        let name = vm.intern(&name);
+        if crate::objects::class::is_heap_type(this.ty()) {
+            return crate::objects::class_slots::object_getattribute(vm, this, &name);
+        }
+        vm.getattr(this, &name)
+    });
+    // `super().__init_subclass__(**kw)` ends here (called on the new class).
+    add_method(vm, &o, "__init_subclass__", |vm, cls, a| {
+        if a.n_kw() > 0 {
+            let n = try_as_type(cls).map_or("object", |t| t.name()).to_string();
+            return Err(vm.type_error(format!(
+                "{n}.__init_subclass__() takes no keyword arguments"
+            )));
+        }
+        a.exact(vm, "object.__init_subclass__", 0, 0)?;
+        Ok(vm.none.clone())
+    });
     add_method(vm, &o, "__repr__", |vm, this, _a| object_repr(vm, this));
     add_method(vm, &o, "__str__", |vm, this, _a| vm.str(this));
     add_method(vm, &o, "__hash__", |vm, this, _a| {
@@ -359,6 +398,9 @@ fn object_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<
 }
 
 fn object_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
+    if !args.values.is_empty() && cls.is(&vm.types.object) {
+        return Err(vm.type_error("object() takes no arguments".into()));
+    }
     args.exact(vm, "object", 0, 0)?;
     crate::objects::pybox::new_box(as_type(cls), (), false).map_err(|_| vm.memory_error())
 }
@@ -404,7 +446,9 @@ fn type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
                     pos[2].ty().name()
                 )));
             }
-            return crate::objects::class::new_class(vm, &name, bases, &pos[2]);
+            let cls = crate::objects::class::new_class(vm, &name, bases, &pos[2])?;
+            crate::objects::class::finish_class(vm, &cls, &[])?;
+            return Ok(cls);
         }
         return Err(vm.type_error("type() takes 1 or 3 arguments".into()));
     }
@@ -512,6 +556,10 @@ fn type_getattro(vm: &mut Vm, cls: &Obj, name: &Obj) -> PyResult<Obj> {
     if let Some(v) = vm.lookup_type_attr(t, name) {
         return crate::objects::descr::descr_get(vm, &v, None, cls);
     }
+    // Then the metatype's attributes, bound to the class (`C.mro()`).
+    if let Some(v) = vm.lookup_type_attr(cls.ty(), name) {
+        return crate::objects::descr::descr_get(vm, &v, Some(cls), &cls.ty().to_obj());
+    }
     if pystr::as_str(name) == "__doc__" {
         return Ok(vm.none.clone());
     }
@@ -534,6 +582,9 @@ fn range_getitem(vm: &mut Vm, r: &Obj, key: &Obj) -> PyResult<Obj> {
         };
     }
     if int::as_int(key).is_none() {
+        if let Some(k) = crate::objects::seq::index_key(vm, key)? {
+            return range_getitem(vm, r, &k);
+        }
         return Err(vm.type_error(format!(
             "range indices must be integers or slices, not {}",
             key.ty().name()
@@ -634,6 +685,7 @@ fn function_getattro(vm: &mut Vm, f: &Obj, name: &Obj) -> PyResult<Obj> {
         "__closure__" => Some(d.closure.get().unwrap_or_else(|| vm.none.clone())),
         "__globals__" => Some(d.globals.clone()),
         "__code__" => Some(d.code.clone()),
+        "__dict__" => Some(crate::objects::function::function_dict(vm, f)?),
         _ => None,
     };
     match v {

@@ -114,6 +114,7 @@ pub fn install(vm: &mut Vm) {
             pred_impl(vm, s, a, "isidentifier", str_pred::isidentifier)
         }),
         ("format", str_format),
+        ("format_map", str_format_map),
         ("removeprefix", |vm, s, a| {
             let p = a.exact(vm, "removeprefix", 1, 1)?;
             let pre = str_arg(vm, &p[0], "removeprefix", 1)?;
@@ -453,10 +454,94 @@ struct FieldNumbering {
     // CPython refuses to mix `{}` and `{0}` in one format string.
     used_auto: bool,
     used_manual: bool,
+    /// `format_map`'s mapping, which replaces the keyword arguments.
+    mapping: Option<Obj>,
+}
+
+/// One replacement field starting after its `{` at `start`, scanned as CPython's
+/// `MarkupIterator` does: (field name, conversion, format spec, index after the closing `}`).
+fn scan_field(
+    chars: &[char],
+    start: usize,
+) -> Result<(String, Option<char>, String, usize), &'static str> {
+    let mut k = start;
+    let mut stop = None;
+    while k < chars.len() {
+        let c = chars[k];
+        k += 1;
+        match c {
+            ':' | '!' | '}' => {
+                stop = Some(c);
+                break;
+            }
+            '{' => return Err("unexpected '{' in field name"),
+            '[' => {
+                while k < chars.len() && chars[k] != ']' {
+                    k += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let name_end = if stop.is_some() { k - 1 } else { k };
+    let name: String = chars[start..name_end].iter().collect();
+    let mut conv = None;
+    match stop {
+        None => return Err("expected '}' before end of string"),
+        Some('}') => return Ok((name, None, String::new(), k)),
+        Some('!') => {
+            let Some(&c) = chars.get(k) else {
+                return Err("end of string while looking for conversion specifier");
+            };
+            conv = Some(c);
+            k += 1;
+            if let Some(&c) = chars.get(k) {
+                k += 1;
+                if c == '}' {
+                    return Ok((name, conv, String::new(), k));
+                }
+                if c != ':' {
+                    return Err("expected ':' after conversion specifier");
+                }
+            }
+        }
+        Some(_) => {}
+    }
+    let spec_start = k;
+    let mut count = 1;
+    while k < chars.len() {
+        let c = chars[k];
+        k += 1;
+        match c {
+            '{' => count += 1,
+            '}' => {
+                count -= 1;
+                if count == 0 {
+                    let spec: String = chars[spec_start..k - 1].iter().collect();
+                    return Ok((name, conv, spec, k));
+                }
+            }
+            _ => {}
+        }
+    }
+    Err("unmatched '{' in format spec")
 }
 
 /// Expands the replacement fields of `text`; `depth` is how many levels of nesting
 /// are allowed (CPython allows a field inside a format spec, not deeper).
+/// `str.format_map(mapping)`: named fields are looked up with `mapping[name]` (so a dict
+/// subclass's `__missing__` applies); positional fields are refused.
+fn str_format_map(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
+    let p = args.exact(vm, "str.format_map", 1, 1)?;
+    let text = as_str(s).to_string();
+    let mut numbering = FieldNumbering {
+        mapping: Some(p[0].clone()),
+        ..FieldNumbering::default()
+    };
+    let out = format_fields(vm, &text, &[], &[], &mut numbering, 2)?;
+    vm.new_str(&out)
+}
+
 fn format_fields(
     vm: &mut Vm,
     text: &str,
@@ -479,28 +564,11 @@ fn format_fields(
                 i += 2;
                 continue;
             }
-            let mut open = 1;
-            let mut j = i + 1;
-            while j < chars.len() && open > 0 {
-                match chars[j] {
-                    '{' => open += 1,
-                    '}' => open -= 1,
-                    _ => {}
-                }
-                j += 1;
+            if i + 1 == chars.len() {
+                return Err(vm.value_error("Single '{' encountered in format string".into()));
             }
-            if open != 0 {
-                return Err(vm.value_error("expected '}' before end of string".into()));
-            }
-            let field: String = chars[i + 1..j - 1].iter().collect();
-            let (head, spec) = match field.find(':') {
-                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
-                None => (field.clone(), String::new()),
-            };
-            let (name, conv) = match head.find('!') {
-                Some(p) => (head[..p].to_string(), head[p + 1..].chars().next()),
-                None => (head.clone(), None),
-            };
+            let (name, conv, spec, j) =
+                scan_field(&chars, i + 1).map_err(|m| vm.value_error(m.into()))?;
             let first: String = name
                 .chars()
                 .take_while(|c| *c != '.' && *c != '[')
@@ -520,7 +588,13 @@ fn format_fields(
                 }
                 numbering.used_manual = true;
             }
-            let mut value = if first.is_empty() {
+            let mut value = if let Some(m) = numbering.mapping.clone() {
+                if first.is_empty() || first.parse::<usize>().is_ok() {
+                    return Err(vm.value_error("Format string contains positional fields".into()));
+                }
+                let k = vm.new_str(&first)?;
+                vm.getitem(&m, &k)?
+            } else if first.is_empty() {
                 let v = pos.get(numbering.auto).cloned();
                 numbering.auto += 1;
                 match v {
@@ -566,14 +640,24 @@ fn format_fields(
                     value = vm.getitem(&value, &k)?;
                     rest = r.get(end + 1..).unwrap_or("");
                 } else {
-                    break;
+                    return Err(vm.value_error(
+                        "Only '.' or '[' may follow ']' in format field specifier".into(),
+                    ));
                 }
             }
             let value = match conv {
                 Some('r') => vm.repr(&value)?,
                 Some('s') => vm.str(&value)?,
                 Some('a') => vm.ascii(&value)?,
-                _ => value,
+                Some(c) => {
+                    let shown = if ('!'..'\x7f').contains(&c) {
+                        c.to_string()
+                    } else {
+                        format!("\\x{:x}", c as u32)
+                    };
+                    return Err(vm.value_error(format!("Unknown conversion specifier {shown}")));
+                }
+                None => value,
             };
             let spec = if spec.contains('{') {
                 format_fields(vm, &spec, pos, kw, numbering, depth - 1)?

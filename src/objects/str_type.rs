@@ -26,6 +26,7 @@ pub fn install(vm: &mut Vm) {
     t.slots.iter.set(Some(str_iter));
     t.slots.new.set(Some(str_new));
     crate::objects::str_methods::install(vm);
+    crate::objects::str_translate::install(vm);
 }
 
 fn str_repr(vm: &mut Vm, s: &Obj) -> PyResult<Obj> {
@@ -269,6 +270,9 @@ fn str_getitem(vm: &mut Vm, s: &Obj, key: &Obj) -> PyResult<Obj> {
         return vm.new_str(&out);
     }
     if int::as_int(key).is_none() {
+        if let Some(k) = seq::index_key(vm, key)? {
+            return str_getitem(vm, s, &k);
+        }
         return Err(vm.type_error(format!(
             "string indices must be integers, not '{}'",
             key.ty().name()

@@ -13,7 +13,7 @@ use crate::objects::descr::{MethodData, PropertyData, SuperData};
 use crate::objects::exception::{ExceptionData, TracebackData};
 use crate::objects::function::{BuiltinData, BuiltinKind, FunctionData};
 use crate::objects::iter::{
-    DictIterData, EnumerateData, FilterData, MapData, SeqIterData, ZipData,
+    CallIterData, DictIterData, EnumerateData, FilterData, MapData, SeqIterData, ZipData,
 };
 use crate::objects::module::ModuleData;
 use crate::objects::pybox::payload;
@@ -266,6 +266,18 @@ fn filter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&f.it);
 }
 
+fn callable_iter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let c = data::<CallIterData>(o);
+    slot(&c.callable, visit);
+    slot(&c.sentinel, visit);
+}
+
+fn callable_iter_clear(o: &Obj) {
+    let c = data::<CallIterData>(o);
+    c.callable.set(None);
+    c.sentinel.set(None);
+}
+
 /// Installs traverse and clear on every built-in GC type.
 pub fn install(vm: &mut Vm) {
     let t = &vm.types;
@@ -288,6 +300,7 @@ pub fn install(vm: &mut Vm) {
         &t.tuple_iterator,
         &t.str_iterator,
         &t.reversed,
+        &t.seq_iterator,
     ] {
         set(it, seq_iter_traverse, Some(seq_iter_clear));
     }
@@ -314,6 +327,11 @@ pub fn install(vm: &mut Vm) {
     set(&t.zip, zip_traverse, None);
     set(&t.map, map_traverse, None);
     set(&t.filter, filter_traverse, None);
+    set(
+        &t.callable_iterator,
+        callable_iter_traverse,
+        Some(callable_iter_clear),
+    );
     set(
         &t.generator,
         crate::objects::generator::traverse,

@@ -38,7 +38,7 @@ fn instance_dict_has(obj: &Obj, name: &Obj) -> bool {
 impl Vm {
     /// Whether instances of `obj`'s type keep their attributes as instance-dict values under
     /// the default hooks, so `name` may be cached as an instance-dict entry (module comment).
-    fn instance_value_cacheable(&self, obj: &Obj, name: &Obj) -> bool {
+    fn instance_value_cacheable(&mut self, obj: &Obj, name: &Obj) -> bool {
         let t = obj.ty();
         let default_get = t
             .slots
@@ -50,13 +50,17 @@ impl Vm {
             .setattro
             .get()
             .is_some_and(|s| std::ptr::fn_addr_eq(s, heap_setattro as SetAttrFn));
-        default_get
-            && default_set
-            && !exception::is_exception(obj)
-            && instance_dict_slot(obj).is_some()
-            && self
-                .lookup_type_attr(t, name)
-                .is_none_or(|a| !descr::is_data_descriptor(self, &a))
+        if !default_get
+            || !default_set
+            || exception::is_exception(obj)
+            || instance_dict_slot(obj).is_none()
+        {
+            return false;
+        }
+        match self.lookup_type_attr(t, name) {
+            None => true,
+            Some(a) => !descr::is_data_descriptor(self, &a),
+        }
     }
 
     /// `LOAD_ATTR`: `obj.name`.

@@ -619,11 +619,7 @@ impl Vm {
             Op::DictUpdate | Op::DictMerge => {
                 let m = self.pop();
                 let d = self.peek(arg as usize).clone();
-                if !dict::is_dict(&m) {
-                    return Err(
-                        self.type_error(format!("'{}' object is not a mapping", m.ty().name()))
-                    );
-                }
+                let m = self.mapping_as_dict(m)?;
                 for (k, v) in dict::data(&m).items() {
                     if op == Op::DictMerge && dict::data(&d).contains(self, &k)? {
                         let kr = self.repr_string(&k)?;
@@ -776,7 +772,7 @@ impl Vm {
                         )))
                     }
                 };
-                let exit = self.getattr(&mgr, &exit_name)?;
+                let exit = self.with_exit_method(&mgr, &exit_name)?;
                 self.push(exit);
                 let r = match this {
                     Some(t) => self.call(&enter, &[t])?,

@@ -166,6 +166,24 @@ impl Vm {
                 }
             }
         }
+        if op == BinaryOp::Multiply {
+            // `seq * n` (or `n * seq`) where n is an instance with `__index__`.
+            let is_seq = |o: &Obj| {
+                pystr::is_str(o)
+                    || list::is_list(o)
+                    || tuple::is_tuple(o)
+                    || crate::objects::buffer::bytes_like(o).is_some()
+            };
+            if is_seq(a) {
+                if let Some(k) = crate::objects::seq::index_key(self, b)? {
+                    return self.binary_op(op, a, &k);
+                }
+            } else if is_seq(b) {
+                if let Some(k) = crate::objects::seq::index_key(self, a)? {
+                    return self.binary_op(op, &k, b);
+                }
+            }
+        }
         Err(self.binop_type_error(op, a, b, ""))
     }
 
@@ -392,6 +410,43 @@ impl Vm {
         self.new_str(&out)
     }
 
+    /// A mapping as a dict: a dict itself, else a new dict of `m[k] for k in m.keys()` (what
+    /// `**m` and `dict(m)` accept), else "'T' object is not a mapping".
+    pub fn mapping_as_dict(&mut self, m: Obj) -> PyResult<Obj> {
+        if crate::objects::dict::is_dict(&m) {
+            return Ok(m);
+        }
+        let keys_name = self.intern("keys");
+        let keys = match self.getattr(&m, &keys_name) {
+            Ok(k) => k,
+            Err(e) if self.err_matches(&e, &self.types.exc.attribute_error.clone()) => {
+                return Err(self.type_error(format!("'{}' object is not a mapping", m.ty().name())))
+            }
+            Err(e) => return Err(e),
+        };
+        let keys = self.call(&keys, &[])?;
+        let d = self.new_dict()?;
+        for k in self.iterate(&keys)? {
+            let v = self.getitem(&m, &k)?;
+            self.dict_set(&d, k, v)?;
+        }
+        Ok(d)
+    }
+
+    /// The `__exit__` of a `with` statement's manager, with CPython's TypeError if it is missing.
+    pub fn with_exit_method(&mut self, mgr: &Obj, exit_name: &Obj) -> PyResult<Obj> {
+        match self.getattr(mgr, exit_name) {
+            Ok(exit) => Ok(exit),
+            Err(e) if self.err_matches(&e, &self.types.exc.attribute_error.clone()) => {
+                Err(self.type_error(format!(
+                    "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                    mgr.ty().name()
+                )))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// `format(value, spec)`.
     pub fn format(&mut self, v: &Obj, spec: Option<&Obj>) -> PyResult<Obj> {
         if let Some(s) = spec.filter(|s| !pystr::is_str(s)) {
@@ -400,6 +455,25 @@ impl Vm {
                 s.ty().name()
             )));
         }
+        if crate::objects::class::is_heap_type(v.ty()) {
+            // A class's own `__format__` (built-in types format below).
+            let n = self.intern("__format__");
+            if let Some(f) = crate::objects::class_slots::lookup_python_attr(self, v.ty(), &n) {
+                let spec = match spec {
+                    Some(s) => s.clone(),
+                    None => self.new_str("")?,
+                };
+                let bound = crate::objects::descr::descr_get(self, &f, Some(v), &v.ty().to_obj())?;
+                let r = self.call(&bound, &[spec])?;
+                if !pystr::is_str(&r) {
+                    return Err(self.type_error(format!(
+                        "__format__ must return a str, not {}",
+                        r.ty().name()
+                    )));
+                }
+                return Ok(r);
+            }
+        }
         let spec_s = spec
             .map(|s| pystr::as_str(s).to_string())
             .unwrap_or_default();
@@ -407,27 +481,22 @@ impl Vm {
             return self.str(v);
         }
         let tname = v.ty().name().to_string();
-        let parsed = crate::text::format_spec::FormatSpec::parse(&spec_s, &tname)
-            .map_err(|e| crate::objects::str_type::text_error(self, e))?;
-        let out: Result<String, crate::text::TextError> = if let Some(i) = int::as_int(v) {
-            if tname == "bool" && parsed.ty.is_none() {
-                let s = if matches!(i, int::IntValue::Small(1)) {
-                    "True"
-                } else {
-                    "False"
-                };
-                crate::text::format_spec::format_str(s, &parsed, &tname).map(|c| c.into_owned())
-            } else {
-                crate::text::format_number::format_int(&i.to_big(), &parsed, &tname)
-            }
-        } else if let Some(f) = float::as_float(v) {
-            crate::text::format_number::format_float(f, &parsed, &tname)
-        } else if let Some(s) = pystr::try_as_str(v) {
-            crate::text::format_spec::format_str(s, &parsed, &tname).map(|c| c.into_owned())
-        } else {
+        if int::as_int(v).is_none() && float::as_float(v).is_none() && !pystr::is_str(v) {
             return Err(self.type_error(format!(
                 "unsupported format string passed to {tname}.__format__"
             )));
+        }
+        let parsed = crate::text::format_spec::FormatSpec::parse(&spec_s, &tname)
+            .map_err(|e| crate::objects::str_type::text_error(self, e))?;
+        let out: Result<String, crate::text::TextError> = if let Some(i) = int::as_int(v) {
+            // bool formats as int with any non-empty spec (int.__format__).
+            crate::text::format_number::format_int(&i.to_big(), &parsed, &tname)
+        } else if let Some(f) = float::as_float(v) {
+            crate::text::format_number::format_float(f, &parsed, &tname)
+        } else {
+            // A str (checked above).
+            crate::text::format_spec::format_str(pystr::as_str(v), &parsed, &tname)
+                .map(|c| c.into_owned())
         };
         match out {
             Ok(s) => self.new_str(&s),
@@ -441,7 +510,13 @@ impl Vm {
         match c.ty().slots.getitem.get() {
             Some(f) => f(self, c, key),
             None => {
-                if try_as_type(c).is_some() {
+                if let Some(t) = try_as_type(c) {
+                    // `C[item]` through the class's `__class_getitem__`.
+                    let n = self.intern("__class_getitem__");
+                    if let Some(f) = self.lookup_type_attr(t, &n) {
+                        let bound = crate::objects::descr::descr_get(self, &f, None, c)?;
+                        return self.call(&bound, std::slice::from_ref(key));
+                    }
                     return Err(self
                         .type_error(format!("type '{}' is not subscriptable", as_type(c).name())));
                 }
@@ -484,7 +559,9 @@ impl Vm {
     }
 
     pub fn is_iterable(&self, obj: &Obj) -> bool {
-        obj.ty().slots.iter.get().is_some() || obj.ty().slots.iternext.get().is_some()
+        obj.ty().slots.iter.get().is_some()
+            || obj.ty().slots.iternext.get().is_some()
+            || (obj.ty().slots.getitem.get().is_some() && try_as_type(obj).is_none())
     }
 
     pub fn get_iter(&mut self, obj: &Obj) -> PyResult<Obj> {
@@ -493,6 +570,11 @@ impl Vm {
             None => {
                 if obj.ty().slots.iternext.get().is_some() {
                     return Ok(obj.clone());
+                }
+                if obj.ty().slots.getitem.get().is_some() && try_as_type(obj).is_none() {
+                    // The old sequence protocol: items 0, 1, 2... by `__getitem__`.
+                    let ty = self.types.seq_iterator.clone();
+                    return self.new_seq_iter(&ty, obj.clone());
                 }
                 Err(self.type_error(format!("'{}' object is not iterable", obj.ty().name())))
             }

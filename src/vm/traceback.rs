@@ -48,7 +48,10 @@ impl Vm {
             while let Some(t) = cur {
                 let td = tb_data(&t);
                 let c = code_data(&td.code);
-                let line = c.locations.get(td.lasti as usize).map_or(0, |l| l.line);
+                let line = c
+                    .locations
+                    .get(td.lasti as usize)
+                    .map_or(c.firstlineno, |l| l.line);
                 let key = (c.filename.clone(), line, c.name.clone());
                 if last.as_ref() != Some(&key) {
                     push_repeated(out, count, RECURSIVE_CUTOFF);
@@ -68,7 +71,12 @@ impl Vm {
 
     fn format_frame(&mut self, code: &Obj, lasti: usize, out: &mut String) {
         let c = code_data(code);
-        let loc = c.locations.get(lasti).copied().unwrap_or_default();
+        // A frame that never ran (`LASTI_NOT_STARTED`) is reported at its first line.
+        let loc = c.locations.get(lasti).copied().unwrap_or(Location {
+            line: c.firstlineno,
+            end_line: c.firstlineno,
+            ..Location::default()
+        });
         out.push_str(&format!(
             "  File \"{}\", line {}, in {}\n",
             c.filename, loc.line, c.name

@@ -117,6 +117,9 @@ pub struct Types {
     pub map: Obj,
     pub filter: Obj,
     pub reversed: Obj,
+    /// `iter()` of an object with `__getitem__` only.
+    pub seq_iterator: Obj,
+    pub callable_iterator: Obj,
     /// `_sitebuiltins.Quitter`, the type of the `exit` and `quit` built-ins.
     pub quitter: Obj,
     /// bytearray, memoryview and their iterators (see `objects::buffer`).
@@ -283,8 +286,26 @@ impl Builder {
         self.weak_boxed_with::<T>(name, fl, weak, dealloc_box::<T>)
     }
 
+    /// `weak_boxed` whose payload also carries its `__dict__` slot at byte offset `dict` (the
+    /// type's `dictoffset`, so attribute lookup finds the instance's entries).
+    fn weak_boxed_dict<T>(&self, name: &str, fl: u32, weak: usize, dict: usize) -> Obj {
+        let dictoffset = std::mem::offset_of!(PyBox<T>, data) + dict;
+        self.weak_boxed_full::<T>(name, fl, weak, dealloc_box::<T>, dictoffset)
+    }
+
     /// `weak_boxed` with a dealloc of its own.
     fn weak_boxed_with<T>(&self, name: &str, fl: u32, weak: usize, dealloc: DeallocFn) -> Obj {
+        self.weak_boxed_full::<T>(name, fl, weak, dealloc, 0)
+    }
+
+    fn weak_boxed_full<T>(
+        &self,
+        name: &str,
+        fl: u32,
+        weak: usize,
+        dealloc: DeallocFn,
+        dictoffset: usize,
+    ) -> Obj {
         let base = self.object.as_ref();
         let inherited = base.map_or(0, |b| as_type(b).flags & flags::INHERITED);
         let t = alloc_type_with_weaklist(
@@ -294,7 +315,7 @@ impl Builder {
             std::mem::size_of::<PyBox<T>>(),
             fl | inherited,
             dealloc,
-            0,
+            dictoffset,
             std::mem::offset_of!(PyBox<T>, data) + weak,
         )
         .expect("out of memory at startup");
@@ -508,10 +529,11 @@ pub fn bootstrap() -> Vm {
         range: b.boxed::<iter::RangeData>("range", 0, None),
         slice: b.boxed::<simple::SliceData>("slice", 0, None),
         code: b.boxed::<crate::bytecode::CodeObject>("code", 0, None),
-        function: b.weak_boxed::<function::FunctionData>(
+        function: b.weak_boxed_dict::<function::FunctionData>(
             "function",
             gc,
             std::mem::offset_of!(function::FunctionData, weaklist),
+            std::mem::offset_of!(function::FunctionData, dict),
         ),
         builtin_function: b.weak_boxed::<function::BuiltinData>(
             "builtin_function_or_method",
@@ -556,6 +578,8 @@ pub fn bootstrap() -> Vm {
         map: b.boxed::<iter::MapData>("map", gc, None),
         filter: b.boxed::<iter::FilterData>("filter", gc, None),
         reversed: b.boxed::<iter::SeqIterData>("reversed", gc, None),
+        seq_iterator: b.boxed::<iter::SeqIterData>("iterator", gc, None),
+        callable_iterator: b.boxed::<iter::CallIterData>("callable_iterator", gc, None),
         quitter: b.boxed::<&'static str>("_sitebuiltins.Quitter", 0, None),
         buf: crate::objects::buffer::make_types(&b.meta, &object),
         type_,
@@ -713,6 +737,8 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         t.map.clone(),
         t.filter.clone(),
         t.reversed.clone(),
+        t.seq_iterator.clone(),
+        t.callable_iterator.clone(),
         t.quitter.clone(),
         e.base_exception.clone(),
         e.exception.clone(),
