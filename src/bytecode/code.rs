@@ -64,6 +64,8 @@ pub struct CodeObject {
     /// One inline cache per name, for the attribute instructions that use it
     /// (`heap::attr_cache`).
     pub attr_caches: Box<[crate::heap::attr_cache::AttrCache]>,
+    /// One `LOAD_GLOBAL` cache per name (`vm::global_cache`).
+    pub global_caches: Box<[crate::vm::global_cache::GlobalCache]>,
     /// Interned str objects for `varnames`, used for keyword-argument binding.
     pub varname_objs: Vec<Obj>,
     pub instrs: Vec<Instr>,

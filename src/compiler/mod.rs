@@ -1089,6 +1089,7 @@ impl<'a> Compiler<'a> {
             cell_args,
             consts: unit.consts,
             attr_caches: names.iter().map(|_| Default::default()).collect(),
+            global_caches: names.iter().map(|_| Default::default()).collect(),
             names,
             varname_objs,
             instrs: unit.instrs,

@@ -377,6 +377,8 @@ pub fn collect(generation: usize) -> CollectResult {
             super::memreport::on_collection(&result);
         }
         if generation == NUM_GENERATIONS - 1 {
+            // As CPython's full collections, let the free lists go.
+            super::free_list::clear();
             s.long_lived_pending.set(0);
             // SAFETY: a generation head.
             s.long_lived_total

@@ -7,12 +7,14 @@ use std::cmp::Ordering;
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Zero};
 
-use crate::heap::Obj;
+use std::ptr::NonNull;
+
+use crate::heap::{Obj, ObjHeader};
 use crate::objects::args::Args;
 use crate::objects::int::{as_int, HASH_MODULUS};
 use crate::objects::int_ops::compare_int_float;
-use crate::objects::pybox::{new_box, payload};
-use crate::objects::typeobj::{as_type, BinaryOp, CompareOp, UnaryOp};
+use crate::objects::pybox::{new_box, payload, PyBox};
+use crate::objects::typeobj::{as_type, BinaryOp, CompareOp, TypeObject, UnaryOp};
 use crate::vm::{PyResult, Vm};
 
 #[inline(always)]
@@ -32,9 +34,43 @@ pub fn as_float(obj: &Obj) -> Option<f64> {
 impl Vm {
     #[inline]
     pub fn new_float(&mut self, v: f64) -> PyResult<Obj> {
-        let ty = as_type(&self.types.float) as *const _;
+        let ty = as_type(&self.types.float) as *const TypeObject;
         // SAFETY: the float type object is alive for the interpreter's whole life.
-        new_box(unsafe { &*ty }, v, false).map_err(|_| self.memory_error())
+        let ty = unsafe { &*ty };
+        if let Some(p) = crate::heap::free_list::pop_float() {
+            ty.instances.on_alloc(FLOAT_SIZE);
+            // SAFETY: a kept block is an unoccupied block of `FLOAT_SIZE` bytes (the float
+            // free list's invariant): room for a whole `PyBox<f64>`, written here in full.
+            unsafe {
+                p.cast::<PyBox<f64>>().as_ptr().write(PyBox {
+                    head: ObjHeader::new(ty),
+                    data: v,
+                });
+                return Ok(Obj::from_owned(p));
+            }
+        }
+        new_box(ty, v, false).map_err(|_| self.memory_error())
+    }
+}
+
+/// The size of a float object (`PyBox<f64>`: the header and the double).
+const FLOAT_SIZE: usize = std::mem::size_of::<PyBox<f64>>();
+
+/// The float type's dealloc: the block goes on the float free list (`heap::free_list`), or
+/// back to obmalloc when the list is full. Only exact floats come here (subclass instances
+/// have their class's dealloc).
+///
+/// # Safety
+/// Called only through the float type's dealloc slot on a dead float.
+pub unsafe fn float_dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is a dead exact float (`PyBox<f64>`, no GC header, nothing to drop);
+    // its type outlives this call; nothing refers to its block any more.
+    unsafe {
+        let ty = &*(*p.as_ptr()).ty.get();
+        ty.instances.on_free(FLOAT_SIZE);
+        if !crate::heap::free_list::push_float(p, FLOAT_SIZE) {
+            crate::heap::alloc::free_raw(p.cast::<u8>(), FLOAT_SIZE);
+        }
     }
 }
 

@@ -97,6 +97,30 @@ impl Vm {
                         ip = ins.arg as usize;
                         continue;
                     }
+                    // A bool condition: True and False live as long as the VM, so dropping
+                    // one frees nothing.
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        if let Some(Some(v)) = self.stack.last() {
+                            let t = v.is(&self.true_obj);
+                            if t || v.is(&self.false_obj) {
+                                self.stack.pop();
+                                if t == (ins.op == Op::PopJumpIfTrue) {
+                                    ip = ins.arg as usize;
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    // Storing over an unbound local, or over a value that something else
+                    // still holds, frees nothing either.
+                    Op::StoreFast => {
+                        let slot = base + ins.arg as usize;
+                        if self.stack[slot].as_ref().is_none_or(|old| old.refcnt() > 1) {
+                            let v = self.pop();
+                            drop(self.stack[slot].replace(v));
+                            continue;
+                        }
+                    }
                     _ => {}
                 }
                 // Kept current so an allocation traced by tracemalloc can read the line.
@@ -278,19 +302,15 @@ impl Vm {
                 }
             }
             Op::LoadGlobal => {
-                let name = &code.names[arg as usize];
+                let (name, cache) = (&code.names[arg as usize], &code.global_caches[arg as usize]);
                 let f = &self.frames[fi];
-                let v = match dict::data(&f.globals).get_str(name) {
-                    Some(v) => v,
-                    None => match dict::data(&f.builtins).get_str(name) {
-                        Some(v) => v,
-                        None => {
-                            let n = pystr::as_str(name).to_string();
-                            return Err(self.undefined_name(&n));
-                        }
-                    },
-                };
-                self.push(v);
+                match cache.load(dict::data(&f.globals), dict::data(&f.builtins), name) {
+                    Some(v) => self.push(v),
+                    None => {
+                        let n = pystr::as_str(name).to_string();
+                        return Err(self.undefined_name(&n));
+                    }
+                }
             }
             Op::StoreGlobal => {
                 let v = self.pop();

@@ -13,6 +13,7 @@ pub mod attr_inline;
 pub mod call;
 pub mod eval;
 pub mod frame;
+pub mod global_cache;
 pub mod import;
 pub mod internal_error;
 pub mod interrupt;

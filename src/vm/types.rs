@@ -469,7 +469,13 @@ pub fn bootstrap() -> Vm {
         not_implemented_type: b.boxed::<()>("NotImplementedType", 0, None),
         ellipsis_type: b.boxed::<()>("ellipsis", 0, None),
         bool_: b.boxed::<int::IntValue>("bool", 0, Some(&int_t)),
-        float: b.boxed::<f64>("float", 0, None),
+        float: b.make(
+            "float",
+            std::mem::size_of::<PyBox<f64>>(),
+            0,
+            crate::objects::float::float_dealloc,
+            None,
+        ),
         bytes: b.make(
             "bytes",
             crate::objects::bytes::DATA_OFFSET,
