@@ -67,6 +67,11 @@ pub fn forget_type(ty: *const TypeObject) {
     TYPES.with(|t| t.borrow_mut().remove(&(ty as usize)));
 }
 
+/// Every live type object (for walks that must reach all subclasses of a type).
+pub fn live_type_objects() -> Vec<*const TypeObject> {
+    TYPES.with(|t| t.borrow().iter().map(|&p| p as *const TypeObject).collect())
+}
+
 /// One line of the census.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeCount {

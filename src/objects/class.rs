@@ -424,6 +424,9 @@ pub fn finish_class(vm: &mut Vm, cls: &Obj, kwargs: &[(String, Obj)]) -> PyResul
     let d = t.dict.get().expect("type dict");
     let set_name = vm.intern("__set_name__");
     for (k, v) in dict::data(&d).items() {
+        if crate::objects::descr::set_property_name(vm, &v, &k) {
+            continue;
+        }
         if !is_heap_type(v.ty()) {
             continue;
         }
@@ -601,6 +604,15 @@ pub fn generic_getattr_with_dict(vm: &mut Vm, obj: &Obj, name: &Obj) -> PyResult
                 .map(Some);
         }
     }
+    // `__class__` (on `object`) and `__dict__` (on classes with instance dicts) are data
+    // descriptors in CPython: an instance dict key of that name does not hide them.
+    match pystr::as_str(name) {
+        "__class__" if ty_attr.is_none() => return Ok(Some(obj.ty().to_obj())),
+        "__dict__" if ty_attr.is_none() && instance_dict_slot(obj).is_some() => {
+            return exposed_instance_dict(vm, obj);
+        }
+        _ => {}
+    }
     if let Some(slot) = instance_dict_slot(obj) {
         if let Some(d) = slot.get() {
             if let Some(v) = dict::data(&d).get_str(name) {
@@ -614,6 +626,17 @@ pub fn generic_getattr_with_dict(vm: &mut Vm, obj: &Obj, name: &Obj) -> PyResult
         }
         None => Ok(None),
     }
+}
+
+/// `obj.__dict__` (and `vars(obj)`): the instance dict, handed out. From now on others may
+/// hold it, so it stops being managed (CPython materialises a real dict object here): the
+/// collector sees it as an object of its own, tracked as any dict.
+fn exposed_instance_dict(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
+    let d = instance_dict(vm, obj)?;
+    if let Some(d) = &d {
+        dict::unmanage(d);
+    }
+    Ok(d)
 }
 
 /// `obj.__dict__ = d` (any dict) and `del obj.__dict__` (the next use starts an empty one).

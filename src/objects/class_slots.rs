@@ -286,15 +286,6 @@ pub fn heap_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
             return Ok(v);
         }
     }
-    match pystr::as_str(name) {
-        "__class__" => return Ok(o.ty().to_obj()),
-        "__dict__" => {
-            if let Some(d) = crate::objects::class::instance_dict(vm, o)? {
-                return Ok(d);
-            }
-        }
-        _ => {}
-    }
     let ga = vm.intern("__getattr__");
     if let Some(f) = lookup_python_attr(vm, o.ty(), &ga) {
         let bound = descr_get(vm, &f, Some(o), &o.ty().to_obj())?;

@@ -22,6 +22,8 @@ pub struct PropertyData {
     pub fset: Obj,
     pub fdel: Obj,
     pub doc: Obj,
+    /// The attribute name the class body gave it (`__set_name__`), for error messages.
+    pub name: crate::heap::ObjSlot,
 }
 
 pub struct SuperData {
@@ -113,7 +115,7 @@ pub fn descr_get(vm: &mut Vm, a: &Obj, obj: Option<&Obj>, owner: &Obj) -> PyResu
         // SAFETY: property objects use the `PyBox<PropertyData>` layout.
         let p = unsafe { payload::<PropertyData>(a) };
         if p.fget.is(&vm.none) {
-            let n = property_name(vm, a);
+            let n = property_name(a);
             return Err(vm.attribute_error(format!(
                 "property {n}of '{}' object has no getter",
                 o.ty().name()
@@ -153,18 +155,25 @@ pub fn descr_get(vm: &mut Vm, a: &Obj, obj: Option<&Obj>, owner: &Obj) -> PyResu
     Ok(a.clone())
 }
 
-fn property_name(vm: &mut Vm, p: &Obj) -> String {
+fn property_name(p: &Obj) -> String {
     // SAFETY: property objects use the `PyBox<PropertyData>` layout.
     let d = unsafe { payload::<PropertyData>(p) };
-    for f in [&d.fget, &d.fset, &d.fdel] {
-        if is_function(vm, f) {
-            let n = crate::objects::function::func_data(f).name.get();
-            if let Some(n) = n {
-                return format!("'{}' ", pystr::as_str(&n));
-            }
-        }
+    // CPython names the property only when a class body gave it its name (`__set_name__`).
+    d.name
+        .get()
+        .map(|n| format!("'{}' ", pystr::as_str(&n)))
+        .unwrap_or_default()
+}
+
+/// `property.__set_name__`: remembers the attribute name for error messages.
+pub fn set_property_name(vm: &Vm, p: &Obj, name: &Obj) -> bool {
+    if !is_type(vm, p, &vm.types.property) || !pystr::is_str(name) {
+        return false;
     }
-    String::new()
+    // SAFETY: property objects use the `PyBox<PropertyData>` layout.
+    let d = unsafe { payload::<PropertyData>(p) };
+    d.name.set(Some(name.clone()));
+    true
 }
 
 pub fn descr_set(vm: &mut Vm, a: &Obj, obj: &Obj, value: Option<Obj>) -> PyResult<()> {
@@ -193,7 +202,7 @@ pub fn descr_set(vm: &mut Vm, a: &Obj, obj: &Obj, value: Option<Obj>) -> PyResul
         None => (p.fdel.clone(), "deleter"),
     };
     if f.is(&vm.none) {
-        let n = property_name(vm, a);
+        let n = property_name(a);
         return Err(vm.attribute_error(format!(
             "property {n}of '{}' object has no {what}",
             obj.ty().name()
@@ -284,6 +293,7 @@ impl Vm {
             fset: none.clone(),
             fdel: none.clone(),
             doc: none,
+            name: Default::default(),
         };
         let ty = self.types.property.clone();
         new_box(as_type(&ty), data, true).map_err(|_| self.memory_error())
@@ -300,6 +310,7 @@ fn property_new(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
         fset: pick(fset),
         fdel: pick(fdel),
         doc: pick(doc),
+        name: Default::default(),
     };
     new_box(as_type(cls), data, true).map_err(|_| vm.memory_error())
 }
@@ -337,6 +348,7 @@ fn property_copy(vm: &mut Vm, p: &Obj, args: Args, which: usize) -> PyResult<Obj
         fset,
         fdel,
         doc: d.doc.clone(),
+        name: crate::heap::ObjSlot::new(d.name.get()),
     };
     let ty = vm.types.property.clone();
     new_box(as_type(&ty), data, true).map_err(|_| vm.memory_error())

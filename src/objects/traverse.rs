@@ -129,16 +129,18 @@ fn traceback_clear(o: &Obj) {
 
 pub fn exception_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     let e = data::<ExceptionData>(o);
-    for s in [&e.args, &e.traceback, &e.cause, &e.context, &e.dict] {
+    for s in [&e.args, &e.traceback, &e.cause, &e.context] {
         slot(s, visit);
     }
+    visit_instance_dict(&e.dict, visit);
 }
 
 fn exception_clear(o: &Obj) {
     let e = data::<ExceptionData>(o);
-    for s in [&e.traceback, &e.cause, &e.context, &e.dict] {
+    for s in [&e.traceback, &e.cause, &e.context] {
         s.set(None);
     }
+    clear_instance_dict(&e.dict);
 }
 
 /// A heap type holds its namespace, bases and MRO (static types are never tracked).

@@ -15,11 +15,12 @@
 //! only taken for the facts above, and the instance-dict entry is re-checked on every use.
 
 use crate::heap::attr_cache::AttrCache;
+use crate::heap::type_attr_cache;
 use crate::heap::Obj;
 use crate::objects::class::instance_dict_slot;
 use crate::objects::class_slots::{heap_getattro, heap_setattro};
 use crate::objects::typeobj::{as_type, GetAttrFn, SetAttrFn};
-use crate::objects::{descr, dict, exception};
+use crate::objects::{descr, dict, exception, str as pystr};
 use crate::vm::{PyResult, Vm};
 
 /// The value of `name` in `obj`'s instance dict at entry position `pos`, if it is still there.
@@ -50,10 +51,13 @@ impl Vm {
             .setattro
             .get()
             .is_some_and(|s| std::ptr::fn_addr_eq(s, heap_setattro as SetAttrFn));
+        // `__class__` and `__dict__` are answered before the instance dict (descriptors in
+        // CPython), whatever keys the dict has.
         if !default_get
             || !default_set
             || exception::is_exception(obj)
             || instance_dict_slot(obj).is_none()
+            || matches!(pystr::as_str(name), "__class__" | "__dict__")
         {
             return false;
         }
@@ -120,9 +124,12 @@ impl Vm {
             }
             None => value,
         };
+        // The store may run Python code (a colliding key's `__eq__`) that changes the class:
+        // what was checked before it is remembered only if no type namespace changed since.
+        let epoch = type_attr_cache::epoch();
         let cacheable = self.instance_value_cacheable(obj, name);
         self.setattr(obj, name, Some(value))?;
-        if cacheable {
+        if cacheable && type_attr_cache::epoch() == epoch {
             let pos = instance_dict_slot(obj).and_then(|slot| {
                 slot.with(|d| dict::data(d?).find_identical_str(name).map(|(p, _)| p))
             });

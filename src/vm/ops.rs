@@ -53,17 +53,7 @@ impl Vm {
         if let Some(v) = crate::objects::class::generic_getattr_with_dict(self, obj, name)? {
             return Ok(v);
         }
-        let n = pystr::as_str(name);
-        match n {
-            "__class__" => return Ok(obj.ty().to_obj()),
-            "__dict__" => {
-                if let Some(d) = crate::objects::class::instance_dict(self, obj)? {
-                    return Ok(d);
-                }
-            }
-            _ => {}
-        }
-        let n = n.to_string();
+        let n = pystr::as_str(name).to_string();
         Err(self.no_attribute(obj, &n))
     }
 

@@ -128,3 +128,96 @@ c2.me = c2
 gc.collect()
 del shared, c2
 print("collected", gc.collect())
+
+# A store whose key comparison runs Python code that adds a property to the class: the
+# site must not remember the attribute as a plain instance value.
+class S:
+    pass
+
+class Key:
+    def __hash__(self):
+        return hash("x")
+
+    def __eq__(self, other):
+        if "x" not in vars(S):
+            S.x = property(lambda self: "prop")
+            del s.__dict__[self]
+        return False
+
+def store_then_load(o, v):
+    o.x = v
+    return o.x
+
+s = S()
+s.__dict__[Key()] = 0
+print(store_then_load(s, 1))
+try:
+    store_then_load(s, 2)
+    print("stored", s.__dict__)
+except AttributeError as e:
+    print("AttributeError:", e)
+
+# __class__ and __dict__ are not hidden by instance-dict keys of the same name.
+def put_dict(o, d):
+    o.__dict__ = d
+
+a = S()
+put_dict(a, {"__dict__": 0})
+b = S()
+b.__dict__["__dict__"] = 1
+put_dict(b, {"z": 9})
+print(hasattr(b, "z"), list(vars(b)))
+b.__dict__["__class__"] = 5
+print(b.__class__.__name__, type(b.__dict__).__name__)
+
+# A handed-out __dict__ is an object of its own: collecting its instance leaves it intact.
+o = C()
+o.self = o
+o.data = [1, 2, 3]
+d = o.__dict__
+kept = [vars(o)]
+del o
+gc.collect()
+print(sorted(d), len(kept[0]), gc.is_tracked(d))
+
+# Attributes of exception instances are seen by the collector.
+import weakref
+
+class MyError(Exception):
+    pass
+
+class Probe:
+    pass
+
+def exception_cycle_freed(e):
+    p = Probe()
+    e.me = e
+    e.p = p
+    r = weakref.ref(p)
+    del e, p
+    gc.collect()
+    return r() is None
+
+print(exception_cycle_freed(Exception()), exception_cycle_freed(MyError()))
+
+# Hooks set on a base class reach subclasses that already exist (and their cached sites).
+class Base:
+    def m(self):
+        return "m"
+
+class Derived(Base):
+    pass
+
+dv = Derived()
+dv.x = 1
+def use(o):
+    return o.x, o.m
+print(use(dv)[0])
+Base.__getattribute__ = lambda self, n: "hooked:" + n
+print(use(dv))
+del Base.__getattribute__
+Base.__setattr__ = lambda self, n, v: object.__setattr__(self, n, v * 10)
+def set_x(o, v):
+    o.x = v
+    return o.__dict__
+print(set_x(dv, 2), use(dv)[0])
