@@ -536,36 +536,56 @@ impl<'a> Compiler<'a> {
                 .emit(Op::Call, extra + args.len() as u32 + keywords.len() as u32);
             return Ok(());
         }
-        // General shape: positional tuple and keyword dict, CALL_FUNCTION_EX.
-        self.u().emit(Op::BuildList, extra);
-        for a in args {
-            match &a.kind {
-                ExprKind::Starred(inner) => {
-                    self.expr(inner)?;
-                    self.u().emit(Op::ListExtend, 1);
+        // General shape: positional tuple and keyword dict, CALL_FUNCTION_EX. A lone `*it`
+        // is passed as it is (CALL_FUNCTION_EX converts it, and names the callee if it is
+        // not iterable, as CPython does).
+        match (extra, args) {
+            (0, [a]) if matches!(a.kind, ExprKind::Starred(_)) => {
+                let ExprKind::Starred(inner) = &a.kind else {
+                    unreachable!("matched a starred argument")
+                };
+                self.expr(inner)?;
+            }
+            _ => {
+                self.u().emit(Op::BuildList, extra);
+                for a in args {
+                    match &a.kind {
+                        ExprKind::Starred(inner) => {
+                            self.expr(inner)?;
+                            self.u().emit(Op::ListExtend, 1);
+                        }
+                        _ => {
+                            self.expr(a)?;
+                            self.u().emit(Op::ListAppend, 1);
+                        }
+                    }
                 }
-                _ => {
-                    self.expr(a)?;
-                    self.u().emit(Op::ListAppend, 1);
-                }
+                self.u().emit(Op::ListToTuple, 0);
             }
         }
-        self.u().emit(Op::ListToTuple, 0);
         let mut flags = 0;
         if !keywords.is_empty() {
             flags = 1;
             self.u().emit(Op::BuildMap, 0);
+            let mut merged = false;
             for k in keywords {
                 match &k.arg {
                     Some(name) => {
                         let n = self.vm.intern(name);
                         self.load_const(n);
                         self.expr(&k.value)?;
-                        self.u().emit(Op::MapAdd, 1);
+                        if merged {
+                            // After a `**m` the name may be there already: merge to check.
+                            self.u().emit(Op::BuildMap, 1);
+                            self.u().emit(Op::DictMerge, 1);
+                        } else {
+                            self.u().emit(Op::MapAdd, 1);
+                        }
                     }
                     None => {
                         self.expr(&k.value)?;
                         self.u().emit(Op::DictMerge, 1);
+                        merged = true;
                     }
                 }
             }

@@ -400,6 +400,26 @@ impl Vm {
     }
 
     /// A callable's name for messages.
+    /// How CPython's call-site errors name a callable (`_PyObject_FunctionStr`): its module
+    /// and qualified name with `()`, the module left out for built-ins.
+    pub fn function_str(&mut self, f: &Obj) -> String {
+        let qualname = self
+            .getattr_str(f, "__qualname__")
+            .ok()
+            .and_then(|q| pystr::try_as_str(&q).map(str::to_string));
+        let Some(qualname) = qualname else {
+            return format!("{} object", f.ty().name());
+        };
+        let module = self
+            .getattr_str(f, "__module__")
+            .ok()
+            .and_then(|m| pystr::try_as_str(&m).map(str::to_string));
+        match module {
+            Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+            _ => format!("{qualname}()"),
+        }
+    }
+
     pub fn callable_name(&self, f: &Obj) -> String {
         if crate::objects::function::is_function(self, f) {
             return func_data(f)

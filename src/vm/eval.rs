@@ -433,6 +433,14 @@ impl Vm {
                 let args = self.pop();
                 let _null = self.stack.pop();
                 let func = self.pop();
+                // `f(*it)` passes the iterable itself (no list is built for one star).
+                if !self.is_iterable(&args) {
+                    let fname = self.function_str(&func);
+                    return Err(self.type_error(format!(
+                        "{fname} argument after * must be an iterable, not {}",
+                        args.ty().name()
+                    )));
+                }
                 let r = self.call_ex(&func, &args, kwargs.as_ref())?;
                 self.push(r);
             }
@@ -628,6 +636,12 @@ impl Vm {
             }
             Op::ListExtend => {
                 let it = self.pop();
+                if !self.is_iterable(&it) {
+                    return Err(self.type_error(format!(
+                        "Value after * must be an iterable, not {}",
+                        it.ty().name()
+                    )));
+                }
                 let l = self.peek(arg as usize).clone();
                 self.list_extend(&l, &it)?;
             }
@@ -639,11 +653,27 @@ impl Vm {
             Op::DictUpdate | Op::DictMerge => {
                 let m = self.pop();
                 let d = self.peek(arg as usize).clone();
-                let m = self.mapping_as_dict(m)?;
+                // Under a call (`f(**m)`), the stack holds the callable, NULL and the
+                // positional tuple below the keyword dict.
+                let callee_depth = arg as usize + 3;
+                let m = match self.mapping_as_dict(m.clone()) {
+                    Ok(m) => m,
+                    Err(e) if op == Op::DictMerge && !dict::is_dict(&m) => {
+                        if self.getattr_str(&m, "keys").is_ok() {
+                            return Err(e);
+                        }
+                        let fname = self.callable_str_at(callee_depth);
+                        return Err(self.type_error(format!(
+                            "{fname} argument after ** must be a mapping, not {}",
+                            m.ty().name()
+                        )));
+                    }
+                    Err(e) => return Err(e),
+                };
                 for (k, v) in dict::data(&m).items() {
                     if op == Op::DictMerge && dict::data(&d).contains(self, &k)? {
                         let kr = self.repr_string(&k)?;
-                        let fname = self.callable_name_at(arg as usize + 2);
+                        let fname = self.callable_str_at(callee_depth);
                         return Err(self.type_error(format!(
                             "{fname} got multiple values for keyword argument {kr}"
                         )));
@@ -955,13 +985,14 @@ impl Vm {
     }
 
     /// The name of the callable `depth` slots down, for error messages ("f()").
-    fn callable_name_at(&self, depth: usize) -> String {
+    /// `function_str` of the callable `depth` slots down the value stack.
+    fn callable_str_at(&mut self, depth: usize) -> String {
         match self
             .stack
             .get(self.stack.len().wrapping_sub(depth))
-            .and_then(|v| v.as_ref())
+            .and_then(|v| v.clone())
         {
-            Some(f) => format!("{}()", self.callable_name(f)),
+            Some(f) => self.function_str(&f),
             None => "function".into(),
         }
     }
