@@ -14,36 +14,29 @@ use crate::objects::int::as_int;
 use crate::vm::types::add_method;
 use crate::vm::{PyResult, Vm};
 
+/// An int method that takes no argument and returns the value as an exact int
+/// (`conjugate`, `__index__`, `__int__`, `__trunc__`, `__floor__`, `__ceil__`).
+macro_rules! int_identity {
+    ($name:literal) => {
+        ($name, |vm, n, a| {
+            a.exact(vm, concat!("int.", $name), 0, 0)?;
+            exact_int(vm, n)
+        })
+    };
+}
+
 pub fn install(vm: &mut Vm) {
     let it = vm.types.int.clone();
     let int_methods: &[(&'static str, crate::objects::typeobj::MethodFn)] = &[
         ("bit_length", int_bit_length),
         ("bit_count", int_bit_count),
         ("as_integer_ratio", int_as_integer_ratio),
-        ("conjugate", |vm, n, a| {
-            a.exact(vm, "int.conjugate", 0, 0)?;
-            exact_int(vm, n)
-        }),
-        ("__index__", |vm, n, a| {
-            a.exact(vm, "int.__index__", 0, 0)?;
-            exact_int(vm, n)
-        }),
-        ("__int__", |vm, n, a| {
-            a.exact(vm, "int.__int__", 0, 0)?;
-            exact_int(vm, n)
-        }),
-        ("__trunc__", |vm, n, a| {
-            a.exact(vm, "int.__trunc__", 0, 0)?;
-            exact_int(vm, n)
-        }),
-        ("__floor__", |vm, n, a| {
-            a.exact(vm, "int.__floor__", 0, 0)?;
-            exact_int(vm, n)
-        }),
-        ("__ceil__", |vm, n, a| {
-            a.exact(vm, "int.__ceil__", 0, 0)?;
-            exact_int(vm, n)
-        }),
+        int_identity!("conjugate"),
+        int_identity!("__index__"),
+        int_identity!("__int__"),
+        int_identity!("__trunc__"),
+        int_identity!("__floor__"),
+        int_identity!("__ceil__"),
         ("__float__", int_float),
         ("__round__", number_round),
     ];
