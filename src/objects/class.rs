@@ -606,12 +606,14 @@ pub fn generic_getattr_with_dict(vm: &mut Vm, obj: &Obj, name: &Obj) -> PyResult
     }
     // `__class__` (on `object`) and `__dict__` (on classes with instance dicts) are data
     // descriptors in CPython: an instance dict key of that name does not hide them.
-    match pystr::as_str(name) {
-        "__class__" if ty_attr.is_none() => return Ok(Some(obj.ty().to_obj())),
-        "__dict__" if ty_attr.is_none() && instance_dict_slot(obj).is_some() => {
-            return exposed_instance_dict(vm, obj);
+    if ty_attr.is_none() {
+        match pystr::as_str(name) {
+            "__class__" => return Ok(Some(obj.ty().to_obj())),
+            "__dict__" if instance_dict_slot(obj).is_some() => {
+                return exposed_instance_dict(vm, obj);
+            }
+            _ => {}
         }
-        _ => {}
     }
     if let Some(slot) = instance_dict_slot(obj) {
         if let Some(d) = slot.get() {
