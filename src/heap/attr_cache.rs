@@ -2,7 +2,10 @@
 //! `STORE_ATTR` and `LOAD_METHOD`): one entry per name of a code object, remembering for one
 //! receiver type what the last lookup of that name found.
 //!
-//! An entry says one of two things about instances of its type:
+//! An entry says one of three things about instances of its type:
+//! - `InstanceSlot(i)`: as `InstanceValue`, but for instances keeping their attributes as
+//!   inline values: the name is key `i` of the type's shared keys (which only grow, so the
+//!   index stays right while the type lives); the reader takes value `i` if present.
 //! - `InstanceValue(pos)`: the type defines no data descriptor of that name and its attribute
 //!   hooks are the default ones, so the attribute lives in the instance dict; the last time it
 //!   sat at entry position `pos`. The reader re-checks that the entry at `pos` holds the very
@@ -28,6 +31,7 @@ use super::type_attr_cache;
 #[derive(Clone, Copy)]
 enum Found {
     Nothing,
+    InstanceSlot(u32),
     InstanceValue(u32),
     Method(NonNull<ObjHeader>),
 }
@@ -66,6 +70,23 @@ impl AttrCache {
         self.ty.set(ty);
         self.epoch.set(type_attr_cache::epoch());
         self.found.set(found);
+    }
+
+    /// The remembered shared-key index of the name for instances of `ty`.
+    #[inline(always)]
+    pub fn instance_slot(&self, ty: usize) -> Option<usize> {
+        match self.current(ty) {
+            Found::InstanceSlot(i) => Some(i as usize),
+            _ => None,
+        }
+    }
+
+    /// Records that for instances of `ty` the name is an attribute (no data descriptor,
+    /// default hooks) and key `i` of the type's shared keys.
+    pub fn set_instance_slot(&self, ty: usize, i: usize) {
+        if let Ok(i) = u32::try_from(i) {
+            self.fill(ty, Found::InstanceSlot(i));
+        }
     }
 
     /// The remembered instance-dict position of the name for instances of `ty`.
@@ -116,5 +137,8 @@ mod tests {
         assert_eq!(c.instance_pos(0x2000), None);
         type_attr_cache::invalidate();
         assert_eq!(c.instance_pos(0x1000), None);
+        c.set_instance_slot(0x1000, 2);
+        assert_eq!((c.instance_slot(0x1000), c.instance_pos(0x1000)), (Some(2), None));
+        assert_eq!(c.instance_slot(0x2000), None);
     }
 }

@@ -11,6 +11,7 @@ pub mod gc;
 pub mod handle;
 pub mod header;
 pub mod heapvec;
+pub mod instance_values;
 pub mod memreport;
 pub mod obmalloc;
 pub mod pending;

@@ -13,6 +13,7 @@
 use std::ptr::NonNull;
 
 use crate::heap::alloc::{free_object, gc_forget};
+use crate::heap::instance_values::InstanceValues;
 use crate::heap::{Obj, ObjHeader, ObjSlot};
 use crate::objects::args::Args;
 use crate::objects::builtin_subclass::{self, BuiltinBase};
@@ -21,15 +22,16 @@ use crate::objects::function::is_function;
 use crate::objects::pybox::{new_box, PyBox};
 use crate::objects::slots_layout::{self, CellLayout};
 use crate::objects::typeobj::{as_type, flags, try_as_type, TypeObject};
-use crate::objects::{dict, str as pystr, tuple};
+use crate::objects::{dict, instance_attrs, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 /// The payload of a plain class instance.
 pub struct InstanceData {
     pub dict: ObjSlot,
     pub weaklist: crate::objects::weakref::WeakList,
-    /// `__del__` already ran (PEP 442: a finalizer runs at most once).
-    pub finalized: std::cell::Cell<bool>,
+    /// The attributes while they are not in `dict` (`instance_attrs`), and the PEP 442 flag
+    /// saying `__del__` already ran (a finalizer runs at most once).
+    pub values: InstanceValues,
 }
 
 const INSTANCE_DICT_OFFSET: usize =
@@ -42,10 +44,10 @@ const INSTANCE_WEAKLIST_OFFSET: usize =
 pub fn queue_finalizer(o: &Obj) -> bool {
     // SAFETY: installed only on heap types with the `PyBox<InstanceData>` layout.
     let d = unsafe { crate::objects::pybox::payload::<InstanceData>(o) };
-    if d.finalized.get() {
+    if d.values.finalized() {
         return false;
     }
-    d.finalized.set(true);
+    d.values.set_finalized(true);
     crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(o.clone()));
     true
 }
@@ -61,9 +63,9 @@ unsafe fn instance_dealloc(p: NonNull<ObjHeader>) {
     unsafe {
         let ty = &*(*p.as_ptr()).ty.get();
         let d = &(*p.cast::<PyBox<InstanceData>>().as_ptr()).data;
-        if ty.slots.finalizer.get() && !d.finalized.get() {
+        if ty.slots.finalizer.get() && !d.values.finalized() {
             // Resurrect for the finalizer; the VM runs it and drops this handle.
-            d.finalized.set(true);
+            d.values.set_finalized(true);
             crate::heap::pending::push(crate::heap::pending::PendingCall::Finalize(
                 crate::heap::handle::resurrect(p),
             ));
@@ -99,18 +101,9 @@ pub fn instance_dict_slot(obj: &Obj) -> Option<&ObjSlot> {
     Some(unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const ObjSlot) })
 }
 
-/// The instance dict of `obj`, created on first use.
+/// The instance dict of `obj`, created on first use (from its inline values, if any).
 pub fn instance_dict(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
-    let Some(slot) = instance_dict_slot(obj) else {
-        return Ok(None);
-    };
-    if let Some(d) = slot.get() {
-        return Ok(Some(d));
-    }
-    let d = vm.new_dict()?;
-    dict::data(&d).managed.set(true);
-    slot.set(Some(d.clone()));
-    Ok(Some(d))
+    instance_attrs::materialize(vm, obj)
 }
 
 /// The dealloc of heap-type instances with layout `PyBox<T>`: drop the payload, free the
@@ -530,13 +523,21 @@ pub fn alloc_instance(vm: &mut Vm, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
         InstanceData {
             dict: ObjSlot::new(None),
             weaklist: Default::default(),
-            finalized: std::cell::Cell::new(false),
+            values: InstanceValues::new(),
         },
         true,
     )
     .map_err(|_| vm.memory_error())?;
     if is_heap_type(t) {
         std::mem::forget(cls.clone());
+    }
+    // Room for the attributes earlier instances stored, allocated with the instance (as
+    // CPython 3.11 does, so tracemalloc charges both to the line creating it).
+    let nkeys = t.shared_keys.len();
+    if nkeys > 0 {
+        if let Some(values) = instance_attrs::values_of(&obj) {
+            values.reserve_total(nkeys).map_err(|_| vm.memory_error())?;
+        }
     }
     Ok(obj)
 }
@@ -615,12 +616,8 @@ pub fn generic_getattr_with_dict(vm: &mut Vm, obj: &Obj, name: &Obj) -> PyResult
             _ => {}
         }
     }
-    if let Some(slot) = instance_dict_slot(obj) {
-        if let Some(d) = slot.get() {
-            if let Some(v) = dict::data(&d).get_str(name) {
-                return Ok(Some(v));
-            }
-        }
+    if let Some(v) = instance_attrs::get(obj, name) {
+        return Ok(Some(v));
     }
     match ty_attr {
         Some(a) => {
@@ -644,7 +641,7 @@ fn exposed_instance_dict(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
 /// `obj.__dict__ = d` (any dict) and `del obj.__dict__` (the next use starts an empty one).
 /// Both dicts stop being managed: the new one may be shared with other instances or held
 /// elsewhere, and the old one may live on in a variable.
-fn set_instance_dict(vm: &mut Vm, slot: &ObjSlot, value: Option<Obj>) -> PyResult<()> {
+fn set_instance_dict(vm: &mut Vm, obj: &Obj, slot: &ObjSlot, value: Option<Obj>) -> PyResult<()> {
     if let Some(v) = &value {
         if !dict::is_dict(v) {
             return Err(vm.type_error(format!(
@@ -658,6 +655,10 @@ fn set_instance_dict(vm: &mut Vm, slot: &ObjSlot, value: Option<Obj>) -> PyResul
     if let Some(old) = old {
         dict::unmanage(&old);
     }
+    // Attributes still kept as inline values go with the replaced namespace.
+    if let Some(values) = instance_attrs::values_of(obj) {
+        values.clear();
+    }
     Ok(())
 }
 
@@ -670,25 +671,30 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Obj, name: &Obj, value: Option<Obj>) -
     }
     if pystr::as_str(name) == "__dict__" {
         if let Some(slot) = instance_dict_slot(obj) {
-            return set_instance_dict(vm, slot, value);
+            return set_instance_dict(vm, obj, slot, value);
         }
     }
     let n = || pystr::as_str(name).to_string();
-    match instance_dict(vm, obj)? {
-        Some(d) => match value {
-            Some(v) => vm.dict_set(&d, name.clone(), v),
-            None => {
-                if dict::data(&d).remove(vm, name)?.is_none() {
+    let outcome = match value {
+        Some(v) => instance_attrs::set(vm, obj, name, v)?.map_err(|_| ()),
+        None => match instance_dict_slot(obj) {
+            Some(_) => {
+                if instance_attrs::delete(vm, obj, name)? {
+                    Ok(())
+                } else {
                     return Err(vm.attribute_error(format!(
                         "'{}' object has no attribute '{}'",
                         obj.ty().name(),
                         n()
                     )));
                 }
-                Ok(())
             }
+            None => Err(()),
         },
-        None => {
+    };
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(()) => {
             if vm.lookup_type_attr(obj.ty(), name).is_some() {
                 return Err(vm.attribute_error(format!(
                     "'{}' object attribute '{}' is read-only",

@@ -198,14 +198,19 @@ pub fn clear_instance_dict(slot: &ObjSlot) {
     }
 }
 
-/// An instance holds its attribute values (see `visit_instance_dict`) and its class.
+/// An instance holds its attribute values (inline, or see `visit_instance_dict`) and its
+/// class.
 pub fn instance_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
-    visit_instance_dict(&data::<InstanceData>(o).dict, visit);
+    let d = data::<InstanceData>(o);
+    d.values.for_each(|v| visit(v));
+    visit_instance_dict(&d.dict, visit);
     visit(&o.ty().to_obj_borrowed());
 }
 
 pub fn instance_clear(o: &Obj) {
-    clear_instance_dict(&data::<InstanceData>(o).dict);
+    let d = data::<InstanceData>(o);
+    d.values.clear();
+    clear_instance_dict(&d.dict);
 }
 
 fn seq_iter_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {

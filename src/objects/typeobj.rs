@@ -270,6 +270,8 @@ pub struct TypeObject {
     pub mro: ObjSlot,
     /// The namespace (`__dict__`), a dict object.
     pub dict: ObjSlot,
+    /// The attribute names its plain instances share (`objects::shared_keys`).
+    pub shared_keys: crate::objects::shared_keys::SharedKeys,
 }
 
 impl TypeObject {

@@ -20,6 +20,7 @@ use crate::heap::Obj;
 use crate::objects::class::instance_dict_slot;
 use crate::objects::class_slots::{heap_getattro, heap_setattro};
 use crate::objects::typeobj::{as_type, GetAttrFn, SetAttrFn};
+use crate::objects::instance_attrs::{self, values_of};
 use crate::objects::{descr, dict, exception, str as pystr};
 use crate::vm::{PyResult, Vm};
 
@@ -29,11 +30,17 @@ fn instance_value_at(obj: &Obj, pos: usize, name: &Obj) -> Option<Obj> {
     instance_dict_slot(obj)?.with(|d| dict::data(d?).value_at_identical(pos, name))
 }
 
-/// Whether `obj`'s instance dict (if it has one) holds `name`.
+/// Whether `obj`'s own attributes (inline values or instance dict) include `name` (interned).
 #[inline]
 fn instance_dict_has(obj: &Obj, name: &Obj) -> bool {
-    instance_dict_slot(obj)
-        .is_some_and(|slot| slot.with(|d| d.is_some_and(|d| dict::data(d).get_str(name).is_some())))
+    instance_attrs::has_interned(obj, name)
+}
+
+/// The shared-key index of `name` when `obj` keeps it as an inline value.
+fn inline_value_index(obj: &Obj, name: &Obj) -> Option<usize> {
+    let values = values_of(obj)?;
+    let i = obj.ty().shared_keys.index_of_interned(name)?;
+    (i < values.len()).then_some(i)
 }
 
 impl Vm {
@@ -75,6 +82,11 @@ impl Vm {
         name: &Obj,
     ) -> PyResult<Obj> {
         let ty = obj.type_ptr() as usize;
+        if let Some(i) = cache.instance_slot(ty) {
+            if let Some(v) = values_of(obj).and_then(|values| values.get(i)) {
+                return Ok(v);
+            }
+        }
         let cached = cache.instance_pos(ty);
         if let Some(pos) = cached {
             if let Some(v) = instance_value_at(obj, pos, name) {
@@ -84,6 +96,10 @@ impl Vm {
         // A type the entry describes needs no new check: this instance may just keep the
         // name at another position (or not at all).
         if cached.is_some() || self.instance_value_cacheable(obj, name) {
+            if let Some(i) = inline_value_index(obj, name) {
+                cache.set_instance_slot(ty, i);
+                return Ok(values_of(obj).and_then(|v| v.get(i)).expect("checked index"));
+            }
             let found = instance_dict_slot(obj)
                 .and_then(|slot| slot.with(|d| dict::data(d?).find_identical_str(name)));
             if let Some((pos, v)) = found {
@@ -103,6 +119,29 @@ impl Vm {
         value: Obj,
     ) -> PyResult<()> {
         let ty = obj.type_ptr() as usize;
+        let value = match cache.instance_slot(ty) {
+            Some(i) => match values_of(obj) {
+                Some(values) => match values.replace(i, value) {
+                    Ok(old) => {
+                        drop(old);
+                        return Ok(());
+                    }
+                    // The next attribute in the class's key order, on an instance still
+                    // without a dict: appended (as `instance_attrs::set` would).
+                    Err(value)
+                        if i == values.len()
+                            && instance_dict_slot(obj).is_some_and(|s| !s.is_some()) =>
+                    {
+                        let cap = obj.ty().shared_keys.len();
+                        values.push(value, cap).map_err(|_| self.memory_error())?;
+                        return Ok(());
+                    }
+                    Err(value) => value,
+                },
+                None => value,
+            },
+            None => value,
+        };
         let value = match cache.instance_pos(ty) {
             Some(pos) => {
                 let replaced = instance_dict_slot(obj)
@@ -130,6 +169,10 @@ impl Vm {
         let cacheable = self.instance_value_cacheable(obj, name);
         self.setattr(obj, name, Some(value))?;
         if cacheable && type_attr_cache::epoch() == epoch {
+            if let Some(i) = inline_value_index(obj, name) {
+                cache.set_instance_slot(ty, i);
+                return Ok(());
+            }
             let pos = instance_dict_slot(obj).and_then(|slot| {
                 slot.with(|d| dict::data(d?).find_identical_str(name).map(|(p, _)| p))
             });
@@ -164,6 +207,7 @@ impl Vm {
     /// `LOAD_METHOD` without a cache: a function or method descriptor found on the type of an
     /// object with the default attribute hook comes back unbound, with the object; anything
     /// else is looked up as an attribute (already bound, or not a method at all).
+    /// `name` must be interned (a code object's name or `Vm::intern`'s result).
     pub fn load_method(&mut self, obj: Obj, name: &Obj) -> PyResult<(Obj, Option<Obj>)> {
         let ty = obj.ty();
         let plain = match ty.slots.getattro.get() {

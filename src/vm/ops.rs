@@ -77,21 +77,18 @@ impl Vm {
     /// of a module's namespace).
     pub fn dir_names(&mut self, obj: &Obj) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        let mut add_dict = |d: &Obj| {
-            for k in crate::objects::dict::data(d).keys() {
+        let mut add_keys = |keys: Vec<Obj>| {
+            for k in keys {
                 if let Some(s) = pystr::try_as_str(&k) {
                     names.push(s.to_string());
                 }
             }
         };
+        let dict_keys = |d: &Obj| crate::objects::dict::data(d).keys();
         if obj.ty().name() == "module" {
-            add_dict(crate::objects::module::module_dict(obj));
+            add_keys(dict_keys(crate::objects::module::module_dict(obj)));
         } else {
-            if let Some(slot) = crate::objects::class::instance_dict_slot(obj) {
-                if let Some(d) = slot.get() {
-                    add_dict(&d);
-                }
-            }
+            add_keys(crate::objects::instance_attrs::keys(obj));
             let ty = match try_as_type(obj) {
                 Some(t) => t,
                 None => obj.ty(),
@@ -99,7 +96,7 @@ impl Vm {
             if let Some(mro) = ty.mro.get() {
                 for t in tuple::items(&mro) {
                     if let Some(d) = as_type(t).dict.get() {
-                        add_dict(&d);
+                        add_keys(dict_keys(&d));
                     }
                 }
             }

@@ -214,6 +214,7 @@ pub fn alloc_type_with_weaklist(
         mro: ObjSlot::new(None),
         dict: ObjSlot::new(None),
         instances: Default::default(),
+        shared_keys: Default::default(),
     };
     let size = std::mem::size_of::<TypeObject>();
     // The metatype (`type`) has no GC flag, so its instances carry no GC header; a temporary
