@@ -138,7 +138,10 @@ mod tests {
         type_attr_cache::invalidate();
         assert_eq!(c.instance_pos(0x1000), None);
         c.set_instance_slot(0x1000, 2);
-        assert_eq!((c.instance_slot(0x1000), c.instance_pos(0x1000)), (Some(2), None));
+        assert_eq!(
+            (c.instance_slot(0x1000), c.instance_pos(0x1000)),
+            (Some(2), None)
+        );
         assert_eq!(c.instance_slot(0x2000), None);
     }
 }

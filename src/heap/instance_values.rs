@@ -46,9 +46,7 @@ impl Default for InstanceValues {
 
 impl InstanceValues {
     pub const fn new() -> InstanceValues {
-        InstanceValues {
-            word: Cell::new(0),
-        }
+        InstanceValues { word: Cell::new(0) }
     }
 
     /// Whether the instance's `__del__` already ran (PEP 442: at most once).

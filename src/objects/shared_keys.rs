@@ -60,8 +60,7 @@ impl SharedKeys {
     /// the list is full or `name` cannot be a shared key.
     pub fn append(&self, vm: &mut Vm, name: &Obj) -> Option<usize> {
         // The only str type that is not a heap type is `str` itself.
-        if !is_str(name) || name.ty().has_flag(flags::HEAPTYPE) || self.len() >= MAX_SHARED_KEYS
-        {
+        if !is_str(name) || name.ty().has_flag(flags::HEAPTYPE) || self.len() >= MAX_SHARED_KEYS {
             return None;
         }
         let name = vm.intern(as_str(name));

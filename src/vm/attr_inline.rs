@@ -19,8 +19,8 @@ use crate::heap::type_attr_cache;
 use crate::heap::Obj;
 use crate::objects::class::instance_dict_slot;
 use crate::objects::class_slots::{heap_getattro, heap_setattro};
-use crate::objects::typeobj::{as_type, GetAttrFn, SetAttrFn};
 use crate::objects::instance_attrs::{self, values_of};
+use crate::objects::typeobj::{as_type, GetAttrFn, SetAttrFn};
 use crate::objects::{descr, dict, exception, str as pystr};
 use crate::vm::{PyResult, Vm};
 
@@ -98,7 +98,9 @@ impl Vm {
         if cached.is_some() || self.instance_value_cacheable(obj, name) {
             if let Some(i) = inline_value_index(obj, name) {
                 cache.set_instance_slot(ty, i);
-                return Ok(values_of(obj).and_then(|v| v.get(i)).expect("checked index"));
+                return Ok(values_of(obj)
+                    .and_then(|v| v.get(i))
+                    .expect("checked index"));
             }
             let found = instance_dict_slot(obj)
                 .and_then(|slot| slot.with(|d| dict::data(d?).find_identical_str(name)));
