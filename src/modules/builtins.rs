@@ -700,7 +700,20 @@ fn current_namespace(vm: &mut Vm) -> PyResult<Obj> {
 fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "dir", 0, 1)?;
     let names = match p.first() {
-        Some(o) => vm.dir_names(o),
+        // `type(o).__dir__(o)`, sorted (a class may override `__dir__`).
+        Some(o) => {
+            let n = vm.intern("__dir__");
+            let Some(f) = vm.lookup_type_attr(o.ty(), &n) else {
+                return Err(vm.type_error("object does not provide __dir__".into()));
+            };
+            let bound = crate::objects::descr::descr_get(vm, &f, Some(o), &o.ty().to_obj())?;
+            let r = vm.call(&bound, &[])?;
+            let items = vm.iterate(&r)?;
+            return match crate::objects::list_type::sort_items(vm, items, None, false) {
+                Ok(sorted) => vm.new_list(sorted),
+                Err((e, _)) => Err(e),
+            };
+        }
         None => {
             let ns = current_namespace(vm)?;
             let mut v: Vec<String> = crate::objects::dict::data(&ns)

@@ -117,6 +117,7 @@ fn make_type(vm: &mut Vm, name: &str, layout: Layout, bases: &[&Obj]) -> Obj {
     ty.bases.set(Some(bases_t));
     let m = vm.new_tuple(mro).expect("startup");
     ty.mro.set(Some(m));
+    crate::objects::object_type::set_doc_if_missing(vm, &t);
     t
 }
 

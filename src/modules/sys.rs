@@ -29,8 +29,18 @@ pub fn create(vm: &mut Vm) -> Obj {
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("getsizeof", |vm, a| {
             let p = a.exact(vm, "getsizeof", 1, 2)?;
-            let n = crate::objects::sizeof::sizeof(vm, &p[0]);
-            vm.new_usize(n)
+            match user_sizeof(vm, &p[0]) {
+                Ok(Some(n)) => vm.new_usize(n),
+                Ok(None) => {
+                    let n = crate::objects::sizeof::sizeof(vm, &p[0]);
+                    vm.new_usize(n)
+                }
+                // CPython: the default answers for an object that cannot say its size.
+                Err(e) if p.len() == 2 && vm.err_matches(&e, &vm.types.exc.type_error.clone()) => {
+                    Ok(p[1].clone())
+                }
+                Err(e) => Err(e),
+            }
         }),
         ("exit", sys_exit),
         ("exc_info", |vm, a| {
@@ -143,4 +153,34 @@ fn sys_exit(vm: &mut Vm, a: Args) -> PyResult<Obj> {
     let t = vm.types.exc.system_exit.clone();
     let exc = vm.new_exception(&t, p.to_vec())?;
     Err(crate::vm::PyErr { exc })
+}
+
+/// `sys.getsizeof` of an instance whose class defines `__sizeof__` in Python: its answer
+/// plus the GC header, as CPython adds it (`None` when the built-in computation applies).
+fn user_sizeof(vm: &mut Vm, o: &Obj) -> PyResult<Option<usize>> {
+    if !crate::objects::class::is_heap_type(o.ty()) {
+        return Ok(None);
+    }
+    let n = vm.intern("__sizeof__");
+    let Some(f) = crate::objects::class_slots::lookup_python_attr(vm, o.ty(), &n) else {
+        return Ok(None);
+    };
+    let bound = crate::objects::descr::descr_get(vm, &f, Some(o), &o.ty().to_obj())?;
+    let r = vm.call(&bound, &[])?;
+    let size = match crate::objects::int::as_int(&r) {
+        Some(crate::objects::int::IntValue::Small(v)) => *v,
+        Some(_) => {
+            return Err(vm.overflow_error("Python int too large to convert to C ssize_t".into()))
+        }
+        None => return Err(vm.type_error("an integer is required".into())),
+    };
+    if size < 0 {
+        return Err(vm.value_error("__sizeof__() should return >= 0".into()));
+    }
+    let gc = if o.ty().has_gc() {
+        crate::heap::header::GC_HEADER_SIZE
+    } else {
+        0
+    };
+    Ok(Some(size as usize + gc))
 }

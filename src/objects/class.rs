@@ -130,7 +130,7 @@ unsafe fn heap_instance_dealloc<T>(p: NonNull<ObjHeader>) {
 }
 
 /// C3 linearisation of `bases` for a new class.
-fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+pub(crate) fn c3_mro(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
     for (i, b) in bases.iter().enumerate() {
         if bases[..i].iter().any(|o| o.is(b)) {
             let n = as_type(b).name().to_string();
@@ -251,7 +251,14 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     };
     let spec = slots_layout::parse(vm, name, ns, &bases)?;
     let best = slots_layout::best_base(vm, &bases)?;
+    // `__slots__ = ('__dict__', '__weakref__')` directly on `object` asks for exactly what a
+    // plain class has: CPython lays both out alike (so `__class__` can move between them).
+    let plain_slots = spec
+        .as_ref()
+        .is_some_and(|s| s.members.is_empty() && s.want_dict && s.want_weak)
+        && best.is(&vm.types.object);
     let layout = match layout_of(vm, &bases)? {
+        Layout::Object if plain_slots => Layout::Object,
         Layout::Object if spec.is_some() || as_type(&best).has_flag(flags::SLOTTED) => {
             Layout::Cells(slots_layout::cell_layout(vm, &best, spec.as_ref())?)
         }
@@ -369,6 +376,13 @@ pub fn new_class(vm: &mut Vm, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult
     dict::data(&d).type_dict.set(true);
     if let Layout::Cells(l) = &layout {
         add_members(vm, &cls, &d, l)?;
+    }
+    add_dict_and_weakref_descriptors(vm, &cls, &best, &d)?;
+    // A class without a docstring has `__doc__` None (CPython's `type_dict_set_doc`).
+    let doc = vm.intern("__doc__");
+    if dict::data(&d).get_str(&doc).is_none() {
+        let none = vm.none.clone();
+        vm.dict_set(&d, doc, none)?;
     }
     t.dict.set(Some(d));
     match layout {
@@ -498,6 +512,63 @@ fn add_members(vm: &mut Vm, cls: &Obj, d: &Obj, l: &CellLayout) -> PyResult<()> 
         vm.dict_set(d, name.clone(), m)?;
     }
     Ok(())
+}
+
+/// The `__dict__` and `__weakref__` getset descriptors of a class that introduces the
+/// instance dict or the weak-reference list (not of one whose base `best` already has it),
+/// as CPython's `type_new_set_slots` adds `subtype_getsets_*`.
+fn add_dict_and_weakref_descriptors(vm: &mut Vm, cls: &Obj, best: &Obj, d: &Obj) -> PyResult<()> {
+    let (t, b) = (as_type(cls), as_type(best));
+    if t.dictoffset != 0 && b.dictoffset == 0 {
+        let g = vm.new_getset(
+            cls,
+            "__dict__",
+            "dictionary for instance variables",
+            |vm, obj| Ok(exposed_instance_dict(vm, obj)?.expect("owner has a dict")),
+            Some(|vm, obj, value| {
+                let slot = instance_dict_slot(obj).expect("owner has a dict");
+                set_instance_dict(vm, obj, slot, value)
+            }),
+        )?;
+        vm.dict_set_str(d, "__dict__", g)?;
+    }
+    if t.weaklistoffset != 0 && b.weaklistoffset == 0 {
+        let g = vm.new_getset(
+            cls,
+            "__weakref__",
+            "list of weak references to the object",
+            |vm, obj| {
+                let first = crate::objects::weakref::weakrefs_of(obj).into_iter().next();
+                Ok(first.unwrap_or_else(|| vm.none.clone()))
+            },
+            None,
+        )?;
+        vm.dict_set_str(d, "__weakref__", g)?;
+    }
+    Ok(())
+}
+
+/// Moves the instance `obj` to the heap type `new`, whose layout is the same as its class's
+/// (checked by `class_assign`): the instance's reference and its census entry move from the
+/// old class to the new one, as CPython's `object_set_class` moves the reference.
+pub(crate) fn retype_instance(obj: &Obj, new: &Obj) {
+    let old: *const TypeObject = obj.ty();
+    let nt = as_type(new);
+    // SAFETY: `old` is the live class of `obj`, which owns one reference to it (module
+    // invariant), kept alive until `old_ref` is dropped below.
+    let old_ref = unsafe { Obj::from_owned(NonNull::from(&(*old).head)) };
+    let ot = as_type(&old_ref);
+    let gc = if nt.has_gc() {
+        crate::heap::header::GC_HEADER_SIZE
+    } else {
+        0
+    };
+    ot.instances.on_free(ot.basicsize + gc);
+    nt.instances.on_alloc(nt.basicsize + gc);
+    // The instance's reference to its new class.
+    std::mem::forget(new.clone());
+    obj.header().ty.set(nt);
+    drop(old_ref);
 }
 
 /// Allocates a bare instance of heap type `cls` (what `object.__new__(cls)` does).
@@ -630,7 +701,7 @@ pub fn generic_getattr_with_dict(vm: &mut Vm, obj: &Obj, name: &Obj) -> PyResult
 /// `obj.__dict__` (and `vars(obj)`): the instance dict, handed out. From now on others may
 /// hold it, so it stops being managed (CPython materialises a real dict object here): the
 /// collector sees it as an object of its own, tracked as any dict.
-fn exposed_instance_dict(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
+pub(crate) fn exposed_instance_dict(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
     let d = instance_dict(vm, obj)?;
     if let Some(d) = &d {
         dict::unmanage(d);
@@ -641,7 +712,12 @@ fn exposed_instance_dict(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
 /// `obj.__dict__ = d` (any dict) and `del obj.__dict__` (the next use starts an empty one).
 /// Both dicts stop being managed: the new one may be shared with other instances or held
 /// elsewhere, and the old one may live on in a variable.
-fn set_instance_dict(vm: &mut Vm, obj: &Obj, slot: &ObjSlot, value: Option<Obj>) -> PyResult<()> {
+pub(crate) fn set_instance_dict(
+    vm: &mut Vm,
+    obj: &Obj,
+    slot: &ObjSlot,
+    value: Option<Obj>,
+) -> PyResult<()> {
     if let Some(v) = &value {
         if !dict::is_dict(v) {
             return Err(vm.type_error(format!(

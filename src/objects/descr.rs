@@ -82,7 +82,10 @@ pub fn unwrap_static(o: &Obj) -> Obj {
 }
 
 pub fn is_data_descriptor(vm: &mut Vm, a: &Obj) -> bool {
-    if is_type(vm, a, &vm.types.property) || crate::objects::member::is_member(vm, a) {
+    if is_type(vm, a, &vm.types.property)
+        || crate::objects::member::is_member(vm, a)
+        || crate::objects::getset::is_getset(vm, a)
+    {
         return true;
     }
     // An instance of a class defining __set__ or __delete__.
@@ -126,6 +129,9 @@ pub fn descr_get(vm: &mut Vm, a: &Obj, obj: Option<&Obj>, owner: &Obj) -> PyResu
     }
     if crate::objects::member::is_member(vm, a) {
         return crate::objects::member::member_get(vm, a, obj);
+    }
+    if crate::objects::getset::is_getset(vm, a) {
+        return crate::objects::getset::getset_get(vm, a, obj);
     }
     if is_type(vm, a, &vm.types.staticmethod) {
         return Ok(unwrap_static(a));
@@ -179,6 +185,9 @@ pub fn set_property_name(vm: &Vm, p: &Obj, name: &Obj) -> bool {
 pub fn descr_set(vm: &mut Vm, a: &Obj, obj: &Obj, value: Option<Obj>) -> PyResult<()> {
     if crate::objects::member::is_member(vm, a) {
         return crate::objects::member::member_set(vm, a, obj, value);
+    }
+    if crate::objects::getset::is_getset(vm, a) {
+        return crate::objects::getset::getset_set(vm, a, obj, value);
     }
     if !is_type(vm, a, &vm.types.property) {
         // A user-defined data descriptor.

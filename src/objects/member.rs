@@ -47,7 +47,7 @@ fn data(m: &Obj) -> &MemberData {
     unsafe { payload::<MemberData>(m) }
 }
 
-fn name_of(m: &Obj) -> &str {
+pub fn name_of(m: &Obj) -> &str {
     pystr::as_str(&data(m).name)
 }
 
@@ -160,6 +160,11 @@ pub fn install(vm: &mut Vm) {
     crate::vm::types::add_method(vm, &ty, "__get__", get_method);
     crate::vm::types::add_method(vm, &ty, "__set__", set_method);
     crate::vm::types::add_method(vm, &ty, "__delete__", delete_method);
+}
+
+/// The class whose `__slots__` defined a member descriptor.
+pub fn owner_of(m: &Obj) -> *const crate::objects::typeobj::TypeObject {
+    as_type(&data(m).owner)
 }
 
 /// The byte offset of a member descriptor's cell (for layout tests and debugging).

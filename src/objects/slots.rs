@@ -168,6 +168,8 @@ pub fn install_all(vm: &mut Vm) {
     code.slots.repr.set(Some(code_repr));
 
     install_object_methods(vm);
+    crate::objects::object_type::install(vm);
+    crate::objects::getset::install(vm);
     // Every type is hashable by identity unless it says otherwise (CPython inherits
     // object.__hash__); the mutable containers and slices are not hashable.
     let unhashable = [
@@ -218,6 +220,7 @@ pub fn install_all(vm: &mut Vm) {
     exc_type::install(vm);
     crate::objects::bytes_codecs::install(vm);
     crate::objects::slice_type::install(vm);
+    crate::objects::object_type::set_builtin_docs(vm);
 }
 
 /// `object.__init__`, `object.__repr__` and friends, so that `super().__init__()` and explicit
@@ -276,7 +279,11 @@ fn install_object_methods(vm: &mut Vm) {
     });
     add_method(vm, &o, "__ne__", |vm, this, a| {
         let p = a.exact(vm, "__ne__", 1, 1)?;
-        let r = vm.richcompare(this, &p[0], CompareOp::Eq)?;
+        // CPython: the type's own `__eq__` slot, inverted; never the reflected operand's.
+        let Some(eq) = this.ty().slots.richcompare.get() else {
+            return Ok(vm.not_implemented.clone());
+        };
+        let r = eq(vm, this, &p[0], CompareOp::Eq)?;
         if r.is(&vm.not_implemented) {
             return Ok(r);
         }
@@ -508,6 +515,12 @@ fn type_setattro(vm: &mut Vm, cls: &Obj, name: &Obj, v: Option<Obj>) -> PyResult
             t.name()
         )));
     }
+    // Data descriptors of `type` itself (CPython's `type.__bases__` and `object.__class__`).
+    match pystr::as_str(name) {
+        "__bases__" => return crate::objects::class_assign::set_bases(vm, cls, v),
+        "__class__" => return crate::objects::class_assign::set_class(vm, cls, v),
+        _ => {}
+    }
     let d = t.dict.get().expect("type dict");
     match v {
         Some(v) => vm.dict_set(&d, name.clone(), v)?,
@@ -569,7 +582,11 @@ fn type_getattro(vm: &mut Vm, cls: &Obj, name: &Obj) -> PyResult<Obj> {
             let m = type_module(vm, t).unwrap_or_else(|| "builtins".into());
             return vm.new_str(&m);
         }
-        "__doc__" if !crate::objects::class::is_heap_type(t) => return Ok(vm.none.clone()),
+        // A built-in type's own docstring (None for most), never one inherited.
+        "__doc__" if !crate::objects::class::is_heap_type(t) => {
+            let own = t.dict.get().and_then(|d| dict::data(&d).get_str(name));
+            return Ok(own.unwrap_or_else(|| vm.none.clone()));
+        }
         _ => {}
     }
     if let Some(v) = vm.lookup_type_attr(t, name) {

@@ -99,6 +99,8 @@ pub struct Types {
     pub wrapper_descriptor: Obj,
     pub method_wrapper: Obj,
     pub member_descriptor: Obj,
+    /// `object.__class__`, a class's `__dict__` and `__weakref__` (see `objects::getset`).
+    pub getset_descriptor: Obj,
     pub module: Obj,
     pub cell: Obj,
     pub traceback: Obj,
@@ -563,6 +565,11 @@ pub fn bootstrap() -> Vm {
             gc,
             None,
         ),
+        getset_descriptor: b.boxed::<crate::objects::getset::GetSetData>(
+            "getset_descriptor",
+            gc,
+            None,
+        ),
         module: b.weak_boxed::<module::ModuleData>(
             "module",
             gc,
@@ -726,6 +733,7 @@ pub fn all_types(vm: &Vm) -> Vec<Obj> {
         t.wrapper_descriptor.clone(),
         t.method_wrapper.clone(),
         t.member_descriptor.clone(),
+        t.getset_descriptor.clone(),
         t.module.clone(),
         t.cell.clone(),
         t.traceback.clone(),
