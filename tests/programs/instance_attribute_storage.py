@@ -123,3 +123,24 @@ print(vars(p3), [n for n in dir(p3) if not n.startswith("_")])
 p3.__dict__
 p3.extra = 4
 print([n for n in dir(p3) if not n.startswith("_")])
+
+# Changing an instance's class keeps its attributes and their order, whatever order the
+# new class's instances store theirs in.
+class First:
+    def __init__(self):
+        self.x = 1
+        self.y = 2
+
+
+class Second:
+    def __init__(self):
+        self.y = 20
+        self.z = 30
+
+
+s = Second()
+f2 = First()
+f2.__class__ = Second
+print(vars(f2), f2.x, f2.y)
+f2.z = 3
+print(vars(f2), vars(Second()))
