@@ -28,9 +28,13 @@ thread_local! {
 /// Runs `f` with exclusive access to this thread's allocator.
 #[inline(always)]
 pub fn with_obmalloc<R>(f: impl FnOnce(&mut Obmalloc) -> R) -> R {
+    // The thread-local's address is taken on its own, so that the tiny accessor inlines and
+    // `f` (an allocator fast path) is compiled into its caller, not behind an out-of-line
+    // `LocalKey::with` instance called through the key's accessor pointer.
+    let m = OBMALLOC.with(|m| m.get());
     // SAFETY: the allocator is thread-local and `f` cannot re-enter it: allocator code never
     // calls back into the interpreter, and the closures passed here are allocator calls only.
-    OBMALLOC.with(|m| f(unsafe { &mut *m.get() }))
+    f(unsafe { &mut *m })
 }
 
 /// Allocation failed: out of memory, over the configured limit, or a size that overflows.

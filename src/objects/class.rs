@@ -616,10 +616,11 @@ pub fn alloc_instance(vm: &mut Vm, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
 /// Calling a heap type: `__new__` then `__init__`, with CPython's checks.
 pub fn heap_type_call(vm: &mut Vm, cls: &Obj, args: Args) -> PyResult<Obj> {
     let t = as_type(cls);
-    let new_name = vm.intern("__new__");
-    let init_name = vm.intern("__init__");
-    let user_new = crate::objects::class_slots::lookup_python_attr(vm, t, &new_name);
-    let user_init = crate::objects::class_slots::lookup_python_attr(vm, t, &init_name);
+    let names = vm.instantiation_names.clone();
+    let user_new =
+        crate::objects::class_slots::lookup_python_attr_cached(vm, t, &names[0], &names[1]);
+    let user_init =
+        crate::objects::class_slots::lookup_python_attr_cached(vm, t, &names[2], &names[3]);
     let obj = match &user_new {
         Some(n) => {
             let f = crate::objects::descr::unwrap_static(n);

@@ -19,13 +19,34 @@ pub fn lookup_python_attr(vm: &mut Vm, t: &TypeObject, name: &Obj) -> Option<Obj
             return None;
         }
         if let Some(d) = ct.dict.get() {
-            if let Some(v) = dict::data(&d).get_str(name) {
+            let data = dict::data(&d);
+            // A namespace whose values a cache may borrow must report its changes.
+            data.type_dict.set(true);
+            if let Some(v) = data.get_str(name) {
                 return Some(v);
             }
         }
     }
     let _ = vm;
     None
+}
+
+/// `lookup_python_attr` through the type attribute cache, under `key`: a name no attribute
+/// can have, so these entries never mix with ordinary lookups of `name`. The cache's epoch
+/// rules hold for them (the answer depends only on the MRO and its namespaces).
+pub fn lookup_python_attr_cached(
+    vm: &mut Vm,
+    t: &TypeObject,
+    name: &Obj,
+    key: &Obj,
+) -> Option<Obj> {
+    let ty = t as *const TypeObject as usize;
+    if let Some(hit) = vm.type_attr_cache.get(ty, key) {
+        return hit;
+    }
+    let found = lookup_python_attr(vm, t, name);
+    vm.type_attr_cache.put(ty, key, found.as_ref());
+    found
 }
 
 fn has(vm: &mut Vm, t: &TypeObject, name: &str) -> bool {

@@ -64,6 +64,20 @@ impl Drop for DictData {
     }
 }
 
+thread_local! {
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A version tag no dict of this thread had before.
+#[inline(always)]
+fn next_version() -> u64 {
+    NEXT_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
+}
+
 #[inline(always)]
 pub fn is_dict(obj: &Obj) -> bool {
     obj.ty().has_flag(flags::DICT_SUBCLASS)
@@ -133,7 +147,7 @@ impl DictData {
                 entries: HeapVec::new(),
                 used: 0,
             }),
-            version: Cell::new(0),
+            version: Cell::new(next_version()),
             managed: Cell::new(false),
             type_dict: Cell::new(false),
         }
@@ -154,7 +168,7 @@ impl DictData {
 
     #[inline(always)]
     fn bump(&self) {
-        self.version.set(self.version.get().wrapping_add(1));
+        self.version.set(next_version());
         if self.type_dict.get() {
             crate::heap::type_attr_cache::invalidate();
         }
@@ -169,6 +183,8 @@ impl DictData {
         self.len() == 0
     }
 
+    /// The dict's version tag: unique among all dicts of the thread and replaced on every
+    /// change (CPython's `ma_version_tag`), so an unchanged tag proves an unchanged dict.
     pub fn version(&self) -> u64 {
         self.version.get()
     }

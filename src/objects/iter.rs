@@ -162,6 +162,35 @@ pub fn range_iter(vm: &mut Vm, r: &Obj) -> PyResult<Obj> {
     alloc(vm, &ty, data, false)
 }
 
+/// The state of `it` when it is a range iterator (for the eval loop's `FOR_ITER` fast path).
+#[inline(always)]
+pub fn as_range_iter<'a>(vm: &Vm, it: &'a Obj) -> Option<&'a RangeIterData> {
+    if std::ptr::eq(
+        it.type_ptr(),
+        crate::objects::typeobj::as_type(&vm.types.range_iterator),
+    ) {
+        // SAFETY: range_iterator objects have the `PyBox<RangeIterData>` layout.
+        Some(unsafe { payload::<RangeIterData>(it) })
+    } else {
+        None
+    }
+}
+
+impl RangeIterData {
+    /// The next value without consuming it, None when exhausted.
+    #[inline(always)]
+    pub fn peek(&self) -> Option<i64> {
+        (self.remaining.get() > 0).then(|| self.next.get())
+    }
+
+    /// Consumes the value `peek` returned.
+    #[inline(always)]
+    pub fn advance(&self) {
+        self.remaining.set(self.remaining.get() - 1);
+        self.next.set(self.next.get().wrapping_add(self.step));
+    }
+}
+
 pub fn range_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
     // SAFETY: this slot is only installed on range_iterator, whose layout is RangeIterData.
     let d = unsafe { payload::<RangeIterData>(it) };

@@ -111,13 +111,109 @@ impl Vm {
                             }
                         }
                     }
-                    // Storing over an unbound local, or over a value that something else
-                    // still holds, frees nothing either.
+                    // Storing over an unbound local, or over a value whose release is
+                    // quiet (see `drop_is_quiet`), runs no Python code.
                     Op::StoreFast => {
                         let slot = base + ins.arg as usize;
-                        if self.stack[slot].as_ref().is_none_or(|old| old.refcnt() > 1) {
+                        if self.stack[slot]
+                            .as_ref()
+                            .is_none_or(|old| self.drop_is_quiet(old))
+                        {
                             let v = self.pop();
                             drop(self.stack[slot].replace(v));
+                            continue;
+                        }
+                    }
+                    Op::PopTop => {
+                        if let Some(Some(v)) = self.stack.last() {
+                            if self.drop_is_quiet(v) {
+                                self.stack.pop();
+                                continue;
+                            }
+                        }
+                    }
+                    // A range iterator's next int (an allocation: the line is published
+                    // first for tracemalloc). An exhausted iterator is released quietly: it
+                    // holds no objects and supports no weak references.
+                    Op::ForIter => {
+                        let next = match self.stack.last() {
+                            Some(Some(it)) => {
+                                crate::objects::iter::as_range_iter(self, it).map(|r| r.peek())
+                            }
+                            _ => None,
+                        };
+                        match next {
+                            Some(Some(v)) => {
+                                self.frames[fi].ip = ip;
+                                if let Ok(o) = self.new_int(v) {
+                                    if let Some(Some(it)) = self.stack.last() {
+                                        if let Some(r) =
+                                            crate::objects::iter::as_range_iter(self, it)
+                                        {
+                                            r.advance();
+                                        }
+                                    }
+                                    self.push(o);
+                                    continue;
+                                }
+                            }
+                            Some(None) => {
+                                self.stack.pop();
+                                ip = ins.arg as usize;
+                                continue;
+                            }
+                            None => {}
+                        }
+                    }
+                    // Word-sized int arithmetic and comparisons (ints release quietly).
+                    Op::BinaryOp => {
+                        // A failed allocation takes the general path, which raises.
+                        let r = match self.arith_fast(ins.arg) {
+                            Some(Ok(i)) => {
+                                self.frames[fi].ip = ip;
+                                self.new_int(i).ok()
+                            }
+                            Some(Err(f)) => {
+                                self.frames[fi].ip = ip;
+                                self.new_float(f).ok()
+                            }
+                            None => None,
+                        };
+                        if let Some(o) = r {
+                            self.stack.pop();
+                            self.stack.pop();
+                            self.push(o);
+                            continue;
+                        }
+                    }
+                    Op::CompareOp => {
+                        let n = self.stack.len();
+                        let ints =
+                            match (n.checked_sub(2).map(|i| &self.stack[i]), self.stack.last()) {
+                                (Some(Some(a)), Some(Some(b))) => self.exact_small_ints(a, b),
+                                _ => None,
+                            };
+                        if let Some((x, y)) = ints {
+                            let r = CompareOp::from_u32(ins.arg).test(x.cmp(&y));
+                            self.stack.pop();
+                            self.stack.pop();
+                            // A conditional jump on the result consumes it directly.
+                            match code.instrs.get(ip) {
+                                Some(next)
+                                    if next.op == Op::PopJumpIfFalse
+                                        || next.op == Op::PopJumpIfTrue =>
+                                {
+                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                        next.arg as usize
+                                    } else {
+                                        ip + 1
+                                    };
+                                }
+                                _ => {
+                                    let b = self.new_bool(r);
+                                    self.push(b);
+                                }
+                            }
                             continue;
                         }
                     }
@@ -1171,6 +1267,48 @@ impl Vm {
         Ok(Flow::Next)
     }
 
+    /// Whether releasing `v` can neither run Python code nor queue a finalizer or weakref
+    /// callback: something else still holds it, or it is an exact int, float or str (no
+    /// `__del__`, no weak references, nothing inside).
+    #[inline(always)]
+    fn drop_is_quiet(&self, v: &Obj) -> bool {
+        if v.refcnt() > 1 {
+            return true;
+        }
+        let t = v.type_ptr();
+        std::ptr::eq(t, as_type(&self.types.int))
+            || std::ptr::eq(t, as_type(&self.types.float))
+            || std::ptr::eq(t, as_type(&self.types.str))
+    }
+
+    /// `BINARY_OP arg` on the two operands on top of the stack when both are exact
+    /// word-sized ints (`Ok`: the result, when it is a word-sized int computed without
+    /// raising) or exact floats, or a float and such an int (`Err`: the float result of an
+    /// operator that cannot raise). None: the general path decides.
+    #[inline(always)]
+    fn arith_fast(&self, arg: u32) -> Option<Result<i64, f64>> {
+        let n = self.stack.len();
+        let (Some(a), Some(b)) = (
+            self.stack[n.checked_sub(2)?].as_ref(),
+            self.stack[n - 1].as_ref(),
+        ) else {
+            return None;
+        };
+        let op = arg.checked_sub(INPLACE_OFFSET).unwrap_or(arg);
+        let op = *BinaryOp::ALL.get(op as usize)?;
+        if let Some((x, y)) = self.exact_small_ints(a, b) {
+            return small_int_result(op, x, y).map(Ok);
+        }
+        let (x, y) = self.float_operands(a, b)?;
+        match op {
+            BinaryOp::Add => Some(Err(x + y)),
+            BinaryOp::Subtract => Some(Err(x - y)),
+            BinaryOp::Multiply => Some(Err(x * y)),
+            BinaryOp::TrueDivide if y != 0.0 => Some(Err(x / y)),
+            _ => None,
+        }
+    }
+
     /// The values of two exact `int`s that fit in a machine word.
     #[inline(always)]
     fn exact_small_ints(&self, a: &Obj, b: &Obj) -> Option<(i64, i64)> {
@@ -1220,18 +1358,7 @@ impl Vm {
     /// Machine-word fast path for `BINARY_OP`; `Ok(None)` defers to the general path.
     #[inline(always)]
     fn small_int_op(&mut self, op: BinaryOp, x: i64, y: i64) -> PyResult<Option<Obj>> {
-        let r = match op {
-            BinaryOp::Add => x.checked_add(y),
-            BinaryOp::Subtract => x.checked_sub(y),
-            BinaryOp::Multiply => x.checked_mul(y),
-            BinaryOp::And => Some(x & y),
-            BinaryOp::Or => Some(x | y),
-            BinaryOp::Xor => Some(x ^ y),
-            BinaryOp::Remainder if y > 0 && x >= 0 => Some(x % y),
-            BinaryOp::FloorDivide if y > 0 && x >= 0 => Some(x / y),
-            _ => None,
-        };
-        match r {
+        match small_int_result(op, x, y) {
             Some(v) => Ok(Some(self.new_int(v)?)),
             None => Ok(None),
         }
@@ -1248,5 +1375,22 @@ impl Vm {
             }
         }
         "?".into()
+    }
+}
+
+/// `x op y` for word-sized ints when the result is a word-sized int that needs no error
+/// check (overflow, a zero or negative divisor and the rest go the general way).
+#[inline(always)]
+fn small_int_result(op: BinaryOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinaryOp::Add => x.checked_add(y),
+        BinaryOp::Subtract => x.checked_sub(y),
+        BinaryOp::Multiply => x.checked_mul(y),
+        BinaryOp::And => Some(x & y),
+        BinaryOp::Or => Some(x | y),
+        BinaryOp::Xor => Some(x ^ y),
+        BinaryOp::Remainder if y > 0 && x >= 0 => Some(x % y),
+        BinaryOp::FloorDivide if y > 0 && x >= 0 => Some(x / y),
+        _ => None,
     }
 }

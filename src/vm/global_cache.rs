@@ -3,7 +3,9 @@
 //!
 //! A position is only a hint: the entry there must hold the very same (interned) name object,
 //! and a builtins hit is taken only after checking that the globals dict does not have the
-//! name (it may have gained it since). So every answer is what the two-dict lookup gives, for
+//! name (it may have gained it since); that check is skipped while the globals dict still has
+//! the version tag it had when the name was last missing from it (tags are unique per thread
+//! and change with every mutation, `DictData::version`). So every answer is what the two-dict lookup gives, for
 //! whichever globals and builtins the running frame has; a stale hint is a miss, never a
 //! wrong value. No object is held, so refcounts are unchanged.
 
@@ -16,7 +18,8 @@ use crate::objects::dict::DictData;
 enum Where {
     Unknown,
     Global(u32),
-    Builtin(u32),
+    /// Entry position in builtins, and the globals version known not to have the name.
+    Builtin(u32, u64),
 }
 
 pub struct GlobalCache {
@@ -41,9 +44,13 @@ impl GlobalCache {
                     return Some(v);
                 }
             }
-            Where::Builtin(pos) => {
+            Where::Builtin(pos, globals_version) => {
                 if let Some(v) = builtins.value_at_identical(pos as usize, name) {
+                    if globals.version() == globals_version {
+                        return Some(v);
+                    }
                     if globals.get_str(name).is_none() {
+                        self.hint.set(Where::Builtin(pos, globals.version()));
                         return Some(v);
                     }
                 }
@@ -68,7 +75,9 @@ impl GlobalCache {
             return Some(v);
         }
         if let Some((pos, v)) = builtins.find_identical_str(name) {
-            self.remember(Where::Builtin, pos);
+            if let Ok(pos) = u32::try_from(pos) {
+                self.hint.set(Where::Builtin(pos, globals.version()));
+            }
             return Some(v);
         }
         builtins.get_str(name)

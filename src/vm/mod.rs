@@ -83,6 +83,10 @@ pub struct Vm {
     pub builtins: Obj,
     pub builtins_dict: Obj,
     pub sys_module: Obj,
+    /// What every instantiation looks up, interned once (interning hashes the text):
+    /// `__new__`, its type-attribute-cache key for "defined by a class statement", then the
+    /// same two for `__init__` (see `class_slots::lookup_python_attr_cached`).
+    pub instantiation_names: [Obj; 4],
     /// `sys.modules`.
     pub modules: Obj,
     pub stack: Vec<Option<Obj>>,

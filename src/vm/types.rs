@@ -642,6 +642,12 @@ pub fn bootstrap() -> Vm {
         builtins: placeholder.clone(),
         builtins_dict: placeholder.clone(),
         sys_module: placeholder.clone(),
+        instantiation_names: [
+            placeholder.clone(),
+            placeholder.clone(),
+            placeholder.clone(),
+            placeholder.clone(),
+        ],
         modules: placeholder,
         stack: Vec::with_capacity(1024),
         frames: Vec::with_capacity(64),
@@ -658,6 +664,12 @@ pub fn bootstrap() -> Vm {
         importing: Vec::new(),
         io: None,
     };
+    vm.instantiation_names = [
+        vm.intern("__new__"),
+        vm.intern("<__new__ from a class statement>"),
+        vm.intern("__init__"),
+        vm.intern("<__init__ from a class statement>"),
+    ];
     finish_types(&mut vm);
     let me = vm.types.exc.memory_error.clone();
     vm.memory_error_instance = Some(vm.new_exception(&me, vec![]).expect("startup"));
