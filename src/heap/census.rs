@@ -15,6 +15,8 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
+use super::handle::Obj;
+use super::header::ObjHeader;
 use crate::objects::typeobj::TypeObject;
 
 /// Live instances of one type (a field of every `TypeObject`).
@@ -70,6 +72,30 @@ pub fn forget_type(ty: *const TypeObject) {
 /// Every live type object (for walks that must reach all subclasses of a type).
 pub fn live_type_objects() -> Vec<*const TypeObject> {
     TYPES.with(|t| t.borrow().iter().map(|&p| p as *const TypeObject).collect())
+}
+
+/// The live classes other than `cls` whose MRO goes through it, bases before their
+/// subclasses (a class's MRO contains its bases' MROs, so it is longer than each of theirs):
+/// the order in which changes to `cls` must be redone down the hierarchy (CPython walks
+/// `__subclasses__` for the same purpose).
+pub fn live_subclasses(cls: &Obj) -> Vec<Obj> {
+    let mut subs: Vec<(usize, Obj)> = live_type_objects()
+        .into_iter()
+        .filter(|&p| !std::ptr::eq(p.cast::<ObjHeader>(), cls.as_ptr()))
+        .filter_map(|p| {
+            // SAFETY: the registry holds only live type objects, and none is freed while
+            // this list is built (nothing here runs Python code or drops a type).
+            let sub = unsafe { &*p };
+            let mro = sub.mro.get()?;
+            let items = crate::objects::tuple::items(&mro);
+            items
+                .iter()
+                .any(|c| c.is(cls))
+                .then(|| (items.len(), sub.to_obj()))
+        })
+        .collect();
+    subs.sort_by_key(|(depth, _)| *depth);
+    subs.into_iter().map(|(_, s)| s).collect()
 }
 
 /// One line of the census.

@@ -195,26 +195,9 @@ pub fn set_bases(vm: &mut Vm, cls: &Obj, value: Option<Obj>) -> PyResult<()> {
     let old_base = t.base.get().expect("heap types have a base");
     compatible_for_assignment(vm, as_type(&old_base), as_type(&new_base), "__bases__")?;
 
-    // The subclasses whose MRO goes through `cls`, bases before their subclasses: a class's
-    // MRO contains its bases' MROs, so it is longer than each of theirs.
-    let mut subs: Vec<(usize, Obj)> = crate::heap::census::live_type_objects()
-        .into_iter()
-        .filter(|&p| !std::ptr::eq(p, t))
-        .filter_map(|p| {
-            // SAFETY: the census registry holds only live type objects, and none is freed
-            // while this list is built.
-            let sub = unsafe { &*p };
-            let mro = sub.mro.get()?;
-            let items = tuple::items(&mro);
-            items
-                .iter()
-                .any(|c| c.is(cls))
-                .then(|| (items.len(), sub.to_obj()))
-        })
-        .collect();
-    subs.sort_by_key(|(depth, _)| *depth);
+    // `cls`, then the subclasses whose MRO goes through it, bases first.
     let order: Vec<Obj> = std::iter::once(cls.clone())
-        .chain(subs.into_iter().map(|(_, s)| s))
+        .chain(crate::heap::census::live_subclasses(cls))
         .collect();
     let saved: Vec<Saved> = order
         .iter()

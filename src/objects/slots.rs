@@ -538,21 +538,7 @@ fn type_setattro(vm: &mut Vm, cls: &Obj, name: &Obj, v: Option<Obj>) -> PyResult
         crate::objects::class_slots::fixup_slots(vm, cls);
         // Subclasses that exist already inherit the hook too (CPython's update_slot walks
         // `__subclasses__`); bases are redone before their own subclasses.
-        let mut subs: Vec<(usize, Obj)> = crate::heap::census::live_type_objects()
-            .into_iter()
-            .filter(|&p| !std::ptr::eq(p, t))
-            .filter_map(|p| {
-                // SAFETY: the census registry holds only live type objects, and none is freed
-                // while this list is built.
-                let sub = unsafe { &*p };
-                let mro = sub.mro.get()?;
-                let items = tuple::items(&mro);
-                let derives = items.iter().any(|c| c.is(cls));
-                derives.then(|| (items.len(), sub.to_obj()))
-            })
-            .collect();
-        subs.sort_by_key(|(depth, _)| *depth);
-        for (_, sub) in subs {
+        for sub in crate::heap::census::live_subclasses(cls) {
             crate::objects::class_slots::fixup_slots(vm, &sub);
         }
     }
