@@ -46,6 +46,18 @@ pub fn has(obj: &Obj, name: &Obj) -> bool {
     get(obj, name).is_some()
 }
 
+/// The shared-key index of `name` (an interned str: a name from a code object) when `obj`
+/// keeps it as an inline value.
+#[inline]
+pub fn inline_index(obj: &Obj, name: &Obj) -> Option<usize> {
+    let values = values_of(obj)?;
+    if values.is_empty() {
+        return None;
+    }
+    let i = obj.ty().shared_keys.index_of_interned(name)?;
+    (i < values.len()).then_some(i)
+}
+
 /// Whether `obj` has an own attribute `name`, an interned str (a name from a code object).
 #[inline]
 pub fn has_interned(obj: &Obj, name: &Obj) -> bool {
@@ -55,14 +67,7 @@ pub fn has_interned(obj: &Obj, name: &Obj) -> bool {
     if slot.is_some() {
         return slot.with(|d| d.is_some_and(|d| dict::data(d).get_str(name).is_some()));
     }
-    values_of(obj).is_some_and(|v| {
-        !v.is_empty()
-            && obj
-                .ty()
-                .shared_keys
-                .index_of_interned(name)
-                .is_some_and(|i| i < v.len())
-    })
+    inline_index(obj, name).is_some()
 }
 
 /// The names of `obj`'s own attributes, in insertion order.
@@ -89,18 +94,19 @@ pub fn materialize(vm: &mut Vm, obj: &Obj) -> PyResult<Option<Obj>> {
     }
     let d = vm.new_dict()?;
     dict::data(&d).managed.set(true);
-    if let Some(values) = values_of(obj) {
-        // Filled from copies first, so a failure (MemoryError) loses nothing.
-        let keys = &obj.ty().shared_keys;
-        for i in 0..values.len() {
-            let v = values.get(i).expect("present values are a prefix");
-            vm.dict_set(&d, keys.key(i), v)?;
-        }
-        slot.set(Some(d.clone()));
-        // The dict holds every value now: releasing the values' own references frees nothing.
+    // Filled from copies first, so a failure (MemoryError) loses nothing.
+    let keys = &obj.ty().shared_keys;
+    let values = values_of(obj);
+    for i in 0..values.map_or(0, |v| v.len()) {
+        let v = values
+            .and_then(|v| v.get(i))
+            .expect("present values are a prefix");
+        vm.dict_set(&d, keys.key(i), v)?;
+    }
+    slot.set(Some(d.clone()));
+    // The dict holds every value now: releasing the values' own references frees nothing.
+    if let Some(values) = values {
         values.clear();
-    } else {
-        slot.set(Some(d.clone()));
     }
     Ok(Some(d))
 }

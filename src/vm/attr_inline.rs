@@ -30,19 +30,6 @@ fn instance_value_at(obj: &Obj, pos: usize, name: &Obj) -> Option<Obj> {
     instance_dict_slot(obj)?.with(|d| dict::data(d?).value_at_identical(pos, name))
 }
 
-/// Whether `obj`'s own attributes (inline values or instance dict) include `name` (interned).
-#[inline]
-fn instance_dict_has(obj: &Obj, name: &Obj) -> bool {
-    instance_attrs::has_interned(obj, name)
-}
-
-/// The shared-key index of `name` when `obj` keeps it as an inline value.
-fn inline_value_index(obj: &Obj, name: &Obj) -> Option<usize> {
-    let values = values_of(obj)?;
-    let i = obj.ty().shared_keys.index_of_interned(name)?;
-    (i < values.len()).then_some(i)
-}
-
 impl Vm {
     /// Whether instances of `obj`'s type keep their attributes as instance-dict values under
     /// the default hooks, so `name` may be cached as an instance-dict entry (module comment).
@@ -96,7 +83,7 @@ impl Vm {
         // A type the entry describes needs no new check: this instance may just keep the
         // name at another position (or not at all).
         if cached.is_some() || self.instance_value_cacheable(obj, name) {
-            if let Some(i) = inline_value_index(obj, name) {
+            if let Some(i) = instance_attrs::inline_index(obj, name) {
                 cache.set_instance_slot(ty, i);
                 return Ok(values_of(obj)
                     .and_then(|v| v.get(i))
@@ -171,7 +158,7 @@ impl Vm {
         let cacheable = self.instance_value_cacheable(obj, name);
         self.setattr(obj, name, Some(value))?;
         if cacheable && type_attr_cache::epoch() == epoch {
-            if let Some(i) = inline_value_index(obj, name) {
+            if let Some(i) = instance_attrs::inline_index(obj, name) {
                 cache.set_instance_slot(ty, i);
                 return Ok(());
             }
@@ -195,7 +182,7 @@ impl Vm {
     ) -> PyResult<(Obj, Option<Obj>)> {
         let ty = obj.type_ptr() as usize;
         if let Some(m) = cache.method(ty) {
-            if !instance_dict_has(&obj, name) {
+            if !instance_attrs::has_interned(&obj, name) {
                 return Ok((m, Some(obj)));
             }
         }
@@ -222,7 +209,7 @@ impl Vm {
                     || std::ptr::eq(v.type_ptr(), as_type(&self.types.wrapper_descriptor))
                     || crate::objects::function::is_function(self, &v);
                 // An instance attribute of the same name wins over the class's method.
-                if unbound && !instance_dict_has(&obj, name) {
+                if unbound && !instance_attrs::has_interned(&obj, name) {
                     return Ok((v, Some(obj)));
                 }
             }

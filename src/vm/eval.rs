@@ -540,36 +540,13 @@ impl Vm {
                 let r = self.call_ex(&func, &args, kwargs.as_ref())?;
                 self.push(r);
             }
+            // Word-sized ints and floats were handled before dispatch (`arith_fast`,
+            // the int comparison with its fused jump); what reaches here is general.
             Op::BinaryOp => {
                 let b = self.pop();
                 let a = self.pop();
                 let inplace = arg >= INPLACE_OFFSET;
                 let bop = BinaryOp::ALL[(arg - if inplace { INPLACE_OFFSET } else { 0 }) as usize];
-                // Fast path: machine-word arithmetic on exact ints (immutable, so the
-                // in-place form is the same operation; bools and subclasses go the long way).
-                if let Some((x, y)) = self.exact_small_ints(&a, &b) {
-                    if let Some(r) = self.small_int_op(bop, x, y)? {
-                        self.push(r);
-                        return Ok(Flow::Next);
-                    }
-                }
-                // Fast path: exact floats (and a float with an exact small int), for the
-                // operators whose result cannot raise.
-                if let Some((x, y)) = self.float_operands(&a, &b) {
-                    let r = match bop {
-                        BinaryOp::Add => Some(x + y),
-                        BinaryOp::Subtract => Some(x - y),
-                        BinaryOp::Multiply => Some(x * y),
-                        BinaryOp::TrueDivide if y != 0.0 => Some(x / y),
-                        _ => None,
-                    };
-                    if let Some(r) = r {
-                        drop((a, b));
-                        let r = self.new_float(r)?;
-                        self.push(r);
-                        return Ok(Flow::Next);
-                    }
-                }
                 let r = if inplace {
                     self.inplace_op(bop, a, &b)?
                 } else {
@@ -580,26 +557,7 @@ impl Vm {
             Op::CompareOp => {
                 let b = self.pop();
                 let a = self.pop();
-                let cop = CompareOp::from_u32(arg);
-                if let Some((x, y)) = self.exact_small_ints(&a, &b) {
-                    let r = cop.test(x.cmp(&y));
-                    // A conditional jump on the result consumes it directly: no bool is
-                    // pushed and popped. Dropping two ints cannot queue a finalizer, so
-                    // skipping the boundary between the two instructions is unobservable.
-                    if let Some(next) = code.instrs.get(*ip) {
-                        if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
-                            *ip = if r == (next.op == Op::PopJumpIfTrue) {
-                                next.arg as usize
-                            } else {
-                                *ip + 1
-                            };
-                            return Ok(Flow::Next);
-                        }
-                    }
-                    self.push(self.new_bool(r));
-                    return Ok(Flow::Next);
-                }
-                let r = self.richcompare(&a, &b, cop)?;
+                let r = self.richcompare(&a, &b, CompareOp::from_u32(arg))?;
                 self.push(r);
             }
             Op::IsOp => {
@@ -1353,15 +1311,6 @@ impl Vm {
         let (x, xf) = num(a)?;
         let (y, yf) = num(b)?;
         (xf || yf).then_some((x, y))
-    }
-
-    /// Machine-word fast path for `BINARY_OP`; `Ok(None)` defers to the general path.
-    #[inline(always)]
-    fn small_int_op(&mut self, op: BinaryOp, x: i64, y: i64) -> PyResult<Option<Obj>> {
-        match small_int_result(op, x, y) {
-            Some(v) => Ok(Some(self.new_int(v)?)),
-            None => Ok(None),
-        }
     }
 
     pub fn module_name(&mut self, m: &Obj) -> String {
