@@ -15,7 +15,6 @@
 //! through their reference counts (the collector holds a handle to each unreachable object
 //! while clearing, so none is freed while another's clear still runs).
 
-use std::collections::HashMap;
 use std::ptr::NonNull;
 use std::time::Instant;
 
@@ -48,6 +47,41 @@ fn gc_of(o: &Obj) -> Option<*mut GcHeader> {
         return None;
     }
     Some((o.as_ptr() as *mut u8).wrapping_sub(GC_HEADER_SIZE) as *mut GcHeader)
+}
+
+// While a collection runs, a member of the generation being collected keeps, in its
+// header's `prev` word, `gc_refs << REFS_SHIFT | REACHABLE? | COLLECTING` (CPython keeps its
+// gc_refs in `_gc_prev` the same way). Real links are at least 8-aligned, so COLLECTING
+// tells members from objects of other generations and untracked ones (null links).
+const COLLECTING: usize = 1;
+const REACHABLE: usize = 2;
+const REFS_SHIFT: u32 = 2;
+
+fn collecting_tag(gc_refs: usize) -> usize {
+    gc_refs << REFS_SHIFT | COLLECTING
+}
+
+/// The tag word of a member during phases 2-4.
+///
+/// # Safety
+/// `g` is a live GC header.
+unsafe fn gc_refs_tag(g: *mut GcHeader) -> usize {
+    // SAFETY: forwarded contract.
+    unsafe { (*g).prev.get() as usize }
+}
+
+/// # Safety
+/// `g` is a live GC header of a member of the generation being collected.
+unsafe fn set_gc_refs_tag(g: *mut GcHeader, tag: usize) {
+    // SAFETY: forwarded contract; the word is a tag until phase 5 rebuilds the link.
+    unsafe { (*g).prev.set(tag as *mut GcHeader) }
+}
+
+/// The GC header of `o` when it is a member of the generation being collected.
+fn collecting_member(o: &Obj) -> Option<*mut GcHeader> {
+    let g = gc_of(o)?;
+    // SAFETY: `o` is live and its type has GC, so a header precedes it.
+    (unsafe { gc_refs_tag(g) } & COLLECTING != 0).then_some(g)
 }
 
 /// The members of a list, in order.
@@ -99,14 +133,25 @@ unsafe fn move_to(g: *mut GcHeader, to: *mut GcHeader) {
     }
 }
 
-/// Moves every member of list `from` to the end of list `to`.
+/// Moves every member of list `from` to the end of list `to`, in order (one splice).
 ///
 /// # Safety
 /// Both are list heads of this thread's collector.
 pub unsafe fn merge(from: *mut GcHeader, to: *mut GcHeader) {
-    for g in list_members(from) {
-        // SAFETY: members of a generation list are tracked headers.
-        unsafe { move_to(g, to) };
+    // SAFETY: forwarded contract; both lists are circular through live headers.
+    unsafe {
+        let first = (*from).next.get();
+        if first == from || from == to {
+            return;
+        }
+        let last = (*from).prev.get();
+        let to_last = (*to).prev.get();
+        (*to_last).next.set(first);
+        (*first).prev.set(to_last);
+        (*last).next.set(to);
+        (*to).prev.set(last);
+        (*from).next.set(from);
+        (*from).prev.set(from);
     }
 }
 
@@ -202,79 +247,92 @@ pub fn collect(generation: usize) -> CollectResult {
     }
     let older = heads[(generation + 1).min(NUM_GENERATIONS - 1)];
 
+    // Phases 2-4 keep each member's `gc_refs` in its header's `prev` link, as CPython
+    // does, so a collection allocates nothing per object; the list stays walkable through
+    // `next`, and `prev` is rebuilt in phase 5.
+
     // Phase 2: gc_refs = ob_refcnt.
-    let members = list_members(young);
-    let mut refs: HashMap<usize, isize, ahash::RandomState> = HashMap::default();
-    refs.reserve(members.len());
-    for &g in &members {
-        // SAFETY: members are live tracked objects.
-        let rc = unsafe { (*obj_of(g).as_ptr()).refcnt.get() };
-        refs.insert(obj_of(g).as_ptr() as usize, rc);
+    // SAFETY: `young` is a generation head whose members are live tracked objects; nothing
+    // links, unlinks or frees objects while phases 2-4 run (traverse only reports references).
+    unsafe {
+        let mut g = (*young).next.get();
+        while g != young {
+            let rc = (*obj_of(g).as_ptr()).refcnt.get();
+            set_gc_refs_tag(g, collecting_tag(rc.max(0) as usize));
+            g = (*g).next.get();
+        }
     }
 
     // Phase 3: subtract references internal to the generation.
-    for &g in &members {
-        // SAFETY: members are live.
-        unsafe {
+    // SAFETY: `young` is a generation head whose members are live tracked objects; nothing
+    // links, unlinks or frees objects while phases 2-4 run (traverse only reports references).
+    unsafe {
+        let mut g = (*young).next.get();
+        while g != young {
             with_borrowed(obj_of(g), |o| {
                 if let Some(tr) = o.ty().slots.traverse.get() {
                     tr(o, &mut |child| {
-                        if let Some(r) = refs.get_mut(&child.addr()) {
-                            *r -= 1;
-                        }
-                    });
-                }
-            })
-        };
-    }
-
-    // Phase 4: propagate reachability from objects referenced from outside.
-    let mut reachable: Vec<usize> = refs
-        .iter()
-        .filter(|(_, r)| **r > 0)
-        .map(|(a, _)| *a)
-        .collect();
-    let mut is_reachable: HashMap<usize, bool, ahash::RandomState> =
-        refs.keys().map(|a| (*a, false)).collect();
-    for a in &reachable {
-        is_reachable.insert(*a, true);
-    }
-    while let Some(a) = reachable.pop() {
-        let p = NonNull::new(a as *mut ObjHeader).expect("object address");
-        // SAFETY: `a` is a live member.
-        unsafe {
-            with_borrowed(p, |o| {
-                if let Some(tr) = o.ty().slots.traverse.get() {
-                    tr(o, &mut |child| {
-                        if let Some(flag) = is_reachable.get_mut(&child.addr()) {
-                            if !*flag {
-                                *flag = true;
-                                reachable.push(child.addr());
+                        if let Some(c) = collecting_member(child) {
+                            let tag = gc_refs_tag(c);
+                            if tag >> REFS_SHIFT > 0 {
+                                set_gc_refs_tag(c, tag - (1 << REFS_SHIFT));
                             }
                         }
                     });
                 }
-            })
-        };
+            });
+            g = (*g).next.get();
+        }
     }
 
-    // Phase 5: promote survivors (untracking atomic containers), gather the unreachable.
-    let mut unreachable: Vec<Obj> = Vec::new();
-    for &g in &members {
-        let o = obj_of(g);
-        if is_reachable[&(o.as_ptr() as usize)] {
-            // SAFETY: `g` is a live tracked member.
-            unsafe {
-                let atomic = with_borrowed(o, is_atomic_container);
-                if atomic {
-                    untrack(g);
-                } else if older != young {
-                    move_to(g, older);
+    // Phase 4: mark everything reachable from an object referenced from outside. The
+    // depth-first stack holds only the frontier of the walk.
+    let mut frontier: Vec<*mut GcHeader> = Vec::new();
+    // SAFETY: as in phase 2; every header on `frontier` is a member.
+    unsafe {
+        let mut g = (*young).next.get();
+        while g != young {
+            let tag = gc_refs_tag(g);
+            if tag >> REFS_SHIFT > 0 && tag & REACHABLE == 0 {
+                set_gc_refs_tag(g, tag | REACHABLE);
+                frontier.push(g);
+                while let Some(r) = frontier.pop() {
+                    with_borrowed(obj_of(r), |o| {
+                        if let Some(tr) = o.ty().slots.traverse.get() {
+                            tr(o, &mut |child| {
+                                if let Some(c) = collecting_member(child) {
+                                    let t = gc_refs_tag(c);
+                                    if t & REACHABLE == 0 {
+                                        set_gc_refs_tag(c, t | REACHABLE);
+                                        frontier.push(c);
+                                    }
+                                }
+                            });
+                        }
+                    });
                 }
             }
-        } else {
-            // SAFETY: the object is alive (its count is positive); the handle keeps it so.
-            unreachable.push(unsafe { Obj::from_borrowed(o) });
+            g = (*g).next.get();
+        }
+    }
+    drop(frontier);
+
+    // Phase 5: rebuild the `prev` links, gathering the unreachable; then promote the
+    // survivors (untracking atomic containers, as CPython does).
+    let mut unreachable: Vec<Obj> = Vec::new();
+    // SAFETY: as in phase 2; after this loop every member's `prev` is a real link again.
+    unsafe {
+        let mut before = young;
+        let mut g = (*young).next.get();
+        while g != young {
+            let tag = gc_refs_tag(g);
+            (*g).prev.set(before);
+            if tag & REACHABLE == 0 {
+                // The object is alive (its count is positive); the handle keeps it so.
+                unreachable.push(Obj::from_borrowed(obj_of(g)));
+            }
+            before = g;
+            g = (*g).next.get();
         }
     }
     result.unreachable = unreachable.len();
@@ -292,6 +350,21 @@ pub fn collect(generation: usize) -> CollectResult {
         if let Some(g) = gc_of(o) {
             // SAFETY: unreachable objects are tracked members of `young`.
             unsafe { move_to(g, trash_p) };
+        }
+    }
+    // What is left in `young` survived.
+    // SAFETY: `young` is a generation head; its members are live tracked objects.
+    unsafe {
+        let mut g = (*young).next.get();
+        while g != young {
+            let next = (*g).next.get();
+            if with_borrowed(obj_of(g), is_atomic_container) {
+                untrack(g);
+            }
+            g = next;
+        }
+        if older != young {
+            merge(young, older);
         }
     }
 
@@ -467,5 +540,55 @@ mod tests {
         assert_eq!(r.unreachable, 1);
         assert_eq!(r.uncollectable, 0);
         drop(keep);
+    }
+
+    /// Checks that a circular list's `prev` links mirror its `next` links.
+    fn assert_links_consistent(head: *mut GcHeader) {
+        // SAFETY: a generation head of this thread; its members are live.
+        unsafe {
+            let mut g = head;
+            loop {
+                let next = (*g).next.get();
+                assert_eq!((*next).prev.get(), g, "prev link not restored");
+                g = next;
+                if g == head {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Objects reachable only through a survivor survive, however deep; garbage cycles are
+    /// found; and every `prev` word used for gc_refs is a link again afterwards.
+    #[test]
+    fn reachability_runs_through_survivors_and_links_are_restored() {
+        let mut vm = Vm::new();
+        let new_list = |vm: &mut Vm| vm.new_list(vec![]).unwrap();
+        let push = |l: &Obj, v: &Obj| crate::objects::list::data(l).push(v.clone()).unwrap();
+        // keep -> a -> b <-> c (a, b and c are referenced only from inside the generation).
+        let keep = new_list(&mut vm);
+        let (a, b, c) = (new_list(&mut vm), new_list(&mut vm), new_list(&mut vm));
+        push(&keep, &a);
+        push(&a, &b);
+        push(&b, &c);
+        push(&c, &b);
+        drop((a, b, c));
+        // d <-> e: garbage.
+        let (d, e) = (new_list(&mut vm), new_list(&mut vm));
+        push(&d, &e);
+        push(&e, &d);
+        drop((d, e));
+        let r = collect(NUM_GENERATIONS - 1);
+        assert_eq!(r.unreachable, 2);
+        assert_eq!(r.uncollectable, 0);
+        for g in 0..NUM_GENERATIONS {
+            assert_links_consistent(with_gc(|s| s.head(g)));
+        }
+        let a = crate::objects::list::data(&keep).get(0).unwrap();
+        assert_eq!(crate::objects::list::data(&a).len(), 1);
+        drop(a);
+        drop(keep);
+        // Without `keep`, b <-> c is garbage.
+        assert_eq!(collect(NUM_GENERATIONS - 1).unreachable, 2);
     }
 }
