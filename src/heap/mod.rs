@@ -6,6 +6,7 @@ pub mod alloc;
 pub mod attr_cache;
 pub mod census;
 pub mod collector;
+pub mod frame_ref;
 pub mod free_list;
 pub mod gc;
 pub mod handle;

@@ -413,8 +413,12 @@ pub fn traverse(g: &Obj, visit: &mut dyn FnMut(&Obj)) {
         if let Some(func) = &f.func {
             visit(func);
         }
-        visit(&f.globals);
-        visit(&f.builtins);
+        for ns in [&f.globals, &f.builtins] {
+            // Borrowed namespaces are reported by the function that keeps them.
+            if ns.is_owned() {
+                visit(ns);
+            }
+        }
         if let Some(l) = &f.locals {
             visit(l);
         }

@@ -3,6 +3,7 @@
 //! generic call protocol for every other callable.
 
 use crate::bytecode::code::{code_flags, CodeObject};
+use crate::heap::frame_ref::FrameRef;
 use crate::heap::Obj;
 use crate::objects::args::Args;
 use crate::objects::code::code_data;
@@ -65,11 +66,18 @@ impl Vm {
             // A generator function's call returns a generator holding the bound frame.
             let slots: Vec<Option<Obj>> = self.stack.drain(base..).collect();
             self.truncate_stack(cleanup_to);
+            // SAFETY: the frame owns `func`, which keeps both namespaces for its whole life.
+            let (globals, builtins) = unsafe {
+                (
+                    FrameRef::borrowed(&fd.globals),
+                    FrameRef::borrowed(&fd.builtins),
+                )
+            };
             let frame = Frame {
                 code: fd.code.clone(),
                 func: Some(func.clone()),
-                globals: fd.globals.clone(),
-                builtins: fd.builtins.clone(),
+                globals,
+                builtins,
                 locals: None,
                 ip: 0,
                 base: 0,
@@ -80,14 +88,21 @@ impl Vm {
             return self.new_generator(frame, slots, func).map(Some);
         }
         self.depth += 1;
+        // SAFETY: the function outlives the frame. A call from bytecode leaves it in the value
+        // stack slot `cleanup_to`, which is only cut when the frame returns (CPython moves
+        // that reference into the frame); a call from Rust code gives the frame its own
+        // reference below (as CPython's vectorcall increfs the function).
+        let (globals, builtins) = unsafe {
+            (
+                FrameRef::borrowed(&fd.globals),
+                FrameRef::borrowed(&fd.builtins),
+            )
+        };
         self.frames.push(Frame {
             code: fd.code.clone(),
-            // A call from bytecode leaves the callable on the value stack until the frame
-            // returns (CPython moves that reference into the frame); a call from Rust code
-            // holds its own reference, as CPython's vectorcall increfs the function.
             func: if is_entry { Some(func.clone()) } else { None },
-            globals: fd.globals.clone(),
-            builtins: fd.builtins.clone(),
+            globals,
+            builtins,
             locals: None,
             ip: 0,
             base,
@@ -387,8 +402,8 @@ impl Vm {
         self.frames.push(Frame {
             code: code.clone(),
             func: None,
-            globals: globals.clone(),
-            builtins,
+            globals: FrameRef::owned(globals.clone()),
+            builtins: FrameRef::owned(builtins),
             locals: locals.cloned(),
             ip: 0,
             base,

@@ -2,6 +2,7 @@
 //! the VM's shared value stack starting at `base`; the record holds the code, namespaces and
 //! instruction pointer.
 
+use crate::heap::frame_ref::FrameRef;
 use crate::heap::Obj;
 
 pub struct Frame {
@@ -10,8 +11,10 @@ pub struct Frame {
     /// code and generator frames. A call from bytecode leaves it None (the callable stays on
     /// the value stack below the frame until it returns); module code has none.
     pub func: Option<Obj>,
-    pub globals: Obj,
-    pub builtins: Obj,
+    /// The namespaces, borrowed from the function when the frame runs one (the function
+    /// outlives the frame, as in CPython 3.11), owned otherwise (module code, `exec`).
+    pub globals: FrameRef,
+    pub builtins: FrameRef,
     /// The namespace dict for `LOAD_NAME`/`STORE_NAME` (module and class bodies).
     pub locals: Option<Obj>,
     /// Index of the next instruction.
