@@ -3,6 +3,7 @@
 pub mod code;
 pub mod disassemble;
 pub mod opcode;
+pub mod stack_depth;
 
 pub use code::{CodeObject, ExcEntry, Location};
 pub use opcode::{Instr, Op};

@@ -1073,6 +1073,8 @@ impl<'a> Compiler<'a> {
                     .map(|ai| (ci as u32, ai as u32))
             })
             .collect();
+        let stacksize = crate::bytecode::stack_depth::max_stack_depth(&unit.instrs, &exc_table)
+            .unwrap_or_else(|e| panic!("stack depth of {}: {e} (compiler bug)", unit.qualname));
         let code = CodeObject {
             name: unit.name.clone(),
             qualname: unit.qualname.clone(),
@@ -1095,7 +1097,7 @@ impl<'a> Compiler<'a> {
             instrs: unit.instrs,
             locations: unit.locations,
             exc_table,
-            stacksize: 0,
+            stacksize,
         };
         self.vm.new_code(code).map_err(|_| self.oom())
     }

@@ -70,7 +70,14 @@ impl Vm {
             // `ip` lives in a local while the frame runs; `frames[fi].ip` is written back
             // before each instruction that can allocate (tracemalloc reads it) and when
             // another frame is about to run on top of this one or the frame is suspended.
+            // The operand stack stays within the depth the compiler computed.
+            let stack_limit = base + code.nlocalsplus() + code.stacksize as usize;
             loop {
+                debug_assert!(
+                    self.frames.len() != fi + 1 || self.stack.len() <= stack_limit,
+                    "value stack above {}'s computed depth at instruction {ip}",
+                    code.qualname
+                );
                 let ins = code.instrs[ip];
                 ip += 1;
                 // The commonest instructions that cannot fail, switch frames or drop a
