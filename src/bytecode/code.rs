@@ -80,6 +80,31 @@ impl CodeObject {
         self.varnames.len() + self.cellvars.len() + self.freevars.len()
     }
 
+    /// The instruction at `ip`, without a bounds check (the eval loop's fetch).
+    ///
+    /// # Safety
+    /// The code object came from the compiler, which verified it (`stack_depth::verify`:
+    /// every path from instruction 0, every jump and every handler stays inside the code),
+    /// and `ip` is on such a path: 0, a successor or jump target of an instruction run
+    /// before, a handler target, or a suspended generator's resume point.
+    #[inline(always)]
+    pub unsafe fn instr_unchecked(&self, ip: usize) -> Instr {
+        debug_assert!(ip < self.instrs.len());
+        // SAFETY: in bounds by the caller's contract.
+        unsafe { *self.instrs.get_unchecked(ip) }
+    }
+
+    /// Constant `i`, without a bounds check.
+    ///
+    /// # Safety
+    /// `i` is the operand of a `LOAD_CONST` of this (verified) code object.
+    #[inline(always)]
+    pub unsafe fn const_unchecked(&self, i: usize) -> &Obj {
+        debug_assert!(i < self.consts.len());
+        // SAFETY: `stack_depth::verify` checked every LOAD_CONST operand against `consts`.
+        unsafe { self.consts.get_unchecked(i) }
+    }
+
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags & f != 0
     }

@@ -7,8 +7,32 @@
 //! one depth only; and no path runs off the end of the code. A code object that fails is a
 //! compiler bug, reported as an error string naming the instruction.
 
-use super::code::ExcEntry;
+use super::code::{CodeObject, ExcEntry};
 use super::opcode::{Instr, Op};
+
+/// Checks `code` as the eval loop relies on it and returns its stack depth: the depth
+/// conditions of [`max_stack_depth`], and every local-slot and constant operand in range
+/// (the eval loop reads those without bounds checks).
+pub fn verify(code: &CodeObject) -> Result<u32, String> {
+    if code.instrs.is_empty() {
+        return Err("no instructions".to_string());
+    }
+    let nlocals = code.nlocalsplus();
+    for (i, ins) in code.instrs.iter().enumerate() {
+        let bound = match ins.op {
+            Op::LoadFast | Op::StoreFast | Op::DeleteFast => nlocals,
+            Op::LoadConst => code.consts.len(),
+            _ => continue,
+        };
+        if ins.arg as usize >= bound {
+            return Err(format!(
+                "instruction {i}: {:?} {} out of range",
+                ins.op, ins.arg
+            ));
+        }
+    }
+    max_stack_depth(&code.instrs, &code.exc_table)
+}
 
 /// How `op` with `arg` changes the stack depth, on the fall-through path (`jump` false) or
 /// on the jump (`jump` true). Matches the stack notation documented on each `Op`.

@@ -1073,9 +1073,7 @@ impl<'a> Compiler<'a> {
                     .map(|ai| (ci as u32, ai as u32))
             })
             .collect();
-        let stacksize = crate::bytecode::stack_depth::max_stack_depth(&unit.instrs, &exc_table)
-            .unwrap_or_else(|e| panic!("stack depth of {}: {e} (compiler bug)", unit.qualname));
-        let code = CodeObject {
+        let mut code = CodeObject {
             name: unit.name.clone(),
             qualname: unit.qualname.clone(),
             filename: self.filename.clone(),
@@ -1097,8 +1095,10 @@ impl<'a> Compiler<'a> {
             instrs: unit.instrs,
             locations: unit.locations,
             exc_table,
-            stacksize,
+            stacksize: 0,
         };
+        code.stacksize = crate::bytecode::stack_depth::verify(&code)
+            .unwrap_or_else(|e| panic!("bytecode of {}: {e} (compiler bug)", code.qualname));
         self.vm.new_code(code).map_err(|_| self.oom())
     }
 

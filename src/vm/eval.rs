@@ -29,9 +29,14 @@ enum Flow {
 }
 
 impl Vm {
+    /// Pushes onto the running frame's operand stack.
     #[inline(always)]
     fn push(&mut self, v: Obj) {
-        self.stack.push(Some(v));
+        // SAFETY: every push the eval loop makes stays within the running frame's computed
+        // depth (bytecode::stack_depth; checked before each instruction in debug builds),
+        // and run_frame reserved base + nlocalsplus + stacksize slots when it (re)entered
+        // the frame; the stack is never shrunk (`Vm::stack`).
+        unsafe { crate::heap::value_stack::push_within_capacity(&mut self.stack, Some(v)) }
     }
 
     #[inline(always)]
@@ -70,28 +75,40 @@ impl Vm {
             // `ip` lives in a local while the frame runs; `frames[fi].ip` is written back
             // before each instruction that can allocate (tracemalloc reads it) and when
             // another frame is about to run on top of this one or the frame is suspended.
-            // The operand stack stays within the depth the compiler computed.
+            // The operand stack stays within the depth the compiler computed: reserve it
+            // once here so that pushes need no capacity check (`push`).
             let stack_limit = base + code.nlocalsplus() + code.stacksize as usize;
+            if self.stack.capacity() < stack_limit {
+                self.stack.reserve(stack_limit - self.stack.len());
+            }
             loop {
                 debug_assert!(
                     self.frames.len() != fi + 1 || self.stack.len() <= stack_limit,
                     "value stack above {}'s computed depth at instruction {ip}",
                     code.qualname
                 );
-                let ins = code.instrs[ip];
+                // SAFETY: `ip` is 0, a successor or jump target of an instruction run before,
+                // a handler target or a generator's resume point, in compiler-verified code.
+                let ins = unsafe { code.instr_unchecked(ip) };
                 ip += 1;
                 // The commonest instructions that cannot fail, switch frames or drop a
                 // reference (so no finalizer can be queued) skip the general result handling.
                 match ins.op {
                     Op::LoadFast => {
-                        if let Some(v) = &self.stack[base + ins.arg as usize] {
+                        // SAFETY: verified code names local slots below nlocalsplus, and the
+                        // frame's locals stay on the stack while it runs.
+                        let slot = unsafe {
+                            crate::heap::value_stack::slot(&self.stack, base + ins.arg as usize)
+                        };
+                        if let Some(v) = slot {
                             let v = v.clone();
                             self.push(v);
                             continue;
                         }
                     }
                     Op::LoadConst => {
-                        let v = code.consts[ins.arg as usize].clone();
+                        // SAFETY: the operand of a LOAD_CONST of this code object.
+                        let v = unsafe { code.const_unchecked(ins.arg as usize) }.clone();
                         self.push(v);
                         continue;
                     }
@@ -315,7 +332,9 @@ impl Vm {
                 let keep = f.base + code.nlocalsplus() + h.depth as usize;
                 let target = h.target as usize;
                 self.truncate_stack(keep);
-                self.push(err.exc);
+                // A checked push: a generator's frame can be unwound into (`throw`) before
+                // run_frame has reserved its depth.
+                self.stack.push(Some(err.exc));
                 self.frames[fi].ip = target;
                 return Ok(());
             }

@@ -89,6 +89,9 @@ pub struct Vm {
     pub instantiation_names: [Obj; 4],
     /// `sys.modules`.
     pub modules: Obj,
+    /// The value stack shared by all frames (locals, then the operand stack, per frame).
+    /// Never shrunk: the eval loop pushes without capacity checks into room it reserved
+    /// when it entered a frame (`heap::value_stack`).
     pub stack: Vec<Option<Obj>>,
     pub frames: Vec<Frame>,
     /// The exception currently being handled (`sys.exc_info()`), if any.
