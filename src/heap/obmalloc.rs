@@ -2,7 +2,7 @@
 //! storage (list item arrays, dict tables, str/bytes data) comes from — a model of CPython's
 //! `Objects/obmalloc.c`, written from its design.
 //!
-//! Owns: the arenas (256 KiB, taken from the system), the 4 KiB pools carved from them, the
+//! Owns: the arenas (256 KiB, each its own `mmap`, see `system`), the 4 KiB pools carved from them, the
 //! per-class `usedpools` lists, the arena table with its `usable_arenas` list, the list of large
 //! allocations (requests over 512 bytes, passed to the system allocator), and the byte accounting
 //! (in use, peak, limit). This file holds the size classes, the pools and the public API; the
@@ -68,7 +68,6 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
 
-use std::alloc::Layout;
 use std::mem::size_of;
 use std::ptr::{self, NonNull};
 
@@ -76,6 +75,7 @@ mod arena;
 mod large;
 mod map;
 mod stats;
+mod system;
 #[cfg(test)]
 mod tests;
 #[cfg(any(test, feature = "heap-debug"))]
@@ -102,8 +102,9 @@ pub const POOL_SIZE: usize = 4096;
 /// its radix tree is enabled; the project's design fixes the older 256 KiB / 4 KiB numbers.)
 pub const ARENA_SIZE: usize = 256 * 1024;
 /// Arenas are requested from the system aligned to a pool, so all of their pools are usable.
-/// CPython takes arenas from an unaligned `malloc`/`mmap` and, when the start is not
-/// pool-aligned, loses the partial first pool ("bytes lost to arena alignment", always 0 here).
+/// CPython takes arenas from `mmap` too (or an unaligned `malloc` where there is none) and, when
+/// the start is not pool-aligned, loses the partial first pool ("bytes lost to arena alignment",
+/// always 0 here).
 const ARENA_ALIGN: usize = POOL_SIZE;
 const MAX_POOLS_IN_ARENA: usize = ARENA_SIZE / POOL_SIZE;
 /// Arena table entries allocated the first time an arena is needed (the table then doubles).
@@ -140,12 +141,6 @@ const _: () = assert!(
 const _: () = assert!(
     LARGE_HEADER.is_multiple_of(ALIGNMENT) && std::mem::align_of::<LargeHeader>() <= ALIGNMENT
 );
-
-/// Layout of one arena.
-const ARENA_LAYOUT: Layout = match Layout::from_size_align(ARENA_SIZE, ARENA_ALIGN) {
-    Ok(layout) => layout,
-    Err(_) => panic!("bad arena layout"),
-};
 
 /// Pattern of a block just handed out (heap-debug).
 #[cfg(feature = "heap-debug")]
@@ -445,8 +440,9 @@ impl Obmalloc {
         }
         for arena in self.arenas.as_slice() {
             if !arena.address.is_null() {
-                // SAFETY: a non-null address is a live arena allocated with `ARENA_LAYOUT`.
-                unsafe { std::alloc::dealloc(arena.address, ARENA_LAYOUT) };
+                // SAFETY: a non-null address is a live arena from `alloc_arena_memory`; no block
+                // of it is used afterwards (the contract of this function).
+                unsafe { system::free_arena_memory(arena.address) };
             }
         }
         self.arenas.release();

@@ -3,6 +3,7 @@
 //!
 //! Invariants: the bytes are valid UTF-8 followed by one NUL; `char_len` is the number of code
 //! points; `hash` is -1 until computed. ASCII strings (`char_len == byte_len`) index in O(1).
+//! Results of known length are written straight into their object by a [`StrBuilder`].
 
 use std::cell::Cell;
 use std::ptr::NonNull;
@@ -118,6 +119,104 @@ pub fn alloc_str(ty: &TypeObject, s: &str) -> Option<Obj> {
     }
 }
 
+/// A str object under construction, for results whose byte length is known before they are
+/// written (`join`, the ASCII case maps): the new object is allocated at its final size and the
+/// text is written into it, as CPython fills the result of `PyUnicode_New`, so no temporary
+/// buffer as large as the result exists beside it.
+///
+/// Invariants: `filled <= byte_len`; the first `filled` data bytes are valid UTF-8 (they are
+/// whole `&str`s, edited only through `&mut str`); the object is reachable from nothing else
+/// until [`StrBuilder::finish`], which requires it to be full. Dropped unfinished (an error
+/// part-way), the block is freed.
+pub struct StrBuilder {
+    obj: NonNull<ObjHeader>,
+    byte_len: usize,
+    filled: usize,
+}
+
+impl StrBuilder {
+    /// Allocates a str of `byte_len` bytes to be filled; `None` if the allocation fails.
+    pub fn new(ty: &TypeObject, byte_len: usize) -> Option<StrBuilder> {
+        let size = alloc_size(byte_len)?;
+        let p = alloc_object(ty, size).ok()?;
+        // SAFETY: the block holds the header fields; `char_len` is set again by `finish`.
+        unsafe {
+            let o = p.as_ptr() as *mut StrObj;
+            std::ptr::addr_of_mut!((*o).hash).write(Cell::new(-1));
+            std::ptr::addr_of_mut!((*o).byte_len).write(byte_len);
+            std::ptr::addr_of_mut!((*o).char_len).write(0);
+        }
+        Some(StrBuilder {
+            obj: p,
+            byte_len,
+            filled: 0,
+        })
+    }
+
+    fn data(&self) -> *mut u8 {
+        (self.obj.as_ptr() as *mut u8).wrapping_add(DATA_OFFSET)
+    }
+
+    /// Appends `s`. Panics if it does not fit in the bytes left.
+    #[inline]
+    pub fn push_str(&mut self, s: &str) {
+        assert!(
+            s.len() <= self.byte_len - self.filled,
+            "StrBuilder: more text than announced"
+        );
+        // SAFETY: the destination range lies inside the block's data (checked above) and
+        // cannot overlap `s`, which is borrowed from some other live object or buffer.
+        unsafe {
+            std::ptr::copy_nonoverlapping(s.as_ptr(), self.data().add(self.filled), s.len());
+        }
+        self.filled += s.len();
+    }
+
+    /// The text written so far, to be edited in place (safe `&mut str` edits keep it UTF-8).
+    pub fn filled_mut(&mut self) -> &mut str {
+        // SAFETY: the first `filled` bytes were written from whole `&str`s (invariant), and the
+        // builder owns the block exclusively while this borrow of it lasts.
+        unsafe {
+            std::str::from_utf8_unchecked_mut(std::slice::from_raw_parts_mut(
+                self.data(),
+                self.filled,
+            ))
+        }
+    }
+
+    /// The finished object. Panics unless exactly `byte_len` bytes were written.
+    pub fn finish(mut self) -> Obj {
+        assert_eq!(
+            self.filled, self.byte_len,
+            "StrBuilder: less text than announced"
+        );
+        let char_len = self.filled_mut().chars().count();
+        let p = self.obj;
+        std::mem::forget(self);
+        // SAFETY: the data is full and valid UTF-8; the NUL byte and `char_len` complete the
+        // invariants of a str, and the owned reference passes to the handle.
+        unsafe {
+            let o = p.as_ptr() as *mut StrObj;
+            std::ptr::addr_of_mut!((*o).char_len).write(char_len);
+            (p.as_ptr() as *mut u8)
+                .add(DATA_OFFSET + (*o).byte_len)
+                .write(0);
+            Obj::from_owned(p)
+        }
+    }
+}
+
+impl Drop for StrBuilder {
+    fn drop(&mut self) {
+        // SAFETY: the block was allocated by `new` with this size for the type in its header,
+        // and nothing else refers to it (it was never finished).
+        unsafe {
+            let ty = &*(*self.obj.as_ptr()).ty.get();
+            free_object(self.obj, ty, DATA_OFFSET + self.byte_len + 1);
+        }
+    }
+}
+
 /// The dealloc slot of `str`.
 ///
 /// # Safety
@@ -144,6 +243,15 @@ impl Vm {
         let ty = as_type(&self.types.str) as *const TypeObject;
         // SAFETY: the str type lives as long as the interpreter.
         alloc_str(unsafe { &*ty }, s).ok_or_else(|| self.memory_error())
+    }
+
+    /// A builder for a str of `byte_len` bytes (see [`StrBuilder`]); MemoryError if it cannot
+    /// be allocated. Results of 0 or 1 byte belong to `new_str`, whose objects are shared.
+    pub fn str_builder(&mut self, byte_len: usize) -> PyResult<StrBuilder> {
+        debug_assert!(byte_len > 1, "short results go through new_str");
+        let ty = as_type(&self.types.str) as *const TypeObject;
+        // SAFETY: the str type lives as long as the interpreter.
+        StrBuilder::new(unsafe { &*ty }, byte_len).ok_or_else(|| self.memory_error())
     }
 
     /// The interned str for an identifier: one object per distinct name, compared by pointer.
@@ -193,4 +301,59 @@ pub fn str_eq(a: &Obj, b: &Obj) -> bool {
         return false;
     }
     as_str(a) == as_str(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::heap::alloc::with_obmalloc;
+
+    #[test]
+    fn builder_writes_into_the_object_and_counts_chars() {
+        let mut vm = Vm::new();
+        let mut b = vm.str_builder(8).unwrap();
+        b.push_str("ab");
+        b.push_str("é");
+        b.push_str("cdef");
+        b.filled_mut().make_ascii_uppercase();
+        let s = b.finish();
+        assert_eq!(as_str(&s), "ABéCDEF");
+        assert_eq!((char_len(&s), is_ascii(&s)), (7, false));
+        assert!(str_eq(&s, &vm.new_str("ABéCDEF").unwrap()));
+        let mut t = vm.str_builder(3).unwrap();
+        t.push_str("xyz");
+        let t = t.finish();
+        assert!(is_ascii(&t) && char_len(&t) == 3 && str_hash_value(&t) == hash_bytes(b"xyz"));
+    }
+
+    #[test]
+    fn unfinished_builder_frees_its_block() {
+        let mut vm = Vm::new();
+        let before = with_obmalloc(|m| m.bytes_in_use());
+        let mut b = vm.str_builder(600).unwrap();
+        b.push_str("partial");
+        assert_eq!(
+            with_obmalloc(|m| m.bytes_in_use()),
+            before + DATA_OFFSET + 601
+        );
+        drop(b);
+        assert_eq!(with_obmalloc(|m| m.bytes_in_use()), before);
+    }
+
+    #[test]
+    #[should_panic(expected = "more text than announced")]
+    fn builder_refuses_to_overflow() {
+        let mut vm = Vm::new();
+        let mut b = vm.str_builder(2).unwrap();
+        b.push_str("abc");
+    }
+
+    #[test]
+    #[should_panic(expected = "less text than announced")]
+    fn builder_refuses_to_finish_short() {
+        let mut vm = Vm::new();
+        let mut b = vm.str_builder(4).unwrap();
+        b.push_str("abc");
+        b.finish();
+    }
 }

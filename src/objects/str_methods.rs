@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::heap::Obj;
 use crate::objects::args::Args;
-use crate::objects::str::{as_str, try_as_str};
+use crate::objects::str::{as_str, is_ascii, try_as_str};
 use crate::objects::str_type::text_error;
 use crate::objects::{int, tuple};
 use crate::text::{str_case, str_pad, str_pred, str_search, str_split};
@@ -47,22 +47,43 @@ pub fn install(vm: &mut Vm) {
             affix_impl(vm, s, a, "endswith", false)
         }),
         ("upper", |vm, s, a| {
-            case_impl(vm, s, a, "upper", str_case::upper)
+            case_impl(
+                vm,
+                s,
+                a,
+                "upper",
+                str_case::upper,
+                Some(str::make_ascii_uppercase),
+            )
         }),
         ("lower", |vm, s, a| {
-            case_impl(vm, s, a, "lower", str_case::lower)
+            case_impl(
+                vm,
+                s,
+                a,
+                "lower",
+                str_case::lower,
+                Some(str::make_ascii_lowercase),
+            )
         }),
         ("casefold", |vm, s, a| {
-            case_impl(vm, s, a, "casefold", str_case::casefold)
+            case_impl(
+                vm,
+                s,
+                a,
+                "casefold",
+                str_case::casefold,
+                Some(str::make_ascii_lowercase),
+            )
         }),
         ("swapcase", |vm, s, a| {
-            case_impl(vm, s, a, "swapcase", str_case::swapcase)
+            case_impl(vm, s, a, "swapcase", str_case::swapcase, None)
         }),
         ("capitalize", |vm, s, a| {
-            case_impl(vm, s, a, "capitalize", str_case::capitalize)
+            case_impl(vm, s, a, "capitalize", str_case::capitalize, None)
         }),
         ("title", |vm, s, a| {
-            case_impl(vm, s, a, "title", str_case::title)
+            case_impl(vm, s, a, "title", str_case::title, None)
         }),
         ("center", |vm, s, a| {
             pad_impl(vm, s, a, "center", str_pad::center)
@@ -174,20 +195,15 @@ fn str_join(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
     let a = args.exact(vm, "str.join", 1, 1)?;
     let items = vm.iterate(&a[0])?;
     let sep = as_str(s);
-    let total = items
-        .iter()
-        .map(|i| crate::objects::str::try_as_str(i).map_or(0, str::len))
-        .fold(sep.len().saturating_mul(items.len()), usize::saturating_add);
-    let mut out = String::new();
-    if total > isize::MAX as usize / 2 || out.try_reserve_exact(total).is_err() {
-        return Err(vm.memory_error());
+    if items.len() == 1 && items[0].ty().name() == "str" {
+        return Ok(items[0].clone());
     }
+    // First pass, as in CPython: every item is checked and the result's size is known before
+    // it is allocated; the second writes the text straight into the new object.
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
         match try_as_str(it) {
-            Some(x) => out.push_str(x),
+            Some(x) => total = total.saturating_add(x.len()),
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -196,10 +212,22 @@ fn str_join(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
             }
         }
     }
-    if items.len() == 1 && items[0].ty().name() == "str" {
-        return Ok(items[0].clone());
+    if total > isize::MAX as usize / 2 {
+        return Err(vm.memory_error());
     }
-    vm.new_str(&out)
+    if total <= 1 {
+        // The empty string or one character: `new_str`'s shared objects.
+        let text: String = items.iter().map(as_str).collect::<Vec<_>>().join(sep);
+        return vm.new_str(&text);
+    }
+    let mut out = vm.str_builder(total)?;
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(as_str(it));
+    }
+    Ok(out.finish())
 }
 
 fn split_impl(vm: &mut Vm, s: &Obj, args: Args, right: bool) -> PyResult<Obj> {
@@ -349,15 +377,27 @@ fn affix_impl(vm: &mut Vm, s: &Obj, args: Args, fname: &str, start_side: bool) -
     }
 }
 
+/// A case map: `f` in general; for an ASCII string of two or more characters, `ascii` applied
+/// to a copy made in the result object itself (no temporary, as CPython's ASCII fast path).
 fn case_impl(
     vm: &mut Vm,
     s: &Obj,
     args: Args,
     fname: &str,
     f: fn(&str) -> String,
+    ascii: Option<fn(&mut str)>,
 ) -> PyResult<Obj> {
     args.exact(vm, fname, 0, 0)?;
-    let r = f(as_str(s));
+    let text = as_str(s);
+    if let Some(edit) = ascii {
+        if text.len() > 1 && is_ascii(s) {
+            let mut out = vm.str_builder(text.len())?;
+            out.push_str(text);
+            edit(out.filled_mut());
+            return Ok(out.finish());
+        }
+    }
+    let r = f(text);
     vm.new_str(&r)
 }
 

@@ -7,8 +7,8 @@ use std::alloc::Layout;
 use std::ptr;
 
 use super::{
-    Obmalloc, PoolHeader, ARENA_LAYOUT, INITIAL_ARENA_OBJECTS, KEEP_ONE_EMPTY_ARENA,
-    MAX_POOLS_IN_ARENA, NONE, POOL_SIZE,
+    Obmalloc, PoolHeader, INITIAL_ARENA_OBJECTS, KEEP_ONE_EMPTY_ARENA, MAX_POOLS_IN_ARENA, NONE,
+    POOL_SIZE,
 };
 
 /// One entry of the arena table (CPython's `arena_object`). Links are table indices, so the
@@ -277,11 +277,7 @@ impl Obmalloc {
         if self.unused_arena_objects == NONE {
             self.unused_arena_objects = self.arenas.grow()?;
         }
-        // SAFETY: `ARENA_LAYOUT` has a non-zero size.
-        let base = unsafe { std::alloc::alloc(ARENA_LAYOUT) };
-        if base.is_null() {
-            return None;
-        }
+        let base = super::system::alloc_arena_memory()?.as_ptr();
         let ai = self.unused_arena_objects;
         self.unused_arena_objects = self.arenas[ai].nextarena;
         self.arenas[ai] = ArenaObject {
@@ -305,8 +301,8 @@ impl Obmalloc {
     /// Returns arena `ai` (unlinked, all pools free) to the system and its entry to the unused list.
     fn free_arena(&mut self, ai: u32) {
         let address = self.arenas[ai].address;
-        // SAFETY: the arena is live, was allocated with `ARENA_LAYOUT`, and holds no live block.
-        unsafe { std::alloc::dealloc(address, ARENA_LAYOUT) };
+        // SAFETY: the arena is live, came from `alloc_arena_memory`, and holds no live block.
+        unsafe { super::system::free_arena_memory(address) };
         self.arenas[ai] = ArenaObject {
             nextarena: self.unused_arena_objects,
             ..ArenaObject::UNUSED
