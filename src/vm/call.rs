@@ -75,7 +75,6 @@ impl Vm {
                 base: 0,
                 cleanup_to: 0,
                 is_entry: true,
-                generator: None,
             };
             return self.new_generator(frame, slots, func).map(Some);
         }
@@ -93,7 +92,6 @@ impl Vm {
             base,
             cleanup_to,
             is_entry,
-            generator: None,
         });
         Ok(None)
     }
@@ -394,7 +392,6 @@ impl Vm {
             base,
             cleanup_to: base,
             is_entry: true,
-            generator: None,
         });
         self.run_frame()
     }
