@@ -20,6 +20,7 @@ pub mod slot;
 pub mod source_names;
 pub mod tracemalloc;
 pub mod type_attr_cache;
+pub mod value_move;
 
 pub use alloc::AllocError;
 pub use handle::Obj;

@@ -114,12 +114,10 @@ impl Vm {
         let mut f = self.frames.pop().expect("generator frame");
         self.depth -= 1;
         let mut slots = d.saved.slots.take();
-        // The slots are swapped out (a slice swap, no per-item iterator) and the emptied
-        // tail cut off; `slots` keeps its capacity between suspensions.
+        // One bitwise move (no draining iterator); `slots` keeps its capacity between
+        // suspensions.
         debug_assert!(slots.is_empty());
-        slots.resize(self.stack.len() - f.base, None);
-        slots.swap_with_slice(&mut self.stack[f.base..]);
-        self.stack.truncate(f.base);
+        crate::heap::value_move::move_tail(&mut self.stack, f.base, &mut slots);
         d.saved.slots.set(slots);
         f.base = 0;
         d.saved.frame.set(Some(f));
