@@ -105,13 +105,6 @@ pub fn set_frame_provider(p: FrameProvider) -> Option<FrameProvider> {
     PROVIDER.with(|c| c.replace(Some(p)))
 }
 
-/// The context of the registered frame provider, if one is registered (a nested
-/// registrant with the same context can leave it in place).
-#[inline]
-pub fn frame_provider_ctx() -> Option<*const ()> {
-    PROVIDER.with(|c| c.get().map(|p| p.ctx))
-}
-
 pub fn restore_frame_provider(prev: Option<FrameProvider>) {
     PROVIDER.with(|c| c.set(prev));
 }

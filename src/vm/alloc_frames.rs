@@ -11,17 +11,12 @@ use crate::bytecode::CodeObject;
 use crate::heap::tracemalloc::{self, FrameProvider};
 use crate::vm::{Frame, Vm};
 
-/// Restores the previously registered provider (an outer `run_frame`, or none) on drop;
-/// holds None when this VM's provider was already registered (a nested `run_frame`: a Python
-/// call from Rust code, a generator resume), which then stays registered.
-pub(crate) struct ProviderGuard(Option<Option<FrameProvider>>);
+/// Restores the previously registered provider (an outer `run_frame`, or none) on drop.
+pub(crate) struct ProviderGuard(Option<FrameProvider>);
 
 impl Drop for ProviderGuard {
-    #[inline]
     fn drop(&mut self) {
-        if let Some(prev) = self.0 {
-            tracemalloc::restore_frame_provider(prev);
-        }
+        tracemalloc::restore_frame_provider(self.0);
     }
 }
 
@@ -32,16 +27,12 @@ impl Vm {
     #[inline]
     pub(crate) fn register_frame_provider(&self) -> ProviderGuard {
         let ctx = &self.frames as *const Vec<Frame> as *const ();
-        // Only this VM registers a provider with this context, and always the same one.
-        if tracemalloc::frame_provider_ctx() == Some(ctx) {
-            return ProviderGuard(None);
-        }
-        ProviderGuard(Some(tracemalloc::set_frame_provider(FrameProvider {
+        ProviderGuard(tracemalloc::set_frame_provider(FrameProvider {
             ctx,
             walk: walk_frames,
             line: innermost_line,
             stack: whole_stack,
-        })))
+        }))
     }
 }
 

@@ -806,11 +806,6 @@ impl Vm {
                 self.push(it);
             }
             Op::ForIter => {
-                // A generator is resumed directly, without its type's `iternext` slot and
-                // the Option the slot returns.
-                if crate::objects::generator::is_generator(self, self.top()) {
-                    return self.for_iter_generator(arg, ip);
-                }
                 let it = self.top().clone();
                 match self.next(&it)? {
                     Some(v) => self.push(v),
@@ -980,24 +975,6 @@ impl Vm {
                     let d = self.new_dict()?;
                     self.dict_set(&ns, key, d)?;
                 }
-            }
-        }
-        Ok(Flow::Next)
-    }
-
-    /// `FOR_ITER` on a generator (on top of the stack): pushes its next value, or pops it
-    /// and jumps to `target` when it is exhausted. The same steps and reference traffic as
-    /// the general `FOR_ITER` through the generator type's `iternext` slot.
-    #[inline(always)]
-    fn for_iter_generator(&mut self, target: u32, ip: &mut usize) -> PyResult<Flow> {
-        use crate::objects::generator::{GenStep, Resume};
-        let it = self.top().clone();
-        let none = self.none.clone();
-        match self.gen_resume(&it, Resume::Send(none))? {
-            GenStep::Yielded(v) => self.push(v),
-            GenStep::Returned(_) => {
-                self.pop();
-                *ip = target as usize;
             }
         }
         Ok(Flow::Next)
