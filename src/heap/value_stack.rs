@@ -1,4 +1,7 @@
-//! The eval loop's unchecked access to the VM's value stack: pushes and local-slot reads.
+//! Unchecked operations on the VM's value stack: the eval loop's pushes and local-slot
+//! reads, and the bulk move of a generator's frame slots into the generator when it yields
+//! (one bitwise copy that never changes a reference count, instead of `drain` + `extend`
+//! moving handles one by one).
 //!
 //! Invariant (kept by `vm::eval::run_frame`, which reserves, and `bytecode::stack_depth`,
 //! which computes the bound): while a frame runs, the value stack's capacity is at least
@@ -40,6 +43,28 @@ pub unsafe fn slot(stack: &[Option<Obj>], i: usize) -> &Option<Obj> {
     unsafe { stack.get_unchecked(i) }
 }
 
+/// Moves `from[at..]` to the end of `to`, keeping their order; `from` is left with `at`
+/// values. Panics if `at > from.len()`.
+#[inline]
+pub fn move_tail(from: &mut Vec<Option<Obj>>, at: usize, to: &mut Vec<Option<Obj>>) {
+    let n = from
+        .len()
+        .checked_sub(at)
+        .expect("move_tail: split point beyond the end");
+    to.reserve(n);
+    let dst_len = to.len();
+    // SAFETY: after `reserve`, `to` has room for `n` more values past its length. The `n`
+    // initialised values `from[at..]` are copied bitwise into that room, then `from`'s
+    // length is cut to `at` and `to`'s raised by `n`, with nothing in between that can
+    // panic: each handle ends up owned by `to` alone, none is dropped or duplicated. `from`
+    // and `to` are distinct vectors (two `&mut` borrows), so the ranges cannot overlap.
+    unsafe {
+        std::ptr::copy_nonoverlapping(from.as_ptr().add(at), to.as_mut_ptr().add(dst_len), n);
+        from.set_len(at);
+        to.set_len(dst_len + n);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +84,26 @@ mod tests {
         assert!(stack[0].as_ref().is_some_and(|v| v.is(&x)) && stack[1].is_none());
         drop(stack);
         assert_eq!(x.refcnt(), before);
+    }
+
+    #[test]
+    fn moving_the_tail_keeps_order_and_counts() {
+        let mut vm = Vm::new();
+        let (a, b) = (
+            vm.new_int(1_000_001).unwrap(),
+            vm.new_int(1_000_002).unwrap(),
+        );
+        let counts = (a.refcnt(), b.refcnt());
+        let mut from: Vec<Option<Obj>> = vec![None, Some(a.clone()), Some(b.clone())];
+        let mut to: Vec<Option<Obj>> = vec![None];
+        move_tail(&mut from, 1, &mut to);
+        assert_eq!((from.len(), to.len()), (1, 3));
+        assert!(to[1].as_ref().is_some_and(|v| v.is(&a)));
+        assert!(to[2].as_ref().is_some_and(|v| v.is(&b)));
+        assert_eq!((a.refcnt(), b.refcnt()), (counts.0 + 1, counts.1 + 1));
+        move_tail(&mut from, 1, &mut to);
+        assert_eq!((from.len(), to.len()), (1, 3));
+        drop(to);
+        assert_eq!((a.refcnt(), b.refcnt()), counts);
     }
 }

@@ -1,7 +1,7 @@
 //! Generators: calling a generator function creates a generator object holding a suspended
 //! frame (its record plus its slice of the value stack). `next`/`send`/`throw` move the
-//! slice back onto the VM's stack and run the frame until it yields (`YIELD_VALUE` moves it
-//! out again) or returns.
+//! slice back onto the VM's stack and run the frame until it yields (`YIELD_VALUE` returns
+//! from the eval loop and `gen_resume` moves the frame out again) or returns.
 //!
 //! Invariants: a generator is Created, Suspended, Running or Finished; only Created and
 //! Suspended generators hold a saved frame; a Running generator's frame is on the VM's frame
@@ -70,6 +70,15 @@ fn data(o: &Obj) -> &GeneratorData {
     unsafe { payload::<GeneratorData>(o) }
 }
 
+/// `data` for the resume path: the same check as a pointer comparison with the generator
+/// type (the type cannot be subclassed), instead of comparing type names.
+#[inline(always)]
+fn data_of<'a>(vm: &Vm, o: &'a Obj) -> &'a GeneratorData {
+    assert!(is_generator(vm, o), "not a generator");
+    // SAFETY: objects of the generator type use the `PyBox<GeneratorData>` layout.
+    unsafe { payload::<GeneratorData>(o) }
+}
+
 impl Vm {
     /// Wraps a just-bound generator frame (`frame.base` is 0-relative to `slots`).
     pub fn new_generator(
@@ -97,31 +106,27 @@ impl Vm {
         new_box(as_type(&ty), data, true).map_err(|_| self.memory_error())
     }
 
-    /// Called by `YIELD_VALUE`: moves the top frame (a generator's) back into its generator.
-    pub fn suspend_generator(&mut self, value: Obj) {
+    /// Moves the top frame, a generator's frame that has just yielded (`YIELD_VALUE` left it
+    /// on the frame stack and returned from `run_frame`), and its slots back into `d`.
+    /// The saved frame holds no reference to its generator (that would be a self-cycle, one
+    /// extra reference visible to sys.getrefcount, and a generator only the collector frees).
+    fn suspend_top_frame(&mut self, d: &GeneratorData) {
         let mut f = self.frames.pop().expect("generator frame");
         self.depth -= 1;
-        // The saved frame must not own its generator (that would be a self-cycle, one extra
-        // reference visible to sys.getrefcount, and a generator only the collector frees);
-        // `gen_resume` sets the back-pointer again while the frame runs.
-        let gen = f
-            .generator
-            .take()
-            .expect("YIELD_VALUE outside a generator frame");
-        let d = data(&gen);
         let mut slots = d.saved.slots.take();
-        slots.extend(self.stack.drain(f.base..));
+        // One bitwise move (no draining iterator); `slots` keeps its capacity between
+        // suspensions.
+        debug_assert!(slots.is_empty());
+        crate::heap::value_stack::move_tail(&mut self.stack, f.base, &mut slots);
         d.saved.slots.set(slots);
         f.base = 0;
         d.saved.frame.set(Some(f));
         d.state.set(GenState::Suspended);
-        self.returned = Some(value);
-        self.gen_yielded = true;
     }
 
     /// Resumes `gen` with a value or an exception and runs it to its next yield or its end.
     pub fn gen_resume(&mut self, gen: &Obj, how: Resume) -> PyResult<GenStep> {
-        let d = data(gen);
+        let d = data_of(self, gen);
         match d.state.get() {
             GenState::Running => {
                 return Err(self.value_error("generator already executing".into()));
@@ -173,7 +178,6 @@ impl Vm {
         frame.base = base;
         frame.cleanup_to = base;
         frame.is_entry = true;
-        frame.generator = Some(gen.clone());
         let mut slots = d.saved.slots.take();
         self.stack.append(&mut slots);
         d.saved.slots.set(slots);
@@ -199,6 +203,7 @@ impl Vm {
         };
         let yielded = std::mem::take(&mut self.gen_yielded);
         if yielded {
+            self.suspend_top_frame(d);
             let mine = self.handled.take();
             if mine.as_ref().map(Obj::addr) != caller_exc.as_ref().map(Obj::addr) {
                 d.saved_exc.set(mine);

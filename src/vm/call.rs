@@ -83,7 +83,6 @@ impl Vm {
                 base: 0,
                 cleanup_to: 0,
                 is_entry: true,
-                generator: None,
             };
             return self.new_generator(frame, slots, func).map(Some);
         }
@@ -108,7 +107,6 @@ impl Vm {
             base,
             cleanup_to,
             is_entry,
-            generator: None,
         });
         Ok(None)
     }
@@ -409,7 +407,6 @@ impl Vm {
             base,
             cleanup_to: base,
             is_entry: true,
-            generator: None,
         });
         self.run_frame()
     }

@@ -189,6 +189,15 @@ impl Vm {
                             None => {}
                         }
                     }
+                    // A yield hands its value straight back to `gen_resume` (the generator's
+                    // frame is always the entry frame of this loop), which suspends the frame.
+                    // Popping the value releases nothing, so no finalizer can be queued.
+                    Op::YieldValue => {
+                        self.frames[fi].ip = ip;
+                        let v = self.pop();
+                        self.gen_yielded = true;
+                        return Ok(v);
+                    }
                     // Word-sized int arithmetic and comparisons (ints release quietly).
                     Op::BinaryOp => {
                         // A failed allocation takes the general path, which raises.
@@ -957,12 +966,7 @@ impl Vm {
                     self.dict_set_str(&b, "_", v)?;
                 }
             }
-            Op::YieldValue => {
-                self.frames[fi].ip = *ip;
-                let v = self.pop();
-                self.suspend_generator(v);
-                return Ok(Flow::Switch);
-            }
+            Op::YieldValue => unreachable!("YIELD_VALUE is handled before `exec_one`"),
             Op::Send => {
                 let v = self.pop();
                 let recv = self.top().clone();

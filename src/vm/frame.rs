@@ -26,6 +26,4 @@ pub struct Frame {
     /// Returning from this frame returns from the `run_frame` call that pushed it (a call
     /// from Rust code), instead of continuing the caller's bytecode.
     pub is_entry: bool,
-    /// The generator this frame belongs to, if it is a generator's frame.
-    pub generator: Option<Obj>,
 }
