@@ -12,8 +12,10 @@
 //! 6. survivors of step 5 (objects a clear could not free) are promoted.
 //!
 //! Invariants: collection never runs re-entrantly (`collecting`); objects are only freed
-//! through their reference counts (the collector holds a handle to each unreachable object
-//! while clearing, so none is freed while another's clear still runs).
+//! through their reference counts. The collector holds a handle to the unreachable object
+//! it is working on (as CPython's `delete_garbage` does), never a list of them: objects
+//! freed meanwhile unlink themselves, and each walk takes the next object from its list
+//! afresh.
 
 use std::ptr::NonNull;
 use std::time::Instant;
@@ -50,12 +52,15 @@ fn gc_of(o: &Obj) -> Option<*mut GcHeader> {
 }
 
 // While a collection runs, a member of the generation being collected keeps, in its
-// header's `prev` word, `gc_refs << REFS_SHIFT | REACHABLE? | COLLECTING` (CPython keeps its
-// gc_refs in `_gc_prev` the same way). Real links are at least 8-aligned, so COLLECTING
-// tells members from objects of other generations and untracked ones (null links).
+// header's `prev` word, `gc_refs << REFS_SHIFT | SCANNED? | REACHABLE? | COLLECTING`
+// (SCANNED: phase 4 went past it). CPython keeps its gc_refs in `_gc_prev` the same way.
+// Real links are 8-aligned, so COLLECTING tells members from objects of other generations
+// and untracked ones (null links).
 const COLLECTING: usize = 1;
 const REACHABLE: usize = 2;
-const REFS_SHIFT: u32 = 2;
+const SCANNED: usize = 4;
+const REFS_SHIFT: u32 = 3;
+const _: () = assert!(std::mem::align_of::<GcHeader>() >= 8);
 
 fn collecting_tag(gc_refs: usize) -> usize {
     gc_refs << REFS_SHIFT | COLLECTING
@@ -82,6 +87,69 @@ fn collecting_member(o: &Obj) -> Option<*mut GcHeader> {
     let g = gc_of(o)?;
     // SAFETY: `o` is live and its type has GC, so a header precedes it.
     (unsafe { gc_refs_tag(g) } & COLLECTING != 0).then_some(g)
+}
+
+/// A list head that lives on the collector's stack frame for one collection (CPython's
+/// local `unreachable` list). Its address must not change while it has members, so it is
+/// only used by reference; it must be empty when dropped.
+struct ListHead(GcHeader);
+
+impl ListHead {
+    fn new() -> ListHead {
+        ListHead(GcHeader {
+            next: std::cell::Cell::new(std::ptr::null_mut()),
+            prev: std::cell::Cell::new(std::ptr::null_mut()),
+        })
+    }
+
+    /// The head's address, made circular (empty) on first use.
+    fn as_ptr(&self) -> *mut GcHeader {
+        let p = &self.0 as *const GcHeader as *mut GcHeader;
+        if self.0.next.get().is_null() {
+            self.0.next.set(p);
+            self.0.prev.set(p);
+        }
+        p
+    }
+
+    /// Calls `f` on each member in order, holding a handle to it meanwhile. Members that
+    /// `f` (or the release of the handle) frees leave the list and are not visited.
+    fn for_each(&self, mut f: impl FnMut(&Obj)) {
+        let head = self.as_ptr();
+        let done = ListHead::new();
+        // SAFETY: both lists are circular through live headers; the member being visited
+        // is kept alive by its handle while it moves from `head` to `done`.
+        unsafe {
+            loop {
+                let g = (*head).next.get();
+                if g == head {
+                    break;
+                }
+                let o = Obj::from_borrowed(obj_of(g));
+                move_to(g, done.as_ptr());
+                f(&o);
+                drop(o);
+            }
+            merge(done.as_ptr(), head);
+        }
+    }
+
+    /// Whether `f` holds for some member (same contract as `for_each`).
+    fn any(&self, mut f: impl FnMut(&Obj) -> bool) -> bool {
+        let mut found = false;
+        self.for_each(|o| found = found || f(o));
+        found
+    }
+}
+
+impl Drop for ListHead {
+    fn drop(&mut self) {
+        let p = &self.0 as *const GcHeader as *mut GcHeader;
+        debug_assert!(
+            self.0.next.get().is_null() || self.0.next.get() == p,
+            "a collector list head dropped with members"
+        );
+    }
 }
 
 /// The members of a list, in order.
@@ -285,31 +353,45 @@ pub fn collect(generation: usize) -> CollectResult {
         }
     }
 
-    // Phase 4: mark everything reachable from an object referenced from outside. The
-    // depth-first stack holds only the frontier of the walk.
+    // Phase 4: mark everything reachable from an object referenced from outside, in one
+    // pass down the list. A reachable object's references to members the pass has not met
+    // yet are only marked (the pass traverses them when it gets there); references back to
+    // members it already passed go on `frontier`, walked depth first at once. So `frontier`
+    // holds back-references only: none for a list built before its items, one path of a
+    // tree built children first (CPython relinks its lists instead, with no side storage).
     let mut frontier: Vec<*mut GcHeader> = Vec::new();
+    // Marks the members `o` refers to; queues those the pass already went by.
+    let mark_referents = |o: &Obj, frontier: &mut Vec<*mut GcHeader>| {
+        if let Some(tr) = o.ty().slots.traverse.get() {
+            tr(o, &mut |child| {
+                if let Some(c) = collecting_member(child) {
+                    // SAFETY: `c` is a live member (`collecting_member`).
+                    unsafe {
+                        let t = gc_refs_tag(c);
+                        if t & REACHABLE == 0 {
+                            set_gc_refs_tag(c, t | REACHABLE);
+                            if t & SCANNED != 0 {
+                                frontier.push(c);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    };
     // SAFETY: as in phase 2; every header on `frontier` is a member.
     unsafe {
         let mut g = (*young).next.get();
         while g != young {
-            let tag = gc_refs_tag(g);
-            if tag >> REFS_SHIFT > 0 && tag & REACHABLE == 0 {
-                set_gc_refs_tag(g, tag | REACHABLE);
-                frontier.push(g);
+            let mut tag = gc_refs_tag(g) | SCANNED;
+            if tag >> REFS_SHIFT > 0 {
+                tag |= REACHABLE;
+            }
+            set_gc_refs_tag(g, tag);
+            if tag & REACHABLE != 0 {
+                with_borrowed(obj_of(g), |o| mark_referents(o, &mut frontier));
                 while let Some(r) = frontier.pop() {
-                    with_borrowed(obj_of(r), |o| {
-                        if let Some(tr) = o.ty().slots.traverse.get() {
-                            tr(o, &mut |child| {
-                                if let Some(c) = collecting_member(child) {
-                                    let t = gc_refs_tag(c);
-                                    if t & REACHABLE == 0 {
-                                        set_gc_refs_tag(c, t | REACHABLE);
-                                        frontier.push(c);
-                                    }
-                                }
-                            });
-                        }
-                    });
+                    with_borrowed(obj_of(r), |o| mark_referents(o, &mut frontier));
                 }
             }
             g = (*g).next.get();
@@ -317,40 +399,35 @@ pub fn collect(generation: usize) -> CollectResult {
     }
     drop(frontier);
 
-    // Phase 5: rebuild the `prev` links, gathering the unreachable; then promote the
-    // survivors (untracking atomic containers, as CPython does).
-    let mut unreachable: Vec<Obj> = Vec::new();
-    // SAFETY: as in phase 2; after this loop every member's `prev` is a real link again.
+    // Phase 5: rebuild the `prev` links, moving the unreachable to a list of their own
+    // (CPython's `unreachable`); then promote the survivors (untracking atomic containers,
+    // as CPython does). Objects freed later unlink themselves from whichever list holds
+    // them; the list heads live on this stack frame and are empty again before it returns.
+    let trash = ListHead::new();
+    let trash_p = trash.as_ptr();
+    // SAFETY: as in phase 2; after this loop every member's `prev` is a real link again,
+    // each on `young` or on `trash`.
     unsafe {
         let mut before = young;
         let mut g = (*young).next.get();
         while g != young {
-            let tag = gc_refs_tag(g);
-            (*g).prev.set(before);
-            if tag & REACHABLE == 0 {
-                // The object is alive (its count is positive); the handle keeps it so.
-                unreachable.push(Obj::from_borrowed(obj_of(g)));
+            let next = (*g).next.get();
+            if gc_refs_tag(g) & REACHABLE != 0 {
+                (*g).prev.set(before);
+                (*before).next.set(g);
+                before = g;
+            } else {
+                let last = (*trash_p).prev.get();
+                (*g).prev.set(last);
+                (*g).next.set(trash_p);
+                (*last).next.set(g);
+                (*trash_p).prev.set(g);
+                result.unreachable += 1;
             }
-            before = g;
-            g = (*g).next.get();
+            g = next;
         }
-    }
-    result.unreachable = unreachable.len();
-    // The unreachable objects move to a list of their own (CPython's `unreachable`), so what
-    // is left on it after clearing is exactly what could not be freed. Freed objects unlink
-    // themselves; the head lives on this stack frame and is empty again before it returns.
-    let trash = GcHeader {
-        next: std::cell::Cell::new(std::ptr::null_mut()),
-        prev: std::cell::Cell::new(std::ptr::null_mut()),
-    };
-    let trash_p = &trash as *const GcHeader as *mut GcHeader;
-    trash.next.set(trash_p);
-    trash.prev.set(trash_p);
-    for o in &unreachable {
-        if let Some(g) = gc_of(o) {
-            // SAFETY: unreachable objects are tracked members of `young`.
-            unsafe { move_to(g, trash_p) };
-        }
+        (*before).next.set(young);
+        (*young).prev.set(before);
     }
     // What is left in `young` survived.
     // SAFETY: `young` is a generation head; its members are live tracked objects.
@@ -370,26 +447,27 @@ pub fn collect(generation: usize) -> CollectResult {
 
     // Phase 5b: weak references to unreachable objects are cleared before any finalizer
     // can see them; callbacks are queued only for weakrefs that are not garbage themselves.
-    let has_weakrefs = unreachable
-        .iter()
-        .any(|o| crate::objects::weakref::weak_list(o).is_some_and(|l| !l.is_empty()));
+    let has_weakrefs =
+        trash.any(|o| crate::objects::weakref::weak_list(o).is_some_and(|l| !l.is_empty()));
     if has_weakrefs {
-        let garbage: std::collections::HashSet<usize, ahash::RandomState> =
-            unreachable.iter().map(Obj::addr).collect();
-        for o in &unreachable {
-            crate::objects::weakref::clear_for_collection(o, &|a| garbage.contains(&a));
-        }
+        let mut garbage: std::collections::HashSet<usize, ahash::RandomState> = Default::default();
+        trash.for_each(|o| {
+            garbage.insert(o.addr());
+        });
+        trash.for_each(|o| {
+            crate::objects::weakref::clear_for_collection(o, &|a| garbage.contains(&a))
+        });
     }
 
     // Phase 6 (PEP 442): finalizers run before anything is cleared. Deallocs and the
     // collector cannot call Python, so pending `__del__`s are queued for the VM and this
     // collection leaves the cycle alone; a later collection frees it if nothing resurrected it.
     let mut finalizing = false;
-    for o in &unreachable {
+    trash.for_each(|o| {
         if let Some(f) = o.ty().slots.gc_finalize.get() {
             finalizing |= f(o);
         }
-    }
+    });
     result.finalizers_queued = finalizing;
     let debug = with_gc(|s| s.debug.get());
     let save_all = !finalizing && debug & super::gc::DEBUG_SAVEALL != 0;
@@ -397,37 +475,44 @@ pub fn collect(generation: usize) -> CollectResult {
     // DEBUG_COLLECTABLE: one line per unreachable object, in CPython's shape. A pass that
     // only queued finalizers stays quiet: the pass after them reports what it collects.
     if !finalizing && debug & super::gc::DEBUG_COLLECTABLE != 0 {
-        for o in &unreachable {
-            eprintln!("gc: collectable <{} {:#x}>", o.ty().name(), o.addr());
-        }
+        trash.for_each(|o| eprintln!("gc: collectable <{} {:#x}>", o.ty().name(), o.addr()));
     }
 
-    // Phase 7: break the cycles. Each clear drops references; objects are freed when the
-    // collector's own handles are dropped below. DEBUG_SAVEALL keeps them instead, for the
-    // VM to append to `gc.garbage`.
+    // Phase 7: break the cycles, one object at a time as CPython's `delete_garbage` does:
+    // the collector holds the object it clears (so the clear cannot free it), sets it aside,
+    // then lets it go; clearing frees what the cycles kept, and freed objects leave the
+    // lists. What is still set aside at the end could not be freed: the uncollectable.
+    // DEBUG_SAVEALL keeps the objects instead, for the VM to append to `gc.garbage`.
     if save_all {
-        with_gc(|s| s.saved.borrow_mut().extend(unreachable.drain(..)));
-    } else if !finalizing {
-        for o in &unreachable {
-            if let Some(clear) = o.ty().slots.clear.get() {
-                clear(o);
+        trash.for_each(|o| with_gc(|s| s.saved.borrow_mut().push(o.clone())));
+    }
+    let kept = ListHead::new();
+    if !finalizing && !save_all {
+        // SAFETY: `trash` and `kept` are list heads on this frame; their members are live
+        // tracked objects (freed ones unlink themselves).
+        unsafe {
+            loop {
+                let g = (*trash_p).next.get();
+                if g == trash_p {
+                    break;
+                }
+                let o = Obj::from_borrowed(obj_of(g));
+                move_to(g, kept.as_ptr());
+                if let Some(clear) = o.ty().slots.clear.get() {
+                    clear(&o);
+                }
+                drop(o);
             }
+            result.uncollectable = list_len(kept.as_ptr());
+            merge(kept.as_ptr(), older);
         }
     }
-    let cleared = !finalizing && !save_all;
-    drop(unreachable);
-    // Whatever is still on the unreachable list (objects a clear could not free, or kept
-    // for finalizers or DEBUG_SAVEALL) is promoted so that young collections do not examine
-    // it again; after a clear, those objects are the uncollectable ones.
     // After a pass that only queued finalizers the objects stay in this generation, for
-    // the pass that follows the finalizers.
-    let left = list_members(trash_p);
-    result.uncollectable = if cleared { left.len() } else { 0 };
+    // the pass that follows the finalizers; objects kept for DEBUG_SAVEALL are promoted so
+    // that young collections do not examine them again.
     let dest = if finalizing { young } else { older };
-    for g in left {
-        // SAFETY: members are tracked.
-        unsafe { move_to(g, dest) };
-    }
+    // SAFETY: list heads of this collection.
+    unsafe { merge(trash_p, dest) };
     result.elapsed = start.elapsed().as_secs_f64();
     // A pass that only queued finalizers is the first half of one collection (the VM runs
     // the finalizers and collects again): only the second pass is counted.
@@ -590,5 +675,32 @@ mod tests {
         drop(keep);
         // Without `keep`, b <-> c is garbage.
         assert_eq!(collect(NUM_GENERATIONS - 1).unreachable, 2);
+    }
+
+    /// Objects reachable only through members created after them (back-references for the
+    /// marking pass, which walks the list oldest first) survive, however long the chain.
+    #[test]
+    fn objects_reachable_only_from_younger_ones_survive() {
+        let mut vm = Vm::new();
+        let push = |l: &Obj, v: &Obj| crate::objects::list::data(l).push(v.clone()).unwrap();
+        // chain[i + 1] holds chain[i]; chain[0] also holds the last one (a cycle).
+        let chain: Vec<Obj> = (0..5).map(|_| vm.new_list(vec![]).unwrap()).collect();
+        for w in chain.windows(2) {
+            push(&w[1], &w[0]);
+        }
+        push(&chain[0], &chain[4]);
+        let mut chain = chain;
+        let last = chain.pop().unwrap();
+        drop(chain);
+        let r = collect(NUM_GENERATIONS - 1);
+        assert_eq!(r.unreachable, 0);
+        let mut cur = last.clone();
+        for _ in 0..4 {
+            let next = crate::objects::list::data(&cur).get(0).unwrap();
+            cur = next;
+        }
+        assert_eq!(crate::objects::list::data(&cur).len(), 1);
+        drop((cur, last));
+        assert_eq!(collect(NUM_GENERATIONS - 1).unreachable, 5);
     }
 }
