@@ -112,13 +112,13 @@ impl ListHead {
         p
     }
 
-    /// Calls `f` on each member in order, holding a handle to it meanwhile. Members that
-    /// `f` (or the release of the handle) frees leave the list and are not visited.
-    fn for_each(&self, mut f: impl FnMut(&Obj)) {
+    /// Moves each member in order to the list `to`, calling `f` on it meanwhile with a
+    /// handle that keeps it alive. Members that `f` (or the release of the handle) frees
+    /// leave the lists and are not visited.
+    fn drain_into(&self, to: *mut GcHeader, mut f: impl FnMut(&Obj)) {
         let head = self.as_ptr();
-        let done = ListHead::new();
         // SAFETY: both lists are circular through live headers; the member being visited
-        // is kept alive by its handle while it moves from `head` to `done`.
+        // is kept alive by its handle while it moves from `head` to `to`.
         unsafe {
             loop {
                 let g = (*head).next.get();
@@ -126,12 +126,19 @@ impl ListHead {
                     break;
                 }
                 let o = Obj::from_borrowed(obj_of(g));
-                move_to(g, done.as_ptr());
+                move_to(g, to);
                 f(&o);
                 drop(o);
             }
-            merge(done.as_ptr(), head);
         }
+    }
+
+    /// Calls `f` on each member in order (as `drain_into`), leaving the survivors here.
+    fn for_each(&self, f: impl FnMut(&Obj)) {
+        let done = ListHead::new();
+        self.drain_into(done.as_ptr(), f);
+        // SAFETY: both are list heads of this collection.
+        unsafe { merge(done.as_ptr(), self.as_ptr()) };
     }
 
     /// Whether `f` holds for some member (same contract as `for_each`).
@@ -488,21 +495,13 @@ pub fn collect(generation: usize) -> CollectResult {
     }
     let kept = ListHead::new();
     if !finalizing && !save_all {
-        // SAFETY: `trash` and `kept` are list heads on this frame; their members are live
-        // tracked objects (freed ones unlink themselves).
-        unsafe {
-            loop {
-                let g = (*trash_p).next.get();
-                if g == trash_p {
-                    break;
-                }
-                let o = Obj::from_borrowed(obj_of(g));
-                move_to(g, kept.as_ptr());
-                if let Some(clear) = o.ty().slots.clear.get() {
-                    clear(&o);
-                }
-                drop(o);
+        trash.drain_into(kept.as_ptr(), |o| {
+            if let Some(clear) = o.ty().slots.clear.get() {
+                clear(o);
             }
+        });
+        // SAFETY: list heads of this collection; the generation head `older`.
+        unsafe {
             result.uncollectable = list_len(kept.as_ptr());
             merge(kept.as_ptr(), older);
         }
