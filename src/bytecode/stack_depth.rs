@@ -211,42 +211,24 @@ pub fn max_stack_depth(instrs: &[Instr], exc_table: &[ExcEntry]) -> Result<u32, 
                 reach(&mut depth_at, arg as usize, after, i, &mut work)?;
             }
         }
-        // A handler is live when any instruction it covers was reached.
-        let mut queued = false;
+        // A handler is live when any instruction it covers was reached. `reach` checks a
+        // target already reached against the handler's depth, and queues a new one.
         for e in exc_table {
-            let target = e.target as usize;
-            if target < len && depth_at[target].is_some() {
-                continue;
-            }
             let covered =
                 (e.start as usize..(e.end as usize).min(len)).any(|i| depth_at[i].is_some());
             if covered {
+                let at = e.target as usize;
                 reach(
                     &mut depth_at,
-                    target,
+                    at,
                     handler_depth(e),
                     e.start as usize,
                     &mut work,
                 )?;
-                queued = true;
             }
         }
-        if !queued {
+        if work.is_empty() {
             break;
-        }
-    }
-    // Handlers reached above were checked at their depth; handlers whose target was reached
-    // first by ordinary flow must agree with it.
-    for e in exc_table {
-        let covered = (e.start as usize..(e.end as usize).min(len)).any(|i| depth_at[i].is_some());
-        if covered {
-            reach(
-                &mut depth_at,
-                e.target as usize,
-                handler_depth(e),
-                e.start as usize,
-                &mut work,
-            )?;
         }
     }
     u32::try_from(max).map_err(|_| "stack depth out of range".to_string())
