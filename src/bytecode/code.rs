@@ -80,6 +80,27 @@ impl CodeObject {
         self.varnames.len() + self.cellvars.len() + self.freevars.len()
     }
 
+    /// Slots a frame running this code needs on the value stack: its locals and its
+    /// operand stack's computed depth.
+    #[inline(always)]
+    pub fn frame_size(&self) -> usize {
+        self.nlocalsplus() + self.stacksize as usize
+    }
+
+    /// Whether a call passing exactly `npos` positional arguments and no keywords binds
+    /// them straight into the first local slots with nothing else to set up: no defaults
+    /// needed, no keyword-only parameters, no `*args` or `**kwargs`, no cells or free
+    /// variables, not a generator.
+    #[inline(always)]
+    pub fn binds_plainly(&self, npos: usize) -> bool {
+        npos == self.argcount as usize
+            && self.kwonlyargcount == 0
+            && self.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR)
+                == 0
+            && self.cellvars.is_empty()
+            && self.freevars.is_empty()
+    }
+
     /// The instruction at `ip`, without a bounds check (the eval loop's fetch).
     ///
     /// # Safety

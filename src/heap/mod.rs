@@ -19,6 +19,7 @@ pub mod pending;
 pub mod site_sampler;
 pub mod slot;
 pub mod source_names;
+pub mod stack_top;
 pub mod tracemalloc;
 pub mod type_attr_cache;
 pub mod value_stack;

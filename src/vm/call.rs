@@ -86,6 +86,21 @@ impl Vm {
             };
             return self.new_generator(frame, slots, func).map(Some);
         }
+        self.push_frame_record(func, fd, base, cleanup_to, is_entry);
+        Ok(None)
+    }
+
+    /// Pushes the record of a frame running function `func` (whose data is `fd`) with its
+    /// local slots from `base`, to cut the stack back to `cleanup_to` when it returns.
+    #[inline(always)]
+    pub(crate) fn push_frame_record(
+        &mut self,
+        func: &Obj,
+        fd: &crate::objects::function::FunctionData,
+        base: usize,
+        cleanup_to: usize,
+        is_entry: bool,
+    ) {
         self.depth += 1;
         // SAFETY: the function outlives the frame. A call from bytecode leaves it in the value
         // stack slot `cleanup_to`, which is only cut when the frame returns (CPython moves
@@ -108,7 +123,6 @@ impl Vm {
             cleanup_to,
             is_entry,
         });
-        Ok(None)
     }
 
     /// Cuts the value stack back to `len`. Dropping the removed handles cannot re-enter the

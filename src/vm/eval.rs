@@ -6,11 +6,12 @@
 use smallvec::SmallVec;
 
 use crate::bytecode::opcode::Op;
+use crate::heap::stack_top::StackTop;
 use crate::heap::Obj;
 use crate::objects::args::Args;
 use crate::objects::code::code_data;
 use crate::objects::typeobj::{as_type, BinaryOp, CompareOp, INPLACE_OFFSET};
-use crate::objects::{dict, exception, int, list, str as pystr, tuple};
+use crate::objects::{dict, exception, function, int, list, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub type ArgVec = SmallVec<[Obj; 8]>;
@@ -68,22 +69,27 @@ impl Vm {
         let _frames_for_tracemalloc = self.register_frame_provider();
         'frame: loop {
             let fi = self.frames.len() - 1;
-            let code_obj = self.frames[fi].code.clone();
-            let code = self.code_of(&code_obj);
+            // SAFETY: frame `fi`'s record holds a reference to its code object for as long
+            // as the frame is on the frame stack, and `code` is used only while it is: the
+            // loop leaves through `continue 'frame` or a return as soon as the frame is
+            // popped (a return, a yield, an unwind past it).
+            let code: &crate::bytecode::CodeObject =
+                unsafe { &*(self.code_of(&self.frames[fi].code) as *const _) };
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
             // `ip` lives in a local while the frame runs; `frames[fi].ip` is written back
             // before each instruction that can allocate (tracemalloc reads it) and when
             // another frame is about to run on top of this one or the frame is suspended.
             // The operand stack stays within the depth the compiler computed: reserve it
-            // once here so that pushes need no capacity check (`push`).
+            // once here so that pushes need no capacity check.
             let stack_limit = base + code.nlocalsplus() + code.stacksize as usize;
             if self.stack.capacity() < stack_limit {
                 self.stack.reserve(stack_limit - self.stack.len());
             }
+            let mut top = StackTop::load(&mut self.stack, base);
             loop {
                 debug_assert!(
-                    self.frames.len() != fi + 1 || self.stack.len() <= stack_limit,
+                    self.frames.len() != fi + 1 || top.depth() <= stack_limit,
                     "value stack above {}'s computed depth at instruction {ip}",
                     code.qualname
                 );
@@ -92,29 +98,95 @@ impl Vm {
                 let ins = unsafe { code.instr_unchecked(ip) };
                 ip += 1;
                 // The commonest instructions that cannot fail, switch frames or drop a
-                // reference (so no finalizer can be queued) skip the general result handling.
+                // reference that could queue a finalizer skip the general result handling.
+                // They work on `top` alone; nothing they call looks at `self.stack`
+                // (allocation never runs Python code: collections and finalizers are queued
+                // for `run_pending`).
+                //
+                // SAFETY (each `top` access below): verified code pops only values it pushed
+                // in this frame, pushes within the depth reserved above, and names local
+                // slots below nlocalsplus, which stay on the stack while the frame runs.
                 match ins.op {
                     Op::LoadFast => {
-                        // SAFETY: verified code names local slots below nlocalsplus, and the
-                        // frame's locals stay on the stack while it runs.
-                        let slot = unsafe {
-                            crate::heap::value_stack::slot(&self.stack, base + ins.arg as usize)
-                        };
-                        if let Some(v) = slot {
+                        if let Some(v) = unsafe { top.local(ins.arg) } {
                             let v = v.clone();
-                            self.push(v);
+                            unsafe { top.push(Some(v)) };
                             continue;
                         }
                     }
                     Op::LoadConst => {
                         // SAFETY: the operand of a LOAD_CONST of this code object.
                         let v = unsafe { code.const_unchecked(ins.arg as usize) }.clone();
-                        self.push(v);
+                        unsafe { top.push(Some(v)) };
                         continue;
+                    }
+                    Op::PushNull => {
+                        unsafe { top.push(None) };
+                        continue;
+                    }
+                    // A hit in the name's cache; a miss takes the general path, which raises.
+                    Op::LoadGlobal => {
+                        let (name, cache) = (
+                            &code.names[ins.arg as usize],
+                            &code.global_caches[ins.arg as usize],
+                        );
+                        let f = &self.frames[fi];
+                        let found =
+                            cache.load(dict::data(&f.globals), dict::data(&f.builtins), name);
+                        if let Some(v) = found {
+                            unsafe { top.push(Some(v)) };
+                            continue;
+                        }
                     }
                     Op::Jump => {
                         ip = ins.arg as usize;
                         continue;
+                    }
+                    // A call of a Python function whose arguments bind plainly (see
+                    // `binds_plainly`) pushes its frame here: the general path would do the
+                    // same through `call_from_stack` and `push_function_frame`, after the
+                    // bookkeeping every general instruction pays. The callable stays on the
+                    // stack below the frame until it returns.
+                    Op::Call if kwnames.is_none() => {
+                        let nargs = ins.arg as usize;
+                        let (callable, self_slot) =
+                            unsafe { (top.peek(nargs + 2), top.peek(nargs + 1)) };
+                        let func = callable
+                            .as_ref()
+                            .filter(|f| function::is_function(self, f))
+                            .cloned();
+                        if let Some(func) = func {
+                            let fd = function::func_data(&func);
+                            let callee = self.code_of(&fd.code);
+                            let npos = nargs + usize::from(self_slot.is_some());
+                            let func_pos = top.depth() - nargs - 2;
+                            let args_start = top.depth() - npos;
+                            if callee.binds_plainly(npos)
+                                && self.depth < self.recursion_limit
+                                && args_start + callee.frame_size() <= self.stack.capacity()
+                            {
+                                // Locals past the arguments start unbound.
+                                for _ in npos..callee.nlocalsplus() {
+                                    unsafe { top.push(None) };
+                                }
+                                top.store(&mut self.stack);
+                                self.frames[fi].ip = ip;
+                                self.push_frame_record(&func, fd, args_start, func_pos, false);
+                                continue 'frame;
+                            }
+                        }
+                    }
+                    // A return to a frame of this loop (not to Rust code) switches frames
+                    // here; what it releases may queue finalizers, run before the caller
+                    // continues, as the general path would.
+                    Op::ReturnValue if !self.frames[fi].is_entry => {
+                        let v = unsafe { top.pop() };
+                        top.store(&mut self.stack);
+                        self.return_from_frame(v.unwrap_or_else(|| stack_underflow()));
+                        if crate::heap::pending::has_pending() {
+                            self.run_pending();
+                        }
+                        continue 'frame;
                     }
                     // A waiting Ctrl-C takes the slow path, which raises it.
                     Op::JumpBackward if !super::interrupt::pending() => {
@@ -124,10 +196,10 @@ impl Vm {
                     // A bool condition: True and False live as long as the VM, so dropping
                     // one frees nothing.
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        if let Some(Some(v)) = self.stack.last() {
+                        if let Some(v) = unsafe { top.peek(1) } {
                             let t = v.is(&self.true_obj);
                             if t || v.is(&self.false_obj) {
-                                self.stack.pop();
+                                drop(unsafe { top.pop() });
                                 if t == (ins.op == Op::PopJumpIfTrue) {
                                     ip = ins.arg as usize;
                                 }
@@ -138,20 +210,19 @@ impl Vm {
                     // Storing over an unbound local, or over a value whose release is
                     // quiet (see `drop_is_quiet`), runs no Python code.
                     Op::StoreFast => {
-                        let slot = base + ins.arg as usize;
-                        if self.stack[slot]
-                            .as_ref()
-                            .is_none_or(|old| self.drop_is_quiet(old))
-                        {
-                            let v = self.pop();
-                            drop(self.stack[slot].replace(v));
+                        let slot = unsafe { top.local(ins.arg) };
+                        if slot.as_ref().is_none_or(|old| self.drop_is_quiet(old)) {
+                            unsafe {
+                                let v = top.pop();
+                                drop(top.replace_local(ins.arg, v));
+                            }
                             continue;
                         }
                     }
                     Op::PopTop => {
-                        if let Some(Some(v)) = self.stack.last() {
+                        if let Some(v) = unsafe { top.peek(1) } {
                             if self.drop_is_quiet(v) {
-                                self.stack.pop();
+                                drop(unsafe { top.pop() });
                                 continue;
                             }
                         }
@@ -160,33 +231,25 @@ impl Vm {
                     // first for tracemalloc). An exhausted iterator is released quietly: it
                     // holds no objects and supports no weak references.
                     Op::ForIter => {
-                        let next = match self.stack.last() {
-                            Some(Some(it)) => {
-                                crate::objects::iter::as_range_iter(self, it).map(|r| r.peek())
-                            }
-                            _ => None,
-                        };
-                        match next {
-                            Some(Some(v)) => {
-                                self.frames[fi].ip = ip;
-                                if let Ok(o) = self.new_int(v) {
-                                    if let Some(Some(it)) = self.stack.last() {
-                                        if let Some(r) =
-                                            crate::objects::iter::as_range_iter(self, it)
-                                        {
-                                            r.advance();
-                                        }
+                        let range = unsafe { top.peek(1) }
+                            .as_ref()
+                            .and_then(|it| crate::objects::iter::as_range_iter(self, it));
+                        if let Some(r) = range {
+                            match r.peek() {
+                                Some(v) => {
+                                    self.frames[fi].ip = ip;
+                                    if let Ok(o) = self.new_int(v) {
+                                        r.advance();
+                                        unsafe { top.push(Some(o)) };
+                                        continue;
                                     }
-                                    self.push(o);
+                                }
+                                None => {
+                                    drop(unsafe { top.pop() });
+                                    ip = ins.arg as usize;
                                     continue;
                                 }
                             }
-                            Some(None) => {
-                                self.stack.pop();
-                                ip = ins.arg as usize;
-                                continue;
-                            }
-                            None => {}
                         }
                     }
                     // A yield hands its value straight back to `gen_resume` (the generator's
@@ -194,42 +257,47 @@ impl Vm {
                     // Popping the value releases nothing, so no finalizer can be queued.
                     Op::YieldValue => {
                         self.frames[fi].ip = ip;
-                        let v = self.pop();
+                        let v = unsafe { top.pop() };
+                        top.store(&mut self.stack);
                         self.gen_yielded = true;
-                        return Ok(v);
+                        return Ok(v.unwrap_or_else(|| stack_underflow()));
                     }
                     // Word-sized int arithmetic and comparisons (ints release quietly).
                     Op::BinaryOp => {
-                        // A failed allocation takes the general path, which raises.
-                        let r = match self.arith_fast(ins.arg) {
-                            Some(Ok(i)) => {
-                                self.frames[fi].ip = ip;
-                                self.new_int(i).ok()
+                        let (a, b) = unsafe { (top.peek(2), top.peek(1)) };
+                        if let (Some(a), Some(b)) = (a, b) {
+                            // A failed allocation takes the general path, which raises.
+                            let r = match self.arith_fast(a, b, ins.arg) {
+                                Some(Ok(i)) => {
+                                    self.frames[fi].ip = ip;
+                                    self.new_int(i).ok()
+                                }
+                                Some(Err(f)) => {
+                                    self.frames[fi].ip = ip;
+                                    self.new_float(f).ok()
+                                }
+                                None => None,
+                            };
+                            if let Some(o) = r {
+                                unsafe {
+                                    drop(top.pop());
+                                    *top.peek_mut(1) = Some(o);
+                                }
+                                continue;
                             }
-                            Some(Err(f)) => {
-                                self.frames[fi].ip = ip;
-                                self.new_float(f).ok()
-                            }
-                            None => None,
-                        };
-                        if let Some(o) = r {
-                            self.stack.pop();
-                            self.stack.pop();
-                            self.push(o);
-                            continue;
                         }
                     }
                     Op::CompareOp => {
-                        let n = self.stack.len();
-                        let ints =
-                            match (n.checked_sub(2).map(|i| &self.stack[i]), self.stack.last()) {
-                                (Some(Some(a)), Some(Some(b))) => self.exact_small_ints(a, b),
-                                _ => None,
-                            };
+                        let ints = match unsafe { (top.peek(2), top.peek(1)) } {
+                            (Some(a), Some(b)) => self.exact_small_ints(a, b),
+                            _ => None,
+                        };
                         if let Some((x, y)) = ints {
                             let r = CompareOp::from_u32(ins.arg).test(x.cmp(&y));
-                            self.stack.pop();
-                            self.stack.pop();
+                            unsafe {
+                                drop(top.pop());
+                                drop(top.pop());
+                            }
                             // A conditional jump on the result consumes it directly.
                             match code.instrs.get(ip) {
                                 Some(next)
@@ -244,7 +312,7 @@ impl Vm {
                                 }
                                 _ => {
                                     let b = self.new_bool(r);
-                                    self.push(b);
+                                    unsafe { top.push(Some(b)) };
                                 }
                             }
                             continue;
@@ -252,6 +320,8 @@ impl Vm {
                     }
                     _ => {}
                 }
+                // The general path works on `self.stack`.
+                top.store(&mut self.stack);
                 // Kept current so an allocation traced by tracemalloc can read the line.
                 self.frames[fi].ip = ip;
                 let res = self.exec_one(ins.op, ins.arg, code, base, fi, &mut kwnames, &mut ip);
@@ -267,6 +337,7 @@ impl Vm {
                 match res {
                     Ok(Flow::Next) => {
                         if self.frames.len() == fi + 1 {
+                            top = StackTop::load(&mut self.stack, base);
                             continue;
                         }
                         self.save_ip(fi, ip);
@@ -1269,19 +1340,12 @@ impl Vm {
             || std::ptr::eq(t, as_type(&self.types.str))
     }
 
-    /// `BINARY_OP arg` on the two operands on top of the stack when both are exact
+    /// `BINARY_OP arg` on operands `a` and `b` when both are exact
     /// word-sized ints (`Ok`: the result, when it is a word-sized int computed without
     /// raising) or exact floats, or a float and such an int (`Err`: the float result of an
     /// operator that cannot raise). None: the general path decides.
     #[inline(always)]
-    fn arith_fast(&self, arg: u32) -> Option<Result<i64, f64>> {
-        let n = self.stack.len();
-        let (Some(a), Some(b)) = (
-            self.stack[n.checked_sub(2)?].as_ref(),
-            self.stack[n - 1].as_ref(),
-        ) else {
-            return None;
-        };
+    fn arith_fast(&self, a: &Obj, b: &Obj, arg: u32) -> Option<Result<i64, f64>> {
         let op = arg.checked_sub(INPLACE_OFFSET).unwrap_or(arg);
         let op = *BinaryOp::ALL.get(op as usize)?;
         if let Some((x, y)) = self.exact_small_ints(a, b) {
