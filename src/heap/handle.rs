@@ -74,6 +74,14 @@ impl Obj {
         self.header().ty.get()
     }
 
+    /// Whether this object's type is exactly `ty`: one pointer comparison, where
+    /// `ptr::eq(o.type_ptr(), as_type(ty))` also checks that `ty` is a type (an object
+    /// that is not a type is no object's type, so the answer is the same).
+    #[inline(always)]
+    pub fn has_exact_type(&self, ty: &Obj) -> bool {
+        std::ptr::eq(self.type_ptr().cast::<u8>(), ty.0.as_ptr().cast::<u8>())
+    }
+
     /// Identity comparison: Python's `is`.
     #[inline(always)]
     pub fn is(&self, other: &Obj) -> bool {

@@ -166,10 +166,7 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult
 }
 
 fn is_code(vm: &Vm, o: &Obj) -> bool {
-    std::ptr::eq(
-        o.type_ptr(),
-        crate::objects::typeobj::as_type(&vm.types.code),
-    )
+    o.has_exact_type(&vm.types.code)
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.

@@ -34,10 +34,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Obj> {
 }
 
 fn is_code(vm: &Vm, o: &Obj) -> bool {
-    std::ptr::eq(
-        o.type_ptr(),
-        crate::objects::typeobj::as_type(&vm.types.code),
-    )
+    o.has_exact_type(&vm.types.code)
 }
 
 /// One code object's disassembly, then (depth permitting) its nested code objects'.

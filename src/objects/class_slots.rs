@@ -386,6 +386,18 @@ fn heap_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Ob
         let t = vm.is_true(&r)?;
         return Ok(vm.new_bool(!t));
     }
+    // Inherited from a built-in base (`int.__lt__` for an int subclass defining only
+    // `__eq__`): that base's slot, as CPython's slot wrappers run the base's C function.
+    let builtin = a.ty().mro.get().and_then(|mro| {
+        tuple::items(&mro)
+            .iter()
+            .map(|c| as_type(c))
+            .find(|ct| !crate::objects::class::is_heap_type(ct))
+            .and_then(|ct| ct.slots.richcompare.get())
+    });
+    if let Some(f) = builtin {
+        return f(vm, a, b, op);
+    }
     if matches!(op, CompareOp::Eq | CompareOp::Ne) {
         // object's default: identity.
         if a.is(b) {
@@ -401,6 +413,10 @@ fn is_heap_instance(o: &Obj) -> bool {
 
 /// Both sides of a binary operator for heap-type operands: `a.__op__(b)`, then
 /// `b.__rop__(a)` when the types differ.
+///
+/// A side whose class defines no such method in Python inherits it from its built-in base
+/// (`float.__sub__` for a float subclass that defines only `__add__`): that base's slot
+/// runs, as CPython's slot wrappers run the base's C function.
 fn heap_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
     let (l, r, _) = op.dunders();
     let same = std::ptr::eq(a.type_ptr(), b.type_ptr());
@@ -412,19 +428,48 @@ fn heap_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
             return Ok(res);
         }
     }
-    if is_heap_instance(a) && has(vm, a.ty(), l) {
-        let res = call_dunder(vm, a, l, std::slice::from_ref(b))?;
+    let mut tried_builtin = None;
+    if is_heap_instance(a) {
+        let res = if has(vm, a.ty(), l) {
+            call_dunder(vm, a, l, std::slice::from_ref(b))?
+        } else if let Some(f) = builtin_base_binary(a.ty()) {
+            tried_builtin = Some(f);
+            f(vm, op, a, b)?
+        } else {
+            vm.not_implemented.clone()
+        };
         if !res.is(&vm.not_implemented) {
             return Ok(res);
         }
     }
-    if !same && !b_first && is_heap_instance(b) && has(vm, b.ty(), r) {
-        let res = call_dunder(vm, b, r, std::slice::from_ref(a))?;
+    if !same && !b_first && is_heap_instance(b) {
+        let res = if has(vm, b.ty(), r) {
+            call_dunder(vm, b, r, std::slice::from_ref(a))?
+        } else {
+            // Not the same built-in slot twice (both sides derive from one built-in type).
+            match builtin_base_binary(b.ty()) {
+                Some(f) if !tried_builtin.is_some_and(|t| std::ptr::fn_addr_eq(t, f)) => {
+                    f(vm, op, a, b)?
+                }
+                _ => vm.not_implemented.clone(),
+            }
+        };
         if !res.is(&vm.not_implemented) {
             return Ok(res);
         }
     }
     Ok(vm.not_implemented.clone())
+}
+
+/// The binary-operator slot of the first built-in type on `t`'s MRO (where
+/// `lookup_python_attr` stops looking), if it has one.
+fn builtin_base_binary(t: &TypeObject) -> Option<crate::objects::typeobj::BinaryFn> {
+    let mro = t.mro.get()?;
+    tuple::items(&mro)
+        .iter()
+        .map(|c| as_type(c))
+        .find(|ct| !crate::objects::class::is_heap_type(ct))
+        .and_then(|ct| ct.slots.binary.get())
 }
 
 fn heap_inplace(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {

@@ -146,7 +146,7 @@ pub fn descr_get(vm: &mut Vm, a: &Obj, obj: Option<&Obj>, owner: &Obj) -> PyResu
             return vm.bind_slot_wrapper(a, o);
         }
     }
-    if std::ptr::eq(a.type_ptr(), as_type(&vm.types.method_descriptor)) {
+    if a.has_exact_type(&vm.types.method_descriptor) {
         if let Some(o) = obj {
             let d = method_descr_data(a);
             return vm.new_bound_builtin(d.name, d.func, o.clone());

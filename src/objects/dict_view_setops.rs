@@ -9,8 +9,7 @@ use crate::objects::{dict, set};
 use crate::vm::{PyResult, Vm};
 
 fn is_setlike_view(vm: &Vm, o: &Obj) -> bool {
-    std::ptr::eq(o.type_ptr(), as_type(&vm.types.dict_keys))
-        || std::ptr::eq(o.type_ptr(), as_type(&vm.types.dict_items))
+    o.has_exact_type(&vm.types.dict_keys) || o.has_exact_type(&vm.types.dict_items)
 }
 
 /// Sets and set-like views, the operands comparisons accept.

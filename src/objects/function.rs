@@ -134,7 +134,7 @@ pub struct MethodDescrData {
 }
 
 pub fn is_function(vm: &Vm, obj: &Obj) -> bool {
-    std::ptr::eq(obj.type_ptr(), as_type(&vm.types.function))
+    obj.has_exact_type(&vm.types.function)
 }
 
 pub fn func_data(obj: &Obj) -> &FunctionData {

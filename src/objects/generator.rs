@@ -61,7 +61,7 @@ pub enum Resume {
 }
 
 pub fn is_generator(vm: &Vm, o: &Obj) -> bool {
-    std::ptr::eq(o.type_ptr(), as_type(&vm.types.generator))
+    o.has_exact_type(&vm.types.generator)
 }
 
 fn data(o: &Obj) -> &GeneratorData {

@@ -53,7 +53,7 @@ impl Vm {
 }
 
 pub fn is_getset(vm: &Vm, o: &Obj) -> bool {
-    std::ptr::eq(o.type_ptr(), as_type(&vm.types.getset_descriptor))
+    o.has_exact_type(&vm.types.getset_descriptor)
 }
 
 fn data(d: &Obj) -> &GetSetData {

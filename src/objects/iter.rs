@@ -90,7 +90,7 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
 }
 
 pub fn range_data<'a>(vm: &Vm, obj: &'a Obj) -> Option<&'a RangeData> {
-    if std::ptr::eq(obj.type_ptr(), as_type(&vm.types.range)) {
+    if obj.has_exact_type(&vm.types.range) {
         // SAFETY: checked the type.
         Some(unsafe { payload::<RangeData>(obj) })
     } else {
@@ -165,10 +165,7 @@ pub fn range_iter(vm: &mut Vm, r: &Obj) -> PyResult<Obj> {
 /// The state of `it` when it is a range iterator (for the eval loop's `FOR_ITER` fast path).
 #[inline(always)]
 pub fn as_range_iter<'a>(vm: &Vm, it: &'a Obj) -> Option<&'a RangeIterData> {
-    if std::ptr::eq(
-        it.type_ptr(),
-        crate::objects::typeobj::as_type(&vm.types.range_iterator),
-    ) {
+    if it.has_exact_type(&vm.types.range_iterator) {
         // SAFETY: range_iterator objects have the `PyBox<RangeIterData>` layout.
         Some(unsafe { payload::<RangeIterData>(it) })
     } else {

@@ -39,7 +39,7 @@ impl Vm {
 }
 
 pub fn is_member(vm: &Vm, o: &Obj) -> bool {
-    std::ptr::eq(o.type_ptr(), as_type(&vm.types.member_descriptor))
+    o.has_exact_type(&vm.types.member_descriptor)
 }
 
 fn data(m: &Obj) -> &MemberData {

@@ -135,10 +135,7 @@ fn value(f: &Obj) -> f64 {
 
 /// The value as an exact `int` (not a bool or a subclass instance).
 fn exact_int(vm: &mut Vm, n: &Obj) -> PyResult<Obj> {
-    if std::ptr::eq(
-        n.type_ptr(),
-        crate::objects::typeobj::as_type(&vm.types.int),
-    ) {
+    if n.has_exact_type(&vm.types.int) {
         return Ok(n.clone());
     }
     vm.new_bigint(big(n))
@@ -189,10 +186,7 @@ fn number_round(vm: &mut Vm, x: &Obj, a: Args) -> PyResult<Obj> {
 
 /// The value as an exact `float`.
 fn exact_float(vm: &mut Vm, f: &Obj) -> PyResult<Obj> {
-    if std::ptr::eq(
-        f.type_ptr(),
-        crate::objects::typeobj::as_type(&vm.types.float),
-    ) {
+    if f.has_exact_type(&vm.types.float) {
         return Ok(f.clone());
     }
     vm.new_float(value(f))

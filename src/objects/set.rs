@@ -626,7 +626,7 @@ fn is_anyset_exact(vm: &Vm, o: &Obj) -> bool {
 }
 
 fn is_dict_exact(vm: &Vm, o: &Obj) -> bool {
-    std::ptr::eq(o.type_ptr(), as_type(&vm.types.dict))
+    o.has_exact_type(&vm.types.dict)
 }
 
 /// The payload of a set or frozenset. Panics on anything else.
@@ -1109,7 +1109,7 @@ fn set_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
 fn frozenset_new(vm: &mut Vm, _cls: &Obj, args: Args) -> PyResult<Obj> {
     let p = args.exact(vm, "frozenset", 0, 1)?;
     if let Some(it) = p.first() {
-        if std::ptr::eq(it.type_ptr(), as_type(&vm.types.frozenset)) {
+        if it.has_exact_type(&vm.types.frozenset) {
             return Ok(it.clone());
         }
     }
@@ -1137,7 +1137,7 @@ fn set_repr(vm: &mut Vm, s: &Obj) -> PyResult<Obj> {
             }
             out.push_str(&vm.repr_string(v)?);
         }
-        Ok(if std::ptr::eq(s.type_ptr(), as_type(&vm.types.set)) {
+        Ok(if s.has_exact_type(&vm.types.set) {
             format!("{{{out}}}")
         } else {
             format!("{name}({{{out}}})")
@@ -1349,7 +1349,7 @@ fn m_clear(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
 
 fn m_copy(vm: &mut Vm, s: &Obj, args: Args) -> PyResult<Obj> {
     no_args(vm, s, "copy", args)?;
-    if std::ptr::eq(s.type_ptr(), as_type(&vm.types.frozenset)) {
+    if s.has_exact_type(&vm.types.frozenset) {
         return Ok(s.clone());
     }
     copy_of(vm, s)

@@ -53,7 +53,7 @@ pub fn cell_data(obj: &Obj) -> &CellData {
 }
 
 pub fn slice_data<'a>(vm: &Vm, obj: &'a Obj) -> Option<&'a SliceData> {
-    if std::ptr::eq(obj.type_ptr(), as_type(&vm.types.slice)) {
+    if obj.has_exact_type(&vm.types.slice) {
         // SAFETY: checked the type.
         Some(unsafe { payload::<SliceData>(obj) })
     } else {

@@ -58,7 +58,7 @@ fn bound_data(o: &Obj) -> &MethodWrapperData {
 }
 
 pub fn is_wrapper_descr(vm: &Vm, o: &Obj) -> bool {
-    std::ptr::eq(o.type_ptr(), as_type(&vm.types.wrapper_descriptor))
+    o.has_exact_type(&vm.types.wrapper_descriptor)
 }
 
 /// The dunders of each slot kind a type may own.

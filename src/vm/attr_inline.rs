@@ -20,7 +20,7 @@ use crate::heap::Obj;
 use crate::objects::class::instance_dict_slot;
 use crate::objects::class_slots::{heap_getattro, heap_setattro};
 use crate::objects::instance_attrs::{self, values_of};
-use crate::objects::typeobj::{as_type, GetAttrFn, SetAttrFn};
+use crate::objects::typeobj::{GetAttrFn, SetAttrFn};
 use crate::objects::{descr, dict, exception, str as pystr};
 use crate::vm::{PyResult, Vm};
 
@@ -205,8 +205,8 @@ impl Vm {
         };
         if plain {
             if let Some(v) = self.lookup_type_attr(ty, name) {
-                let unbound = std::ptr::eq(v.type_ptr(), as_type(&self.types.method_descriptor))
-                    || std::ptr::eq(v.type_ptr(), as_type(&self.types.wrapper_descriptor))
+                let unbound = v.has_exact_type(&self.types.method_descriptor)
+                    || v.has_exact_type(&self.types.wrapper_descriptor)
                     || crate::objects::function::is_function(self, &v);
                 // An instance attribute of the same name wins over the class's method.
                 if unbound && !instance_attrs::has_interned(&obj, name) {

@@ -10,7 +10,7 @@ use crate::heap::stack_top::StackTop;
 use crate::heap::Obj;
 use crate::objects::args::Args;
 use crate::objects::code::code_data;
-use crate::objects::typeobj::{as_type, BinaryOp, CompareOp, INPLACE_OFFSET};
+use crate::objects::typeobj::{BinaryOp, CompareOp, INPLACE_OFFSET};
 use crate::objects::{dict, exception, function, int, list, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -156,7 +156,7 @@ impl Vm {
                             .filter(|f| function::is_function(self, f))
                             .cloned();
                         if let Some(func) = func {
-                            let fd = function::func_data(&func);
+                            let fd = self.func_of(&func);
                             let callee = self.code_of(&fd.code);
                             let npos = nargs + usize::from(self_slot.is_some());
                             let func_pos = top.depth() - nargs - 2;
@@ -370,10 +370,7 @@ impl Vm {
     /// The compiled code of code object `obj` (a pointer check of its type).
     #[inline(always)]
     pub(crate) fn code_of<'a>(&self, obj: &'a Obj) -> &'a crate::bytecode::CodeObject {
-        assert!(
-            std::ptr::eq(obj.type_ptr(), as_type(&self.types.code)),
-            "not a code object"
-        );
+        assert!(obj.has_exact_type(&self.types.code), "not a code object");
         // SAFETY: objects of the `code` type have the `PyBox<CodeObject>` layout.
         unsafe { crate::objects::pybox::payload::<crate::bytecode::CodeObject>(obj) }
     }
@@ -1334,10 +1331,9 @@ impl Vm {
         if v.refcnt() > 1 {
             return true;
         }
-        let t = v.type_ptr();
-        std::ptr::eq(t, as_type(&self.types.int))
-            || std::ptr::eq(t, as_type(&self.types.float))
-            || std::ptr::eq(t, as_type(&self.types.str))
+        v.has_exact_type(&self.types.int)
+            || v.has_exact_type(&self.types.float)
+            || v.has_exact_type(&self.types.str)
     }
 
     /// `BINARY_OP arg` on operands `a` and `b` when both are exact
@@ -1378,9 +1374,7 @@ impl Vm {
     /// exact small int (negative keys count from the end); the caller checks the upper bound.
     #[inline(always)]
     fn exact_list_index(&self, container: &Obj, key: &Obj) -> Option<usize> {
-        if !std::ptr::eq(container.type_ptr(), as_type(&self.types.list))
-            || !std::ptr::eq(key.type_ptr(), as_type(&self.types.int))
-        {
+        if !container.has_exact_type(&self.types.list) || !key.has_exact_type(&self.types.int) {
             return None;
         }
         let i = int::as_small(key)?;
@@ -1396,11 +1390,15 @@ impl Vm {
     /// float or exact small int (whose conversion is the one CPython's mixed arithmetic does).
     #[inline(always)]
     fn float_operands(&self, a: &Obj, b: &Obj) -> Option<(f64, f64)> {
-        let int_ty = as_type(&self.types.int) as *const _;
-        let num = |o: &Obj| match crate::objects::float::as_float(o) {
-            Some(f) => Some((f, true)),
-            None if o.type_ptr() == int_ty => int::as_small(o).map(|i| (i as f64, false)),
-            None => None,
+        // Exact types only: a subclass may override the operator.
+        let num = |o: &Obj| {
+            if o.has_exact_type(&self.types.float) {
+                crate::objects::float::as_float(o).map(|f| (f, true))
+            } else if o.has_exact_type(&self.types.int) {
+                int::as_small(o).map(|i| (i as f64, false))
+            } else {
+                None
+            }
         };
         let (x, xf) = num(a)?;
         let (y, yf) = num(b)?;

@@ -133,24 +133,32 @@ impl Vm {
     // ---- operators ----
 
     pub fn binary_op(&mut self, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
-        if let Some(f) = a.ty().slots.binary.get() {
+        let fa = a.ty().slots.binary.get();
+        // The right operand's slot, when its type differs and the slot is another one (a
+        // slot that already tried both operands, as heap types' do, is not called twice).
+        let mut fb = b.ty().slots.binary.get().filter(|fb| {
+            !std::ptr::eq(a.type_ptr(), b.type_ptr())
+                && !fa.is_some_and(|fa| std::ptr::fn_addr_eq(fa, *fb))
+        });
+        // CPython's rule: a right operand whose type derives from the left's, with a slot of
+        // its own, goes first (`2.0 + F(1.5)` calls `F.__radd__`).
+        if let Some(f) = fb.filter(|_| b.ty().is_subtype(a.type_ptr())) {
+            let r = f(self, op, a, b)?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+            fb = None;
+        }
+        if let Some(f) = fa {
             let r = f(self, op, a, b)?;
             if !r.is(&self.not_implemented) {
                 return Ok(r);
             }
         }
-        if !std::ptr::eq(a.type_ptr(), b.type_ptr()) {
-            let fb = b.ty().slots.binary.get();
-            // A slot that already tried both operands (heap types) is not called twice.
-            let same_slot = match (a.ty().slots.binary.get(), fb) {
-                (Some(x), Some(y)) => std::ptr::fn_addr_eq(x, y),
-                _ => false,
-            };
-            if let Some(f) = fb.filter(|_| !same_slot) {
-                let r = f(self, op, a, b)?;
-                if !r.is(&self.not_implemented) {
-                    return Ok(r);
-                }
+        if let Some(f) = fb {
+            let r = f(self, op, a, b)?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
             }
         }
         if op == BinaryOp::Multiply {
@@ -261,13 +269,24 @@ impl Vm {
     }
 
     fn richcompare_inner(&mut self, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+        // CPython's rule: a right operand whose type derives from the left's goes first.
+        let reflected_first =
+            !std::ptr::eq(a.type_ptr(), b.type_ptr()) && b.ty().is_subtype(a.type_ptr());
+        if reflected_first {
+            if let Some(f) = b.ty().slots.richcompare.get() {
+                let r = f(self, b, a, op.swapped())?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
         if let Some(f) = a.ty().slots.richcompare.get() {
             let r = f(self, a, b, op)?;
             if !r.is(&self.not_implemented) {
                 return Ok(r);
             }
         }
-        if let Some(f) = b.ty().slots.richcompare.get() {
+        if let Some(f) = b.ty().slots.richcompare.get().filter(|_| !reflected_first) {
             let r = f(self, b, a, op.swapped())?;
             if !r.is(&self.not_implemented) {
                 return Ok(r);
