@@ -388,14 +388,7 @@ fn heap_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Ob
     }
     // Inherited from a built-in base (`int.__lt__` for an int subclass defining only
     // `__eq__`): that base's slot, as CPython's slot wrappers run the base's C function.
-    let builtin = a.ty().mro.get().and_then(|mro| {
-        tuple::items(&mro)
-            .iter()
-            .map(|c| as_type(c))
-            .find(|ct| !crate::objects::class::is_heap_type(ct))
-            .and_then(|ct| ct.slots.richcompare.get())
-    });
-    if let Some(f) = builtin {
+    if let Some(f) = first_builtin_base(a.ty(), |t| t.slots.richcompare.get()) {
         return f(vm, a, b, op);
     }
     if matches!(op, CompareOp::Eq | CompareOp::Ne) {
@@ -432,7 +425,7 @@ fn heap_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
     if is_heap_instance(a) {
         let res = if has(vm, a.ty(), l) {
             call_dunder(vm, a, l, std::slice::from_ref(b))?
-        } else if let Some(f) = builtin_base_binary(a.ty()) {
+        } else if let Some(f) = first_builtin_base(a.ty(), |t| t.slots.binary.get()) {
             tried_builtin = Some(f);
             f(vm, op, a, b)?
         } else {
@@ -447,7 +440,7 @@ fn heap_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
             call_dunder(vm, b, r, std::slice::from_ref(a))?
         } else {
             // Not the same built-in slot twice (both sides derive from one built-in type).
-            match builtin_base_binary(b.ty()) {
+            match first_builtin_base(b.ty(), |t| t.slots.binary.get()) {
                 Some(f) if !tried_builtin.is_some_and(|t| std::ptr::fn_addr_eq(t, f)) => {
                     f(vm, op, a, b)?
                 }
@@ -461,15 +454,15 @@ fn heap_binary(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {
     Ok(vm.not_implemented.clone())
 }
 
-/// The binary-operator slot of the first built-in type on `t`'s MRO (where
-/// `lookup_python_attr` stops looking), if it has one.
-fn builtin_base_binary(t: &TypeObject) -> Option<crate::objects::typeobj::BinaryFn> {
+/// `slot` of the first built-in type on `t`'s MRO (where `lookup_python_attr` stops
+/// looking): what a method `t`'s classes do not define in Python is inherited from.
+fn first_builtin_base<T>(t: &TypeObject, slot: impl Fn(&TypeObject) -> Option<T>) -> Option<T> {
     let mro = t.mro.get()?;
     tuple::items(&mro)
         .iter()
-        .map(|c| as_type(c))
+        .map(as_type)
         .find(|ct| !crate::objects::class::is_heap_type(ct))
-        .and_then(|ct| ct.slots.binary.get())
+        .and_then(slot)
 }
 
 fn heap_inplace(vm: &mut Vm, op: BinaryOp, a: &Obj, b: &Obj) -> PyResult<Obj> {

@@ -61,6 +61,20 @@ impl Vm {
         }
     }
 
+    /// What `LOAD_ATTR`'s cache answers for `obj.name` with no lookup and no code run: the
+    /// instance value where the cache says it is, if it is still there. None: ask
+    /// `load_attr_inline`.
+    #[inline(always)]
+    pub(crate) fn load_attr_cached(cache: &AttrCache, obj: &Obj, name: &Obj) -> Option<Obj> {
+        let ty = obj.type_ptr() as usize;
+        if let Some(i) = cache.instance_slot(ty) {
+            if let Some(v) = values_of(obj).and_then(|values| values.get(i)) {
+                return Some(v);
+            }
+        }
+        instance_value_at(obj, cache.instance_pos(ty)?, name)
+    }
+
     /// `LOAD_ATTR`: `obj.name`.
     pub(crate) fn load_attr_inline(
         &mut self,
@@ -68,18 +82,11 @@ impl Vm {
         obj: &Obj,
         name: &Obj,
     ) -> PyResult<Obj> {
+        if let Some(v) = Vm::load_attr_cached(cache, obj, name) {
+            return Ok(v);
+        }
         let ty = obj.type_ptr() as usize;
-        if let Some(i) = cache.instance_slot(ty) {
-            if let Some(v) = values_of(obj).and_then(|values| values.get(i)) {
-                return Ok(v);
-            }
-        }
         let cached = cache.instance_pos(ty);
-        if let Some(pos) = cached {
-            if let Some(v) = instance_value_at(obj, pos, name) {
-                return Ok(v);
-            }
-        }
         // A type the entry describes needs no new check: this instance may just keep the
         // name at another position (or not at all).
         if cached.is_some() || self.instance_value_cacheable(obj, name) {
@@ -99,6 +106,41 @@ impl Vm {
         self.getattr(obj, name)
     }
 
+    /// `STORE_ATTR` where the cache says the instance already has `name` (the replaced value
+    /// is released, which may queue finalizers). `Err` gives the value back: ask
+    /// `store_attr_inline`.
+    #[inline(always)]
+    pub(crate) fn store_attr_cached(
+        cache: &AttrCache,
+        obj: &Obj,
+        name: &Obj,
+        value: Obj,
+    ) -> Result<(), Obj> {
+        let ty = obj.type_ptr() as usize;
+        let value = match (cache.instance_slot(ty), values_of(obj)) {
+            (Some(i), Some(values)) => match values.replace(i, value) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err(value) => value,
+            },
+            _ => value,
+        };
+        let Some(pos) = cache.instance_pos(ty) else {
+            return Err(value);
+        };
+        let Some(slot) = instance_dict_slot(obj) else {
+            return Err(value);
+        };
+        let replaced = slot.with(|d| match d {
+            Some(d) => dict::data(d).replace_at_identical(pos, name, value),
+            None => Err(value),
+        });
+        // The old value is dropped once the dict is consistent again.
+        replaced.map(drop)
+    }
+
     /// `STORE_ATTR`: `obj.name = value`.
     pub(crate) fn store_attr_inline(
         &mut self,
@@ -107,51 +149,20 @@ impl Vm {
         name: &Obj,
         value: Obj,
     ) -> PyResult<()> {
+        let value = match Vm::store_attr_cached(cache, obj, name, value) {
+            Ok(()) => return Ok(()),
+            Err(value) => value,
+        };
         let ty = obj.type_ptr() as usize;
-        let value = match cache.instance_slot(ty) {
-            Some(i) => match values_of(obj) {
-                Some(values) => match values.replace(i, value) {
-                    Ok(old) => {
-                        drop(old);
-                        return Ok(());
-                    }
-                    // The next attribute in the class's key order, on an instance still
-                    // without a dict: appended (as `instance_attrs::set` would).
-                    Err(value)
-                        if i == values.len()
-                            && instance_dict_slot(obj).is_some_and(|s| !s.is_some()) =>
-                    {
-                        let cap = obj.ty().shared_keys.len();
-                        values.push(value, cap).map_err(|_| self.memory_error())?;
-                        return Ok(());
-                    }
-                    Err(value) => value,
-                },
-                None => value,
-            },
-            None => value,
-        };
-        let value = match cache.instance_pos(ty) {
-            Some(pos) => {
-                let replaced = instance_dict_slot(obj)
-                    .map(|slot| {
-                        slot.with(|d| match d {
-                            Some(d) => dict::data(d).replace_at_identical(pos, name, value),
-                            None => Err(value),
-                        })
-                    })
-                    .expect("a cached type has instance dicts");
-                match replaced {
-                    // The old value is dropped once the dict is consistent again.
-                    Ok(old) => {
-                        drop(old);
-                        return Ok(());
-                    }
-                    Err(value) => value,
-                }
+        // The next attribute in the class's key order, on an instance still without a
+        // dict: appended (as `instance_attrs::set` would).
+        if let (Some(i), Some(values)) = (cache.instance_slot(ty), values_of(obj)) {
+            if i == values.len() && instance_dict_slot(obj).is_some_and(|s| !s.is_some()) {
+                let cap = obj.ty().shared_keys.len();
+                values.push(value, cap).map_err(|_| self.memory_error())?;
+                return Ok(());
             }
-            None => value,
-        };
+        }
         // The store may run Python code (a colliding key's `__eq__`) that changes the class:
         // what was checked before it is remembered only if no type namespace changed since.
         let epoch = type_attr_cache::epoch();
@@ -180,17 +191,24 @@ impl Vm {
         obj: Obj,
         name: &Obj,
     ) -> PyResult<(Obj, Option<Obj>)> {
-        let ty = obj.type_ptr() as usize;
-        if let Some(m) = cache.method(ty) {
-            if !instance_attrs::has_interned(&obj, name) {
-                return Ok((m, Some(obj)));
-            }
+        if let Some(m) = Vm::load_method_cached(cache, &obj, name) {
+            return Ok((m, Some(obj)));
         }
+        let ty = obj.type_ptr() as usize;
         let (m, this) = self.load_method(obj, name)?;
         if this.is_some() {
             cache.set_method(ty, &m);
         }
         Ok((m, this))
+    }
+
+    /// The unbound method `LOAD_METHOD`'s cache holds for `obj`'s type, unless the instance
+    /// has an attribute of that name (which would win). No code runs.
+    #[inline(always)]
+    pub(crate) fn load_method_cached(cache: &AttrCache, obj: &Obj, name: &Obj) -> Option<Obj> {
+        cache
+            .method(obj.type_ptr() as usize)
+            .filter(|_| !instance_attrs::has_interned(obj, name))
     }
 
     /// `LOAD_METHOD` without a cache: a function or method descriptor found on the type of an

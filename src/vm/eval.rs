@@ -142,6 +142,64 @@ impl Vm {
                         ip = ins.arg as usize;
                         continue;
                     }
+                    // Attribute instructions answered by their inline cache alone (see
+                    // `attr_inline`): no lookup, no Python code. The receiver popped must
+                    // release quietly.
+                    Op::LoadAttr => {
+                        let cache = &code.attr_caches[ins.arg as usize];
+                        let name = &code.names[ins.arg as usize];
+                        if let Some(obj) = unsafe { top.peek(1) } {
+                            if self.drop_is_quiet(obj) {
+                                if let Some(v) = Vm::load_attr_cached(cache, obj, name) {
+                                    unsafe { *top.peek_mut(1) = Some(v) };
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    Op::LoadMethod => {
+                        let cache = &code.attr_caches[ins.arg as usize];
+                        let name = &code.names[ins.arg as usize];
+                        if let Some(obj) = unsafe { top.peek(1) } {
+                            if let Some(m) = Vm::load_method_cached(cache, obj, name) {
+                                unsafe {
+                                    let obj = top.peek_mut(1).replace(m);
+                                    top.push(obj);
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    // The replaced value's release may queue finalizers: they run before the
+                    // next instruction, as after any general instruction.
+                    Op::StoreAttr => {
+                        let cache = &code.attr_caches[ins.arg as usize];
+                        let name = &code.names[ins.arg as usize];
+                        let quiet = match unsafe { (top.peek(1), top.peek(2)) } {
+                            (Some(obj), Some(_)) => self.drop_is_quiet(obj),
+                            _ => false,
+                        };
+                        if quiet {
+                            let (obj, value) = unsafe { (top.pop(), top.pop()) };
+                            let (obj, value) = (obj.expect("checked"), value.expect("checked"));
+                            match Vm::store_attr_cached(cache, &obj, name, value) {
+                                Ok(()) => {
+                                    drop(obj);
+                                    if crate::heap::pending::has_pending() {
+                                        self.frames[fi].ip = ip;
+                                        top.store(&mut self.stack);
+                                        self.run_pending();
+                                        top = StackTop::load(&mut self.stack, base);
+                                    }
+                                    continue;
+                                }
+                                Err(value) => unsafe {
+                                    top.push(Some(value));
+                                    top.push(Some(obj));
+                                },
+                            }
+                        }
+                    }
                     // A call of a Python function whose arguments bind plainly (see
                     // `binds_plainly`) pushes its frame here: the general path would do the
                     // same through `call_from_stack` and `push_function_frame`, after the
@@ -182,7 +240,15 @@ impl Vm {
                     Op::ReturnValue if !self.frames[fi].is_entry => {
                         let v = unsafe { top.pop() };
                         top.store(&mut self.stack);
-                        self.return_from_frame(v.unwrap_or_else(|| stack_underflow()));
+                        // The frame's slots and the callable below them, then the record
+                        // (dropped in place: moving it out costs a copy).
+                        self.truncate_stack(self.frames[fi].cleanup_to);
+                        self.frames.truncate(fi);
+                        self.depth -= 1;
+                        // SAFETY: the stack was just cut below its length, so there is room.
+                        unsafe {
+                            crate::heap::value_stack::push_within_capacity(&mut self.stack, v)
+                        };
                         if crate::heap::pending::has_pending() {
                             self.run_pending();
                         }
