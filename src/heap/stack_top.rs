@@ -115,6 +115,18 @@ impl StackTop {
         unsafe { &mut *self.sp.sub(n) }
     }
 
+    /// Swaps the top value with the `n`th from the top (`SWAP n`).
+    ///
+    /// # Safety
+    /// As `peek`.
+    #[inline(always)]
+    pub unsafe fn swap_top_with(&mut self, n: usize) {
+        debug_assert!(n >= 1 && self.depth() >= n);
+        // SAFETY: both slots are in bounds and initialised by the caller's contract
+        // (`ptr::swap` allows them to be the same slot).
+        unsafe { std::ptr::swap(self.sp.sub(1), self.sp.sub(n)) }
+    }
+
     /// Local slot `i`.
     ///
     /// # Safety
@@ -173,6 +185,7 @@ mod tests {
         // SAFETY: four values on the stack, two of them pushed above the locals.
         unsafe {
             assert!(top.peek(1).is_none() && top.peek_mut(2).is_none());
+            top.swap_top_with(2);
             assert!(top.local(1).is_none());
             assert!(top.replace_local(1, None).is_none());
             top.pop();

@@ -142,6 +142,58 @@ impl Vm {
                         ip = ins.arg as usize;
                         continue;
                     }
+                    Op::Copy => {
+                        let v = unsafe { top.peek(ins.arg as usize) }.clone();
+                        unsafe { top.push(v) };
+                        continue;
+                    }
+                    Op::Swap => {
+                        unsafe { top.swap_top_with(ins.arg as usize) };
+                        continue;
+                    }
+                    // An exact list indexed by an exact small int in range; the list must
+                    // release quietly (the int does).
+                    Op::BinarySubscr => {
+                        let item = match unsafe { (top.peek(2), top.peek(1)) } {
+                            (Some(container), Some(key)) if self.drop_is_quiet(container) => self
+                                .exact_list_index(container, key)
+                                .and_then(|i| list::data(container).get(i)),
+                            _ => None,
+                        };
+                        if let Some(item) = item {
+                            unsafe {
+                                drop(top.pop());
+                                *top.peek_mut(1) = Some(item);
+                            }
+                            continue;
+                        }
+                    }
+                    // The replaced item's release may queue finalizers: they run before the
+                    // next instruction.
+                    Op::StoreSubscr => {
+                        let (container, key) = unsafe { (top.peek(2), top.peek(1)) };
+                        if let (Some(container), Some(key), Some(_)) =
+                            (container, key, unsafe { top.peek(3) })
+                        {
+                            let i = self
+                                .exact_list_index(container, key)
+                                .filter(|&i| i < list::data(container).len());
+                            if let Some(i) = i.filter(|_| self.drop_is_quiet(container)) {
+                                let (_key, container, v) =
+                                    unsafe { (top.pop(), top.pop(), top.pop()) };
+                                let container = container.expect("checked");
+                                // The old item is dropped after the list is consistent again.
+                                drop(list::data(&container).set(i, v.expect("checked")));
+                                if crate::heap::pending::has_pending() {
+                                    self.frames[fi].ip = ip;
+                                    top.store(&mut self.stack);
+                                    self.run_pending();
+                                    top = StackTop::load(&mut self.stack, base);
+                                }
+                                continue;
+                            }
+                        }
+                    }
                     // Attribute instructions answered by their inline cache alone (see
                     // `attr_inline`): no lookup, no Python code. The receiver popped must
                     // release quietly.
