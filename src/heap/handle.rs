@@ -216,6 +216,14 @@ pub fn in_dealloc() -> bool {
 /// Runs the dealloc of an object whose count just reached zero, through the trashcan.
 #[inline(never)]
 fn dealloc(ptr: NonNull<ObjHeader>) {
+    // An object that holds no references releases nothing else: no nesting to bound.
+    // SAFETY: the object's type outlives it.
+    let leaf =
+        unsafe { (*(*ptr.as_ptr()).ty.get()).has_flag(crate::objects::typeobj::flags::LEAF) };
+    if leaf {
+        run_dealloc(ptr);
+        return;
+    }
     let depth = TRASH_DEPTH.with(|d| d.get());
     if depth >= TRASH_DEPTH_LIMIT {
         // SAFETY: the queue is only touched here and below, never while a reference to it is held.

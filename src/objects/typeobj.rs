@@ -191,6 +191,10 @@ pub mod flags {
     pub const HAVE_GC: u32 = 1 << 14;
     /// Instances use the `__slots__` cell layout of `objects/slots_layout.rs`.
     pub const SLOTTED: u32 = 1 << 1;
+    /// Instances hold no references to other objects (exact int, float, str, bytes):
+    /// releasing one releases nothing else, so its dealloc skips the trashcan. Not
+    /// inherited (a subclass's instances have a dict).
+    pub const LEAF: u32 = 1 << 3;
     pub const LONG_SUBCLASS: u32 = 1 << 24;
     pub const LIST_SUBCLASS: u32 = 1 << 25;
     pub const TUPLE_SUBCLASS: u32 = 1 << 26;

@@ -369,8 +369,15 @@ pub fn bootstrap() -> Vm {
     b.object = Some(object.clone());
 
     let gc = flags::HAVE_GC;
-    let int_t = b.boxed::<int::IntValue>("int", flags::LONG_SUBCLASS, None);
-    let str_t = b.make("str", 40, flags::UNICODE_SUBCLASS, pystr::str_dealloc, None);
+    let leaf = flags::LEAF;
+    let int_t = b.boxed::<int::IntValue>("int", flags::LONG_SUBCLASS | leaf, None);
+    let str_t = b.make(
+        "str",
+        40,
+        flags::UNICODE_SUBCLASS | leaf,
+        pystr::str_dealloc,
+        None,
+    );
     let tuple_t = b.make(
         "tuple",
         24,
@@ -475,14 +482,14 @@ pub fn bootstrap() -> Vm {
         float: b.make(
             "float",
             std::mem::size_of::<PyBox<f64>>(),
-            0,
+            leaf,
             crate::objects::float::float_dealloc,
             None,
         ),
         bytes: b.make(
             "bytes",
             crate::objects::bytes::DATA_OFFSET,
-            flags::BYTES_SUBCLASS,
+            flags::BYTES_SUBCLASS | leaf,
             crate::objects::bytes::bytes_dealloc,
             None,
         ),
