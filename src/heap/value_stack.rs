@@ -65,6 +65,33 @@ pub fn move_tail(from: &mut Vec<Option<Obj>>, at: usize, to: &mut Vec<Option<Obj
     }
 }
 
+/// Moves `from[at..]` out as an argument list, keeping their order; `from` is left with
+/// `at` values. One bitwise copy instead of draining handle by handle (builtin calls take
+/// their arguments this way). Panics if `at > from.len()` or a moved slot is empty.
+#[inline]
+pub fn take_tail(from: &mut Vec<Option<Obj>>, at: usize) -> smallvec::SmallVec<[Obj; 8]> {
+    let n = from
+        .len()
+        .checked_sub(at)
+        .expect("take_tail: split point beyond the end");
+    assert!(
+        from[at..].iter().all(Option::is_some),
+        "NULL in an argument list (compiler bug)"
+    );
+    let mut out = smallvec::SmallVec::with_capacity(n);
+    // SAFETY: `Obj` is a `#[repr(transparent)]` wrapper of a `NonNull`, so `Option<Obj>`
+    // has its layout and a `Some` holds exactly the handle's bits; every moved slot is
+    // `Some` (checked above). `out` has room for `n` handles. Each handle is copied once,
+    // then `from`'s length is cut so it no longer owns them and `out`'s raised so it does,
+    // with nothing in between that can panic: no handle is dropped or duplicated.
+    unsafe {
+        std::ptr::copy_nonoverlapping(from.as_ptr().add(at).cast::<Obj>(), out.as_mut_ptr(), n);
+        from.set_len(at);
+        out.set_len(n);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1228,10 +1228,7 @@ impl Vm {
     /// Pops the top `n` values, bottom first.
     pub fn pop_n(&mut self, n: usize) -> ArgVec {
         let start = self.stack.len() - n;
-        self.stack
-            .drain(start..)
-            .map(|v| v.expect("NULL in an argument list (compiler bug)"))
-            .collect()
+        crate::heap::value_stack::take_tail(&mut self.stack, start)
     }
 
     fn unbound_local(&mut self, name: &str) -> PyErr {
