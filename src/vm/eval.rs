@@ -438,7 +438,11 @@ impl Vm {
                     }
                     _ => {}
                 }
-                // The general path works on `self.stack`.
+                // The general path works on `self.stack`. It fetches the instruction again
+                // (the fast path leaves `ip` just past it): keeping `ins` alive across the
+                // fast path's arms made the compiler spill it on every dispatch.
+                // SAFETY: as the fetch above.
+                let ins = unsafe { code.instr_unchecked(ip - 1) };
                 top.store(&mut self.stack);
                 // Kept current so an allocation traced by tracemalloc can read the line.
                 self.frames[fi].ip = ip;
