@@ -20,6 +20,8 @@ pub mod site_sampler;
 pub mod slot;
 pub mod source_names;
 pub mod stack_top;
+#[cfg(test)]
+pub(crate) mod test_objects;
 pub mod tracemalloc;
 pub mod type_attr_cache;
 pub mod value_stack;

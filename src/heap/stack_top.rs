@@ -195,6 +195,31 @@ mod tests {
     }
 
     #[test]
+    fn handles_move_through_the_view_without_count_changes() {
+        let objs = crate::heap::test_objects::TestObjects::new();
+        let (a, b) = (objs.new_obj(1), objs.new_obj(2));
+        let counts = (a.refcnt(), b.refcnt());
+        let mut stack = stack_with(1, 3);
+        let mut top = StackTop::load(&mut stack, 0);
+        // SAFETY: one local, room for three values; pops take only what was pushed.
+        unsafe {
+            top.push(Some(a.clone()));
+            top.push(Some(b.clone()));
+            top.swap_top_with(2);
+            assert!(top.peek(1).as_ref().is_some_and(|v| v.is(&a)));
+            let old = top.replace_local(0, top.peek(2).clone());
+            assert!(old.is_none());
+            assert_eq!(b.refcnt(), counts.1 + 2);
+            drop(top.pop());
+        }
+        top.store(&mut stack);
+        assert_eq!(stack.len(), 2);
+        assert_eq!(a.refcnt(), counts.0);
+        drop(stack);
+        assert_eq!((a.refcnt(), b.refcnt()), counts);
+    }
+
+    #[test]
     fn locals_are_addressed_from_the_frame_base() {
         let mut stack = stack_with(5, 1);
         let mut top = StackTop::load(&mut stack, 3);

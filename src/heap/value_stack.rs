@@ -95,13 +95,13 @@ pub fn take_tail(from: &mut Vec<Option<Obj>>, at: usize) -> smallvec::SmallVec<[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vm::Vm;
+    use crate::heap::test_objects::TestObjects;
 
     #[test]
     fn pushes_within_reserved_capacity_keep_their_values() {
-        let mut vm = Vm::new();
+        let objs = TestObjects::new();
         let mut stack: Vec<Option<Obj>> = Vec::with_capacity(3);
-        let x = vm.new_int(123_456_789).unwrap();
+        let x = objs.new_obj(123_456_789);
         let before = x.refcnt();
         for v in [Some(x.clone()), None, Some(x.clone())] {
             // SAFETY: three pushes into a capacity of three.
@@ -114,12 +114,24 @@ mod tests {
     }
 
     #[test]
+    fn taking_the_tail_as_arguments_keeps_order_and_counts() {
+        let objs = TestObjects::new();
+        let (a, b) = (objs.new_obj(1), objs.new_obj(2));
+        let counts = (a.refcnt(), b.refcnt());
+        let mut stack: Vec<Option<Obj>> = vec![None, Some(a.clone()), Some(b.clone())];
+        let args = take_tail(&mut stack, 1);
+        assert_eq!((stack.len(), args.len()), (1, 2));
+        assert!(args[0].is(&a) && args[1].is(&b));
+        assert_eq!((a.refcnt(), b.refcnt()), (counts.0 + 1, counts.1 + 1));
+        drop(args);
+        assert_eq!((a.refcnt(), b.refcnt()), counts);
+        assert!(take_tail(&mut stack, 1).is_empty());
+    }
+
+    #[test]
     fn moving_the_tail_keeps_order_and_counts() {
-        let mut vm = Vm::new();
-        let (a, b) = (
-            vm.new_int(1_000_001).unwrap(),
-            vm.new_int(1_000_002).unwrap(),
-        );
+        let objs = TestObjects::new();
+        let (a, b) = (objs.new_obj(1), objs.new_obj(2));
         let counts = (a.refcnt(), b.refcnt());
         let mut from: Vec<Option<Obj>> = vec![None, Some(a.clone()), Some(b.clone())];
         let mut to: Vec<Option<Obj>> = vec![None];
