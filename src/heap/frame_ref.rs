@@ -67,12 +67,11 @@ impl Drop for FrameRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vm::Vm;
+    use crate::heap::test_objects::TestObjects;
 
     #[test]
     fn only_an_owned_frame_ref_counts() {
-        let mut vm = Vm::new();
-        let d = vm.new_dict().unwrap();
+        let d = TestObjects::new().new_obj(0);
         let before = d.refcnt();
         let owned = FrameRef::owned(d.clone());
         assert_eq!(d.refcnt(), before + 1);

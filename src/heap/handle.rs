@@ -239,12 +239,11 @@ fn run_dealloc(ptr: NonNull<ObjHeader>) {
 #[cfg(test)]
 mod tests {
     use crate::heap::alloc::with_obmalloc;
-    use crate::vm::Vm;
+    use crate::heap::test_objects::TestObjects;
 
     #[test]
     fn clone_and_drop_count_references() {
-        let mut vm = Vm::new();
-        let l = vm.new_list(vec![]).unwrap();
+        let l = TestObjects::new().new_obj(0);
         assert_eq!(l.refcnt(), 1);
         let l2 = l.clone();
         assert_eq!(l.refcnt(), 2);
@@ -254,10 +253,10 @@ mod tests {
 
     #[test]
     fn memory_is_freed_the_moment_the_count_reaches_zero() {
-        let mut vm = Vm::new();
+        let objs = TestObjects::new();
         let before = with_obmalloc(|m| m.bytes_in_use());
-        let items = (0..100).map(|i| vm.new_int(1000 + i).unwrap()).collect();
-        let l = vm.new_list(items).unwrap();
+        let items = (0..100).map(|i| objs.new_obj(1000 + i)).collect();
+        let l = objs.new_container(items);
         assert!(with_obmalloc(|m| m.bytes_in_use()) > before);
         drop(l);
         assert_eq!(with_obmalloc(|m| m.bytes_in_use()), before);
@@ -265,19 +264,19 @@ mod tests {
 
     #[test]
     fn deep_chains_dealloc_without_deep_recursion() {
-        // Runs on a small stack: without the trashcan, freeing 200k nested lists recursively
-        // would overflow it.
+        // Runs on a small stack: without the trashcan, freeing 200k nested containers
+        // recursively would overflow it.
         std::thread::Builder::new()
             .stack_size(1 << 20)
             .spawn(|| {
-                let mut vm = Vm::new();
+                let objs = TestObjects::new();
                 let before = with_obmalloc(|m| m.bytes_in_use());
-                let mut x = vm.new_list(vec![]).unwrap();
+                let mut x = objs.new_container(vec![]);
                 // Miri interprets every step, so it checks the trashcan's memory safety on a
                 // shorter chain (its stacks are not the native ones anyway).
                 let depth = if cfg!(miri) { 2_000 } else { 200_000 };
                 for _ in 0..depth {
-                    x = vm.new_list(vec![x]).unwrap();
+                    x = objs.new_container(vec![x]);
                 }
                 drop(x);
                 assert_eq!(with_obmalloc(|m| m.bytes_in_use()), before);

@@ -244,16 +244,16 @@ impl Drop for InstanceValues {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vm::Vm;
+    use crate::heap::test_objects::TestObjects;
 
     #[test]
     fn values_push_replace_and_release_in_order() {
-        let mut vm = Vm::new();
-        let mut test_int = |i: i64| vm.new_int(1000 + i).unwrap();
+        let objs = TestObjects::new();
+        let obj = |i: i64| objs.new_obj(i);
         let v = InstanceValues::new();
         assert_eq!(v.len(), 0);
         assert!(v.get(0).is_none());
-        let (a, b, c) = (test_int(1), test_int(2), test_int(3));
+        let (a, b, c) = (obj(1), obj(2), obj(3));
         v.push(a.clone(), 2).unwrap();
         v.push(b.clone(), 2).unwrap();
         assert_eq!(v.buffer_bytes(), block_bytes(2));
@@ -277,12 +277,12 @@ mod tests {
 
     #[test]
     fn the_finalized_flag_survives_block_changes() {
-        let mut vm = Vm::new();
-        let mut test_int = |i: i64| vm.new_int(1000 + i).unwrap();
+        let objs = TestObjects::new();
+        let obj = |i: i64| objs.new_obj(i);
         let v = InstanceValues::new();
         v.set_finalized(true);
-        v.push(test_int(7), 1).unwrap();
-        v.push(test_int(8), 1).unwrap();
+        v.push(obj(7), 1).unwrap();
+        v.push(obj(8), 1).unwrap();
         assert!(v.finalized());
         let out = v.take_all();
         assert_eq!(out.len(), 2);

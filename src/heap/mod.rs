@@ -19,6 +19,8 @@ pub mod pending;
 pub mod site_sampler;
 pub mod slot;
 pub mod source_names;
+#[cfg(test)]
+pub(crate) mod test_objects;
 pub mod tracemalloc;
 pub mod type_attr_cache;
 pub mod value_stack;

@@ -68,13 +68,13 @@ pub fn move_tail(from: &mut Vec<Option<Obj>>, at: usize, to: &mut Vec<Option<Obj
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vm::Vm;
+    use crate::heap::test_objects::TestObjects;
 
     #[test]
     fn pushes_within_reserved_capacity_keep_their_values() {
-        let mut vm = Vm::new();
+        let objs = TestObjects::new();
         let mut stack: Vec<Option<Obj>> = Vec::with_capacity(3);
-        let x = vm.new_int(123_456_789).unwrap();
+        let x = objs.new_obj(123_456_789);
         let before = x.refcnt();
         for v in [Some(x.clone()), None, Some(x.clone())] {
             // SAFETY: three pushes into a capacity of three.
@@ -88,11 +88,8 @@ mod tests {
 
     #[test]
     fn moving_the_tail_keeps_order_and_counts() {
-        let mut vm = Vm::new();
-        let (a, b) = (
-            vm.new_int(1_000_001).unwrap(),
-            vm.new_int(1_000_002).unwrap(),
-        );
+        let objs = TestObjects::new();
+        let (a, b) = (objs.new_obj(1), objs.new_obj(2));
         let counts = (a.refcnt(), b.refcnt());
         let mut from: Vec<Option<Obj>> = vec![None, Some(a.clone()), Some(b.clone())];
         let mut to: Vec<Option<Obj>> = vec![None];
