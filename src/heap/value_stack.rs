@@ -1,7 +1,8 @@
-//! Unchecked operations on the VM's value stack: the eval loop's pushes and local-slot
-//! reads, and the bulk move of a generator's frame slots into the generator when it yields
-//! (one bitwise copy that never changes a reference count, instead of `drain` + `extend`
-//! moving handles one by one).
+//! Unchecked operations on the VM's value stack: the general path's pushes, and bulk moves
+//! of handles off the stack — a generator's frame slots into the generator when it yields,
+//! a builtin call's arguments into its argument list — as one bitwise copy that never
+//! changes a reference count, instead of draining handles one by one. (The fast path's
+//! pushes and local reads are `stack_top::StackTop`'s.)
 //!
 //! Invariant (kept by `vm::eval::run_frame`, which reserves, and `bytecode::stack_depth`,
 //! which computes the bound): while a frame runs, the value stack's capacity is at least
@@ -28,19 +29,6 @@ pub unsafe fn push_within_capacity(stack: &mut Vec<Option<Obj>>, v: Option<Obj>)
         stack.as_mut_ptr().add(len).write(v);
         stack.set_len(len + 1);
     }
-}
-
-/// Slot `i` of the stack, without a bounds check (the eval loop's local-variable reads).
-///
-/// # Safety
-/// `i < stack.len()`: the running frame's local slots `base..base + nlocalsplus` are on
-/// the stack for the frame's whole run, and verified code only names slots below
-/// `nlocalsplus`.
-#[inline(always)]
-pub unsafe fn slot(stack: &[Option<Obj>], i: usize) -> &Option<Obj> {
-    debug_assert!(i < stack.len());
-    // SAFETY: in bounds by the caller's contract.
-    unsafe { stack.get_unchecked(i) }
 }
 
 /// Moves `from[at..]` to the end of `to`, keeping their order; `from` is left with `at`

@@ -184,12 +184,7 @@ impl Vm {
                                 let container = container.expect("checked");
                                 // The old item is dropped after the list is consistent again.
                                 drop(list::data(&container).set(i, v.expect("checked")));
-                                if crate::heap::pending::has_pending() {
-                                    self.frames[fi].ip = ip;
-                                    top.store(&mut self.stack);
-                                    self.run_pending();
-                                    top = StackTop::load(&mut self.stack, base);
-                                }
+                                self.run_pending_in_fast_path(fi, ip, base, &mut top);
                                 continue;
                             }
                         }
@@ -237,12 +232,7 @@ impl Vm {
                             match Vm::store_attr_cached(cache, &obj, name, value) {
                                 Ok(()) => {
                                     drop(obj);
-                                    if crate::heap::pending::has_pending() {
-                                        self.frames[fi].ip = ip;
-                                        top.store(&mut self.stack);
-                                        self.run_pending();
-                                        top = StackTop::load(&mut self.stack, base);
-                                    }
+                                    self.run_pending_in_fast_path(fi, ip, base, &mut top);
                                     continue;
                                 }
                                 Err(value) => unsafe {
@@ -486,6 +476,19 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// Runs queued finalizers and callbacks, if any, between two fast-path instructions of
+    /// frame `fi`: the frame's position and the stack's length are published first, and
+    /// `top` is loaded again after (the code they run may grow, and so move, the stack).
+    #[inline(always)]
+    fn run_pending_in_fast_path(&mut self, fi: usize, ip: usize, base: usize, top: &mut StackTop) {
+        if crate::heap::pending::has_pending() {
+            self.frames[fi].ip = ip;
+            top.store(&mut self.stack);
+            self.run_pending();
+            *top = StackTop::load(&mut self.stack, base);
         }
     }
 
